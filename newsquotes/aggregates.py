@@ -1,0 +1,105 @@
+"""Sentiment by speaker, topic, outlet or period: means with intervals, label counts, extremes.
+
+The interval is a Student t-interval for the mean compound score of the group
+(mean ± t(level, n-1) · s/√n, s the sample standard deviation), clipped to VADER's range
+[-1, 1]. It needs two statements; a group of one has no interval (NaN). Statements that
+scored exactly 0 count: a neutral statement is an answer, not a missing one.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from scipy import stats
+
+from newsquotes.sentiment import LABELS
+
+SUMMARY_COLUMNS = ["statements", "mean", "low", "high", *LABELS]
+EXTREME_COLUMNS = ["side", "rank", "statement_id", "speaker", "text", "compound"]
+
+
+def grouped(
+    view: pd.DataFrame, by: str, topics: pd.DataFrame | None = None, freq: str = "W"
+) -> pd.DataFrame:
+    """Give `view` with a column named `by` to group on ("topic" and "period" are made here).
+
+    by="topic" joins `topics` (statement_id, topic): a statement counts once under each of
+    its topics and not at all without one. by="period" is the start of the `freq` period
+    ("D", "W", "M") holding the article's date; statements without a date are left out.
+
+    Raises:
+        ValueError: by="topic" without `topics`, or `by` not a column of `view`.
+    """
+    if by == "topic":
+        if topics is None:
+            raise ValueError("grouping by topic needs the topics table (statement_id, topic)")
+        return view.merge(topics[["statement_id", "topic"]].drop_duplicates(), on="statement_id")
+    if by == "period":
+        dated = view[view["date"].notna()].copy()
+        dated["period"] = dated["date"].dt.to_period(freq).dt.start_time
+        return dated
+    if by not in view.columns:
+        raise ValueError(f"cannot group statements by {by!r}: no such column")
+    return view
+
+
+def sentiment_summary(
+    view: pd.DataFrame,
+    by: str,
+    topics: pd.DataFrame | None = None,
+    freq: str = "W",
+    level: float = 0.95,
+) -> pd.DataFrame:
+    """Give per group: statements, mean compound, t-interval low/high, and counts per label.
+
+    Rows are ordered by statements (most first), then by group.
+    """
+    frame = grouped(view, by, topics, freq)
+    if frame.empty:
+        return pd.DataFrame(columns=[by, *SUMMARY_COLUMNS])
+    groups = frame.groupby(by, sort=True)["compound"]
+    out = groups.agg(statements="count", mean="mean", sd="std")
+    half = stats.t.ppf((1 + level) / 2, out["statements"] - 1) * out["sd"] / np.sqrt(
+        out["statements"]
+    )
+    out["low"] = (out["mean"] - half).clip(lower=-1.0)
+    out["high"] = (out["mean"] + half).clip(upper=1.0)
+    counts = pd.crosstab(frame[by], frame["label"]).reindex(columns=list(LABELS), fill_value=0)
+    out = out.join(counts).fillna({name: 0 for name in LABELS})
+    out[list(LABELS)] = out[list(LABELS)].astype("int64")
+    out = out.reset_index()[[by, *SUMMARY_COLUMNS]]
+    out = out.sort_values(["statements", by], ascending=[False, True], kind="stable")
+    return out.reset_index(drop=True)
+
+
+def extremes(
+    view: pd.DataFrame,
+    by: str | None = None,
+    n: int = 3,
+    topics: pd.DataFrame | None = None,
+    freq: str = "W",
+) -> pd.DataFrame:
+    """Give the `n` most positive and `n` most negative statements, per group when `by` is set.
+
+    Only positive-labelled statements can be "most positive" (and negative ones "most
+    negative"), so a group that never spoke warmly shows no positive side. Ties go to the
+    lower statement_id.
+    """
+    keys = [by] if by else []
+    frame = grouped(view, by, topics, freq) if by else view
+    parts = []
+    for side, ascending in (("positive", False), ("negative", True)):
+        picked = frame[frame["label"] == side].sort_values(
+            [*keys, "compound", "statement_id"], ascending=[*[True] * len(keys), ascending, True],
+            kind="stable",
+        )
+        picked = picked.groupby(keys).head(n) if keys else picked.head(n)
+        picked = picked.assign(side=side)
+        picked["rank"] = picked.groupby(keys).cumcount() + 1 if keys else range(1, len(picked) + 1)
+        parts.append(picked)
+    out = pd.concat(parts, ignore_index=True)
+    out = out[[*keys, *(c for c in EXTREME_COLUMNS if c not in keys)]]
+    out["rank"] = out["rank"].astype("int64")
+    if keys:
+        out = out.sort_values([by, "side"], ascending=[True, False], kind="stable")
+    return out.reset_index(drop=True)
