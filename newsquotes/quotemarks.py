@@ -1,0 +1,162 @@
+"""Quotation-mark spans in raw article text, tolerant of the marks real copy uses.
+
+Works on the text exactly as given (offsets never shift): typographic “ ” ‘ ’, guillemets « »,
+ASCII " and ', mismatched pairs (“ ... “), and quotes running over several paragraphs (an
+opening mark at each paragraph, a closing one only at the end).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+DOUBLE_MARKS = "\"“”„‟«»"
+SINGLE_MARKS = "'‘’‹›"
+QUOTE_CHARS = DOUBLE_MARKS + SINGLE_MARKS
+_OPEN_CONTEXT = " \t\n\r([{—–-/:;,\u00a0"
+_TRIM_END = " \t\n\r,;:\u00a0" + QUOTE_CHARS
+_PARAGRAPH = re.compile(r"[^\n]+")
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    """One quotation: `start`/`end` include the marks, `content_*` is the trimmed inside."""
+
+    start: int
+    end: int
+    content_start: int
+    content_end: int
+    double: bool = True
+    closed: bool = True
+
+    def words(self, text: str) -> int:
+        """Give the number of words inside the quotation."""
+        return len(text[self.content_start:self.content_end].split())
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Give the (start, end) of every non-blank line of `text`, in order."""
+    out = []
+    for m in _PARAGRAPH.finditer(text):
+        if m.group().strip():
+            out.append((m.start(), m.end()))
+    return out
+
+
+def _role(text: str, i: int, lo: int, hi: int) -> str:
+    """Give "open", "close" or "" for the double mark at `i`, from the letters around it."""
+    ch = text[i]
+    prev = text[i - 1] if i > lo else " "
+    nxt = text[i + 1] if i + 1 < hi else " "
+    before_space = prev in _OPEN_CONTEXT or prev in DOUBLE_MARKS
+    after_space = nxt.isspace() or (not nxt.isalnum() and nxt not in "‘'¿¡…($£€#@-—–")
+    if ch == "«":
+        return "open"
+    if ch == "»":
+        return "close"
+    if ch in "“„‟":
+        # A “ glued to the word before it and followed by space or punctuation closes a quote
+        # (copy that uses “ for both marks).
+        return "close" if (not before_space and after_space) else "open"
+    if ch == "”":
+        return "open" if (before_space and not after_space) else "close"
+    # ASCII ": decided by its neighbours alone.
+    if before_space and not nxt.isspace():
+        return "open"
+    if not before_space:
+        return "close"
+    return ""
+
+
+def _content(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a] in " \t\n\r\u00a0" + QUOTE_CHARS:
+        a += 1
+    while b > a and text[b - 1] in _TRIM_END:
+        b -= 1
+    return a, b
+
+
+def _double_spans(text: str, paras: list[tuple[int, int]]) -> list[QuoteSpan]:
+    spans: list[QuoteSpan] = []
+    open_at: int | None = None
+    for pi, (lo, hi) in enumerate(paras):
+        continuing = open_at is not None
+        for i in range(lo, hi):
+            if text[i] not in DOUBLE_MARKS:
+                continue
+            role = _role(text, i, lo, hi)
+            if continuing and role == "open" and not text[lo:i].strip():
+                continue  # the mark that re-opens a quote running over paragraphs
+            continuing = False
+            if open_at is None:
+                if role == "open":
+                    open_at = i
+            elif role == "close":
+                a, b = _content(text, open_at + 1, i)
+                if b > a:
+                    spans.append(QuoteSpan(open_at, i + 1, a, b))
+                open_at = None
+            elif role == "open":
+                # Two openers in a row: the first was never closed; end it before this one
+                # if it holds a real passage, else drop it.
+                a, b = _content(text, open_at + 1, i)
+                if len(text[a:b].split()) > 3:
+                    spans.append(QuoteSpan(open_at, b, a, b, closed=False))
+                open_at = i
+        if open_at is not None:
+            nxt = paras[pi + 1][0] if pi + 1 < len(paras) else None
+            if nxt is not None and text[nxt] in "“\"«„" and _role(text, nxt, nxt, paras[pi + 1][1]):
+                continue  # the quote goes on in the next paragraph
+            a, b = _content(text, open_at + 1, hi)
+            if len(text[a:b].split()) > 3:
+                spans.append(QuoteSpan(open_at, hi, a, b, closed=False))
+            open_at = None
+    return spans
+
+
+def _single_spans(text: str, lo: int, hi: int) -> list[QuoteSpan]:
+    """Give ‘single-quoted’ spans in text[lo:hi], telling quotes from apostrophes."""
+    spans = []
+    i = lo
+    while i < hi:
+        ch = text[i]
+        prev = text[i - 1] if i > lo else " "
+        nxt = text[i + 1] if i + 1 < hi else " "
+        if ch in "‘'‹" and (prev in _OPEN_CONTEXT or prev in DOUBLE_MARKS) and nxt.isalnum():
+            closer = "›" if ch == "‹" else ("’" if ch == "‘" else "'")
+            j = i + 2
+            found = None
+            while j < hi:
+                c = text[j]
+                after = text[j + 1] if j + 1 < hi else " "
+                if c in (closer, "'") and not text[j - 1].isspace() and not after.isalnum():
+                    found = j
+                    break
+                j += 1
+            if found is not None:
+                a, b = _content(text, i + 1, found)
+                if b > a:
+                    spans.append(QuoteSpan(i, found + 1, a, b, double=False))
+                i = found + 1
+                continue
+        i += 1
+    return spans
+
+
+def find_quotes(text: str) -> list[QuoteSpan]:
+    """Give the top-level quotation spans of `text`, in order and never overlapping."""
+    paras = paragraphs(text)
+    doubles = _double_spans(text, paras)
+    singles: list[QuoteSpan] = []
+    # Single quotes only count outside double ones (inside they are nested quotes).
+    for lo, hi in paras:
+        cursor = lo
+        for q in doubles:
+            if q.end <= lo or q.start >= hi:
+                continue
+            if q.start > cursor:
+                singles.extend(_single_spans(text, cursor, q.start))
+            cursor = max(cursor, q.end)
+        if cursor < hi:
+            singles.extend(_single_spans(text, cursor, hi))
+    return sorted(doubles + singles, key=lambda q: q.start)

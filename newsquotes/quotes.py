@@ -1,0 +1,200 @@
+"""Statements in news articles: direct quotes, reported speech and mixed quotes, with speakers.
+
+Only the paragraphs that can hold a statement (a quotation mark or a speech-cue word) are
+parsed, in batches; quotation marks are found on the raw text, so offsets never shift.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+
+from newsquotes.attribution import Cast, Speaker, classify, mention_tokens
+from newsquotes.cues import has_cue
+from newsquotes.quotemarks import QUOTE_CHARS, QuoteSpan, find_quotes, paragraphs
+from newsquotes.records import Statement
+from newsquotes.speech import Candidate, leftover_quotes, paragraph_candidates
+
+EXTRACTOR_VERSION = "quotes-1"
+
+log = logging.getLogger(__name__)
+
+# The parser and NER are what the extractor reads; nothing else in en_core_web_sm is disabled
+# because the lemmatizer (cue lemmas) needs the tagger and attribute ruler.
+_DISABLE: tuple[str, ...] = ()
+# Paragraphs longer than this are parsed in pieces (spaCy's cost grows with length).
+_MAX_PIECE = 20_000
+
+
+def _model():
+    from newsquotes.nlp import load_model
+
+    return load_model(disable=_DISABLE)
+
+
+def _pieces(text: str, quotes: list[QuoteSpan]) -> list[tuple[int, int]]:
+    """Give the (start, end) of the paragraphs of `text` that may hold a statement."""
+    marks = {q.start for q in quotes}
+    out = []
+    for lo, hi in paragraphs(text):
+        para = text[lo:hi]
+        has_quote = any(lo <= m < hi for m in marks) or any(
+            q.start < lo and q.end > lo for q in quotes)
+        if not (has_quote or has_cue(para)):
+            continue
+        while hi - lo > _MAX_PIECE:
+            cut = text.rfind(". ", lo, lo + _MAX_PIECE)
+            cut = cut + 1 if cut > lo else lo + _MAX_PIECE
+            out.append((lo, cut))
+            lo = cut
+        out.append((lo, hi))
+    return out
+
+
+def _overlap_free(cands: list[Candidate]) -> list[Candidate]:
+    """Give the candidates with no two overlapping: direct quotes first, then longer spans."""
+    rank = {"direct": 0, "mixed": 1, "indirect": 2}
+    chosen: list[Candidate] = []
+    for c in sorted(cands, key=lambda c: (rank[c.kind], c.follows, -(c.end - c.start))):
+        if all(c.end <= o.start or c.start >= o.end for o in chosen):
+            chosen.append(c)
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def _resolve(text: str, cast: Cast, cands: list[Candidate]) -> list[Statement]:
+    """Give the statements with speakers resolved, in text order."""
+    # Who is quoted by name decides ties between people sharing a role.
+    for c in cands:
+        if c.speaker is not None:
+            cast.learn_speaker(c.speaker)
+    for c in cands:
+        if c.speaker is not None and c.speaker.pos_ == "PROPN":
+            p = cast.person(cast.full_name(c.speaker.text))
+            if p is not None:
+                p.quoted += 1
+    last: Speaker | None = None
+    last_mention: tuple[str, int | None, int | None] = ("", None, None)
+    out = []
+    for c in cands:
+        if c.speaker is not None:
+            first, final = mention_tokens(c.speaker)
+            base = c.speaker.doc.user_data.get("base", 0)
+            m_start, m_end = first.idx + base, final.idx + len(final) + base
+            who = classify(cast, c.speaker, first, final, last)
+            mention = (text[m_start:m_end], m_start, m_end)
+        elif last is not None:
+            who, mention = last, last_mention
+        else:
+            continue
+        if who.type == "person" and who.name.lower() not in ("he", "she", "i"):
+            last, last_mention = who, mention
+        out.append(Statement(
+            start=c.start, end=c.end, text=text[c.start:c.end], kind=c.kind, cue=c.cue,
+            speaker=who.name, speaker_mention=mention[0], speaker_mention_start=mention[1],
+            speaker_mention_end=mention[2], speaker_type=who.type, role=who.role,
+            affiliation=who.affiliation,
+        ))
+    return out
+
+
+def _article(text: str, quotes: list[QuoteSpan], docs: list) -> list[Statement]:
+    cast = Cast(text)
+    for doc in docs:
+        cast.learn(doc, doc.user_data["base"])
+    cands: list[Candidate] = []
+    for doc in docs:
+        base = doc.user_data["base"]
+        lo, hi = base, base + len(doc.text)
+        local = [q for q in quotes if q.end > lo and q.start < hi]
+        found = paragraph_candidates(doc, base, text, local)
+        found += leftover_quotes(text, [q for q in local if q.start >= lo], found, lo, hi)
+        cands.extend(found)
+    return _resolve(text, cast, _overlap_free(cands))
+
+
+def extract_many(texts: Iterable[str], n_process: int = 1) -> list[list[Statement]]:
+    """Give the statements of each text, parsing all texts' candidate paragraphs in batches."""
+    texts = list(texts)
+    quotes = [find_quotes(t) for t in texts]
+    jobs = [(ti, lo, hi) for ti, t in enumerate(texts) for lo, hi in _pieces(t, quotes[ti])]
+    docs: list[list] = [[] for _ in texts]
+    if jobs:
+        nlp = _model()
+        stream = nlp.pipe(((texts[ti][lo:hi], (ti, lo)) for ti, lo, hi in jobs),
+                          as_tuples=True, batch_size=64, n_process=n_process)
+        for doc, (ti, lo) in stream:
+            doc.user_data["base"] = lo
+            docs[ti].append(doc)
+    out = []
+    for ti, text in enumerate(texts):
+        try:
+            out.append(_article(text, quotes[ti], docs[ti]))
+        except Exception as exc:  # one odd article must not stop a batch
+            log.warning("text %d: extraction failed: %s", ti, exc)
+            out.append([])
+    return out
+
+
+def extract_statements(text: str) -> list[Statement]:
+    """Give the statements in one article body, each with its speaker resolved in the article."""
+    return extract_many([text])[0]
+
+
+def _quote_record(s: Statement) -> dict:
+    """Give the JSON form of one statement (the evaluation interface)."""
+    d = s.to_dict()
+    d.pop("article_id", None)
+    return d
+
+
+def extract_jsonl(in_path: str | Path, out_path: str | Path, batch: int = 256) -> int:
+    """Give the number of records written: one `{"id", "quotes"}` line per input line.
+
+    A record that is not an object with a string `text` gets an empty list and a message on
+    stderr naming the file, the line and the reason; the output is written to a temporary
+    file and moved into place, so it is never half-written.
+    """
+    in_path, out_path = Path(in_path), Path(out_path)
+    tmp = out_path.with_name(out_path.name + ".part")
+    written = 0
+    with open(in_path, encoding="utf-8") as src, open(tmp, "w", encoding="utf-8") as dst:
+        pending: list[tuple[object, str | None]] = []
+
+        def flush() -> None:
+            nonlocal written
+            good = [t for _, t in pending if t is not None]
+            results = iter(extract_many(good, n_process=2 if len(good) >= 64 else 1))
+            for rid, t in pending:
+                quotes = [_quote_record(s) for s in next(results)] if t is not None else []
+                dst.write(json.dumps({"id": rid, "quotes": quotes}, ensure_ascii=False) + "\n")
+                written += 1
+            pending.clear()
+
+        for lineno, line in enumerate(src, 1):
+            if not line.strip():
+                continue
+            rid, text = None, None
+            try:
+                rec = json.loads(line)
+                if not isinstance(rec, dict):
+                    raise ValueError("expected a JSON object")
+                rid = rec.get("id", lineno)
+                text = rec.get("text")
+                if not isinstance(text, str):
+                    raise ValueError("expected a string 'text' field")
+            except ValueError as exc:
+                print(f"{in_path}: line {lineno} (id {rid}): {exc}", file=sys.stderr)
+                text = None
+            pending.append((rid if rid is not None else lineno, text))
+            if len(pending) >= batch:
+                flush()
+        flush()
+    tmp.replace(out_path)
+    return written
+
+
+__all__ = ["EXTRACTOR_VERSION", "extract_jsonl", "extract_many", "extract_statements",
+           "QUOTE_CHARS"]
