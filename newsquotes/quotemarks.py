@@ -13,7 +13,8 @@ from dataclasses import dataclass
 DOUBLE_MARKS = "\"“”„‟«»"
 SINGLE_MARKS = "'‘’‹›"
 QUOTE_CHARS = DOUBLE_MARKS + SINGLE_MARKS
-_OPEN_CONTEXT = " \t\n\r([{—–-/:;,\u00a0"
+# What may stand right before an opening mark.
+_OPEN_CONTEXT = " \t\n\r([{—–-/:\u00a0"
 _TRIM_END = " \t\n\r,;:\u00a0" + QUOTE_CHARS
 _PARAGRAPH = re.compile(r"[^\n]+")
 
