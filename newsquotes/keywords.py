@@ -51,7 +51,7 @@ _CONTRACTIONS = ("'t", "'re", "'ve", "'ll", "'d", "'m")
 MIN_BIGRAM_STATEMENTS = 2
 # Plurals whose sense in the news is the plural one, and Latin plurals spaCy would undo.
 _KEEP = _words("""news arms talks means troops media data series species physics politics
-economics affairs goods headquarters left""")
+economics affairs goods headquarters left ground""")
 
 
 @cache
@@ -72,7 +72,8 @@ def _tables() -> dict[str, object]:
 
 def _by_rules(word: str, rules: list[tuple[str, str]], index: set[str]) -> str | None:
     for old, new in rules:
-        if word.endswith(old):
+        # "pass", "press", "congress": a double s ends a base form, not a plural
+        if word.endswith(old) and not (old == "s" and word.endswith("ss")):
             form = word[: len(word) - len(old)] + new
             if form and form in index:
                 return form
