@@ -40,6 +40,7 @@ replied respond responded declare declared mention mentioned quote quoted speak 
 think thought believe believed want wanted going get got thing things lot lots way really
 mr mrs ms dr yes okay ok also just like well still even yet however
 monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow
+day week month year time come came
 spokesman spokeswoman spokesperson interview statement
 """)
 STOP = frozenset(STOP_WORDS) | NEWS_STOP_WORDS
