@@ -142,6 +142,13 @@ def statement_terms(texts: Iterable[str]) -> list[list[str]]:
     return [text_terms(text) for text in texts]
 
 
+def as_lists(terms: Iterable) -> list[list[str]]:
+    """Give each statement's terms as a list; a missing value (None, NaN) is no terms."""
+    # Terms read back from Parquet are numpy arrays; a row added without terms may be None.
+    return [list(doc) if doc is not None and not isinstance(doc, float) else []
+            for doc in terms]
+
+
 def _recurring_bigrams(terms: list[list[str]]) -> set[str]:
     seen = Counter(t for doc in terms for t in {t for t in doc if " " in t})
     return {t for t, n in seen.items() if n >= MIN_BIGRAM_STATEMENTS}
@@ -149,7 +156,7 @@ def _recurring_bigrams(terms: list[list[str]]) -> set[str]:
 
 def term_counts(terms: Iterable[list[str]]) -> Counter:
     """Give how often each term occurs, bigrams only where they recur across statements."""
-    terms = [list(doc) for doc in terms]
+    terms = as_lists(terms)
     keep = _recurring_bigrams(terms)
     return Counter(t for doc in terms for t in doc if " " not in t or t in keep)
 
@@ -181,7 +188,7 @@ def distinctive_terms(
     Terms the prior does not count, and terms seen fewer than `min_count` times in a and b,
     are left out.
     """
-    terms_a, terms_b = [list(d) for d in terms_a], [list(d) for d in terms_b]
+    terms_a, terms_b = as_lists(terms_a), as_lists(terms_b)
     keep = _recurring_bigrams(terms_a + terms_b)
 
     def count(docs: list[list[str]]) -> Counter:

@@ -87,10 +87,12 @@ def assign_defined(statements: pd.DataFrame, topics: dict[str, list[str]]) -> pd
 
 def _documents(statements: pd.DataFrame) -> list[list[str]]:
     """Give the statements' stored terms, or compute them when none are stored."""
-    if "terms" in statements.columns and any(len(t) for t in statements["terms"]):
-        return [list(t) for t in statements["terms"]]
-    from newsquotes.keywords import statement_terms
+    from newsquotes.keywords import as_lists, statement_terms
 
+    if "terms" in statements.columns:
+        stored = as_lists(statements["terms"])
+        if any(stored):
+            return stored
     return statement_terms(statements["text"])
 
 

@@ -1,5 +1,6 @@
 import math
 
+import numpy as np
 import pandas as pd
 import pytest
 from pandas.testing import assert_frame_equal
@@ -64,6 +65,12 @@ def test_frequencies_keep_only_bigrams_that_recur_across_statements():
                                   "nuclear": 1.0, "war": 1.0}
     assert frequencies(terms, top=2) == {"peace": 2.0, "peace talks": 2.0}
     assert frequencies([]) == {}
+
+
+def test_frequencies_take_terms_as_read_back_from_parquet():
+    # a list column comes back from Parquet as numpy arrays; a row without terms as None
+    column = pd.Series([np.array(["truce", "border"]), None, np.array(["truce"])])
+    assert frequencies(column) == {"truce": 2.0, "border": 1.0}
 
 
 def _log_odds_example() -> tuple[list[list[str]], list[list[str]]]:
