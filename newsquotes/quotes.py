@@ -64,6 +64,12 @@ def _overlap_free(cands: list[Candidate]) -> list[Candidate]:
     return sorted(chosen, key=lambda c: c.start)
 
 
+def _close(text: str, end: int, start: int) -> bool:
+    """Give True when a quotation at `start` can continue the statement ending at `end`."""
+    gap = text[end:start]
+    return gap.count("\n") <= 8 and len(gap.split()) <= 150
+
+
 def _resolve(text: str, cast: Cast, cands: list[Candidate]) -> list[Statement]:
     """Give the statements with speakers resolved, in text order."""
     # Who is quoted by name decides ties between people sharing a role.
@@ -76,7 +82,7 @@ def _resolve(text: str, cast: Cast, cands: list[Candidate]) -> list[Statement]:
             if p is not None:
                 p.quoted += 1
     last: Speaker | None = None
-    last_mention: tuple[str, int | None, int | None] = ("", None, None)
+    prev: tuple[Speaker, tuple[str, int | None, int | None], int] | None = None
     out = []
     for c in cands:
         if c.speaker is not None:
@@ -85,12 +91,13 @@ def _resolve(text: str, cast: Cast, cands: list[Candidate]) -> list[Statement]:
             m_start, m_end = first.idx + base, final.idx + len(final) + base
             who = classify(cast, c.speaker, first, final, last)
             mention = (text[m_start:m_end], m_start, m_end)
-        elif last is not None:
-            who, mention = last, last_mention
+        elif prev is not None and _close(text, prev[2], c.start):
+            who, mention = prev[0], prev[1]
         else:
             continue
         if who.type == "person" and who.name.lower() not in ("he", "she", "i"):
-            last, last_mention = who, mention
+            last = who
+        prev = (who, mention, c.end)
         out.append(Statement(
             start=c.start, end=c.end, text=text[c.start:c.end], kind=c.kind, cue=c.cue,
             speaker=who.name, speaker_mention=mention[0], speaker_mention_start=mention[1],

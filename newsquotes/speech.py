@@ -62,8 +62,11 @@ def subject_of(verb):
             tok = tok.head
             continue
         break
+    if verb.pos_ in ("NOUN", "PROPN"):  # a cue the tagger took for a noun: "board writes"
+        prev = verb.doc[verb.i - 1]
+        return prev if prev.head == verb or verb.head == prev else prev
     nxt = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
-    if nxt is not None and nxt.pos_ == "PROPN":
+    if nxt is not None and nxt.pos_ == "PROPN" and nxt.ent_type_ not in ("DATE", "TIME"):
         return nxt
     return None
 
@@ -108,10 +111,14 @@ def content_runs(verb, speaker) -> list[tuple[int, int]]:
     # The cue is an aside to the clause that holds the statement: "X, he added." /
     # "X, Lavrov says, Y." / "X, added Lavrov."
     main = verb.dep_ in ("ROOT", "parataxis", "ccomp", "advcl", "amod", "conj")
+    if verb.pos_ in ("NOUN", "PROPN"):
+        main = True
     if not main:
         return []
     sent = verb.sent
     region = {t.i for t in verb.subtree}
+    if verb.pos_ in ("NOUN", "PROPN"):
+        region = {t.i for t in verb.sent if t.i <= verb.i and t.i >= (speaker or verb).left_edge.i}
     if speaker is not None:
         region |= {t.i for t in speaker.subtree}
     if verb.dep_ == "ROOT":
@@ -141,8 +148,22 @@ def _according_to(tok):
     return pobj, [r for r in runs if sum(1 for t in tok.doc[r[0]:r[1] + 1] if t.is_alpha) >= 3]
 
 
+# Present-tense cue forms the tagger takes for plural nouns after a subject noun
+# ("the editorial board writes").
+_NOUNLIKE_CUES = {"says", "writes", "adds", "tells", "notes", "claims", "argues", "asks",
+                  "explains", "insists", "warns", "tweets", "concludes", "continues", "recalls"}
+
+
 def is_cue(tok) -> bool:
     """Give True for a token that is a speech verb used as a verb."""
+    if tok.pos_ in ("NOUN", "PROPN") and tok.lower_ in _NOUNLIKE_CUES:
+        prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        return (prev is not None and prev.pos_ in ("NOUN", "PROPN")
+                and (nxt is None or nxt.is_punct))
+    if tok.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in tok.children) and (
+            tok.dep_ not in ("ROOT", "amod", "conj")):
+        return False  # "Asked about the plan, ...", "a plan announced on Monday": not a speaker
     return tok.pos_ in ("VERB", "AUX") and is_speech_lemma(tok.lemma_) or (
         tok.lower_ in ("say", "says", "said") and tok.pos_ != "PROPN")
 
