@@ -42,7 +42,9 @@ def synthetic_corpus(
 
     rng = np.random.default_rng(seed)
     n_articles = max(1, -(-n_statements // statements_per_article))
-    ids = [hashlib.sha1(f"synthetic-{seed}-{i}".encode()).hexdigest()[:16] for i in range(n_articles)]
+    ids = [
+        hashlib.sha1(f"synthetic-{seed}-{i}".encode()).hexdigest()[:16] for i in range(n_articles)
+    ]
     dates = pd.Timestamp("2025-01-01") + pd.to_timedelta(rng.integers(0, 180, n_articles), "D")
     speakers = _speakers(n_speakers)
 
