@@ -64,6 +64,14 @@ def clean_name(text: str) -> str:
     return " ".join(words)
 
 
+def plain_name(text: str) -> str:
+    """Give a non-person name as written, without surrounding punctuation or a possessive."""
+    return _POSSESSIVE.sub("", text.strip(" ,.;:—–-\"“”‘’'()\n\t"))
+
+
+_TITLED = re.compile(r"\b(?:[A-Z][\w’'.-]*[ \u00a0]){1,6}[A-Z][\w’'-]+")
+
+
 def country_of(word: str, known: list[str]) -> str:
     """Give the country a demonym or country name points to ("Russian" -> "Russia"), or ""."""
     w = clean_name(word)
@@ -79,9 +87,16 @@ def country_of(word: str, known: list[str]) -> str:
         stem = k.lower()[: max(4, len(k) - 2)]
         if len(k) >= 4 and low.startswith(stem) and low != k.lower():
             return k
-    if low.endswith("ian") or low.endswith("ean"):
-        return w[:-1] if low.endswith("ian") and low[-4] in "si" else w[:-1]
-    return ""
+    return w if w[:1].isupper() else ""
+
+
+def same_place(a: str, b: str) -> bool:
+    """Give True when two place words name the same place ("Borland", "Borlandian")."""
+    a, b = a.lower(), b.lower()
+    if not a or not b:
+        return False
+    short, long_ = sorted((a, b), key=len)
+    return long_.startswith(short[: max(4, len(short) - 2)])
 
 
 @dataclass
@@ -113,6 +128,41 @@ class Cast:
     people: dict[str, Person] = field(default_factory=dict)
     places: list[str] = field(default_factory=list)
     orgs: set[str] = field(default_factory=set)
+    seen: list[tuple[int, str]] = field(default_factory=list)  # (offset, person name)
+
+    def scan(self) -> None:
+        """Add the titled names of the whole text ("Borlandian Foreign Minister Tavi Rennick",
+        "Ostrava's Pell Marrow"), parsed or not."""
+        for m in _TITLED.finditer(self.text):
+            words = m.group().split()
+            aff = ""
+            if _POSSESSIVE.search(words[0]) and len(words) >= 3:
+                aff, words = plain_name(words[0]), words[1:]
+            titles = []
+            while len(words) > 2 and words[0].lower() in TITLES:
+                titles.append(words.pop(0))
+            if not titles and len(words) > 2 and words[1].lower() in TITLES:
+                aff = aff or words.pop(0)  # "Borlandian Foreign Minister ..."
+                while len(words) > 2 and words[0].lower() in TITLES:
+                    titles.append(words.pop(0))
+            if not (titles or aff) or len(words) not in (2, 3):
+                continue
+            if any(w.lower() in TITLES or _POSSESSIVE.search(w) for w in words):
+                continue
+            name = " ".join(words)
+            p = self.people.setdefault(name, Person(name, first=m.start()))
+            p.role = p.role or " ".join(titles).lower()
+            if aff and not p.affiliation:
+                p.affiliation = country_of(aff, self.places) or aff
+            self.seen.append((m.end() - len(name), name))
+
+    def last_person_before(self, pos: int) -> str:
+        """Give the person named last before offset `pos`, or ""."""
+        best = (-1, "")
+        for at, name in self.seen:
+            if best[0] < at < pos:
+                best = (at, name)
+        return self.full_name(best[1]) if best[1] else ""
 
     def learn(self, doc, base: int) -> None:
         """Add the people, places and organisations of a parsed paragraph."""
@@ -134,6 +184,7 @@ class Cast:
         person = self.people.get(name)
         if person is None:
             person = self.people[name] = Person(name, first=ent.start_char + base)
+        self.seen.append((ent.start_char + base, name))
         doc = ent.doc
         # Title and affiliation right before the name: "Russian Foreign Minister X",
         # "Ukraine’s X".
@@ -213,7 +264,7 @@ class Cast:
         """Give the person the article gives this role and/or affiliation, if one stands out."""
         role_head = role.split()[-1] if role else ""
         cands = [p for p in self.people.values()
-                 if affiliation and p.affiliation.lower() == affiliation.lower()]
+                 if affiliation and same_place(p.affiliation, affiliation)]
         if role_head:
             with_role = [p for p in cands if role_head in p.role]
             if with_role:
@@ -271,12 +322,13 @@ def classify(cast: Cast, head, first, last, pronoun_ref: Speaker | None) -> Spea
         p = cast.by_role(aff, role)
         if p is not None:
             return Speaker(p.name, "person", p.role or role, p.affiliation or aff)
-        return Speaker(clean_name(span.text), "person", role, aff)
+        return Speaker(plain_name(span.text), "person", role, aff)
+    name = plain_name(span.text)
     if head.ent_type_ == "GPE" or (orgs and orgs[-1].label_ == "GPE" and orgs[-1].root == head):
-        return Speaker(clean_name(span.text), "government", "", clean_name(span.text))
-    if clean_name(span.text).lower() in GOVERNMENT_NAMES or low in GOVERNMENT_NAMES:
-        return Speaker(clean_name(span.text), "government")
+        return Speaker(name, "government", "", name)
+    if name.lower().removeprefix("the ") in GOVERNMENT_NAMES or low in GOVERNMENT_NAMES:
+        return Speaker(name, "government")
     if head.ent_type_ == "ORG" or low in ORG_NOUNS or head.lemma_.lower() in ORG_NOUNS:
         aff = next((clean_name(e.text) for e in orgs if e.root != head), "")
-        return Speaker(clean_name(span.text), "organisation", "", aff)
-    return Speaker(clean_name(span.text), "person" if head.pos_ == "PROPN" else "")
+        return Speaker(name, "organisation", "", aff)
+    return Speaker(name, "person" if head.pos_ == "PROPN" else "")

@@ -136,7 +136,7 @@ def _single_spans(text: str, lo: int, hi: int) -> list[QuoteSpan]:
                 j += 1
             if found is not None:
                 a, b = _content(text, i + 1, found)
-                if b > a:
+                if b - a >= 2:  # rock 'n' roll
                     spans.append(QuoteSpan(i, found + 1, a, b, double=False))
                 i = found + 1
                 continue

@@ -70,6 +70,12 @@ def _close(text: str, end: int, start: int) -> bool:
     return gap.count("\n") <= 8 and len(gap.split()) <= 150
 
 
+def cast_pos(cast: Cast, name: str, before: int) -> int:
+    """Give the offset of the last mention of person `name` before `before`."""
+    return max((at for at, n in cast.seen if at < before and cast.full_name(n) == name),
+               default=-1)
+
+
 def _resolve(text: str, cast: Cast, cands: list[Candidate]) -> list[Statement]:
     """Give the statements with speakers resolved, in text order."""
     # Who is quoted by name decides ties between people sharing a role.
@@ -82,6 +88,7 @@ def _resolve(text: str, cast: Cast, cands: list[Candidate]) -> list[Statement]:
             if p is not None:
                 p.quoted += 1
     last: Speaker | None = None
+    last_at = -1
     prev: tuple[Speaker, tuple[str, int | None, int | None], int] | None = None
     out = []
     for c in cands:
@@ -89,14 +96,21 @@ def _resolve(text: str, cast: Cast, cands: list[Candidate]) -> list[Statement]:
             first, final = mention_tokens(c.speaker)
             base = c.speaker.doc.user_data.get("base", 0)
             m_start, m_end = first.idx + base, final.idx + len(final) + base
-            who = classify(cast, c.speaker, first, final, last)
+            ref = last
+            named = cast.last_person_before(m_start)
+            if named and (last is None or last_at < cast_pos(cast, named, m_start)):
+                ref = Speaker(named, "person")
+                p = cast.person(named)
+                if p is not None:
+                    ref = Speaker(named, "person", p.role, p.affiliation)
+            who = classify(cast, c.speaker, first, final, ref)
             mention = (text[m_start:m_end], m_start, m_end)
         elif prev is not None and _close(text, prev[2], c.start):
             who, mention = prev[0], prev[1]
         else:
             continue
         if who.type == "person" and who.name.lower() not in ("he", "she", "i"):
-            last = who
+            last, last_at = who, mention[1] if mention[1] is not None else c.start
         prev = (who, mention, c.end)
         out.append(Statement(
             start=c.start, end=c.end, text=text[c.start:c.end], kind=c.kind, cue=c.cue,
@@ -109,6 +123,7 @@ def _resolve(text: str, cast: Cast, cands: list[Candidate]) -> list[Statement]:
 
 def _article(text: str, quotes: list[QuoteSpan], docs: list) -> list[Statement]:
     cast = Cast(text)
+    cast.scan()
     for doc in docs:
         cast.learn(doc, doc.user_data["base"])
     cands: list[Candidate] = []
@@ -116,7 +131,7 @@ def _article(text: str, quotes: list[QuoteSpan], docs: list) -> list[Statement]:
         base = doc.user_data["base"]
         lo, hi = base, base + len(doc.text)
         local = [q for q in quotes if q.end > lo and q.start < hi]
-        found = paragraph_candidates(doc, base, text, local)
+        found = paragraph_candidates(doc, base, text, quotes)
         found += leftover_quotes(text, [q for q in local if q.start >= lo], found, lo, hi)
         cands.extend(found)
     return _resolve(text, cast, _overlap_free(cands))
@@ -157,6 +172,25 @@ def _quote_record(s: Statement) -> dict:
     return d
 
 
+def _with_sentiment(batches: list[list[Statement]]) -> list[list[dict]]:
+    """Give the JSON records of each article's statements, each with its VADER sentiment."""
+    from newsquotes.sentiment import score_texts
+
+    flat = [s for batch in batches for s in batch]
+    scores = score_texts([s.text for s in flat]).to_dict("records") if flat else []
+    it = iter(scores)
+    out = []
+    for batch in batches:
+        recs = []
+        for s in batch:
+            d = _quote_record(s)
+            sc = next(it)
+            d["sentiment"] = {k: sc[k] for k in ("compound", "pos", "neu", "neg", "label")}
+            recs.append(d)
+        out.append(recs)
+    return out
+
+
 def extract_jsonl(in_path: str | Path, out_path: str | Path, batch: int = 256) -> int:
     """Give the number of records written: one `{"id", "quotes"}` line per input line.
 
@@ -173,9 +207,10 @@ def extract_jsonl(in_path: str | Path, out_path: str | Path, batch: int = 256) -
         def flush() -> None:
             nonlocal written
             good = [t for _, t in pending if t is not None]
-            results = iter(extract_many(good, n_process=2 if len(good) >= 64 else 1))
+            results = iter(_with_sentiment(
+                extract_many(good, n_process=2 if len(good) >= 64 else 1)))
             for rid, t in pending:
-                quotes = [_quote_record(s) for s in next(results)] if t is not None else []
+                quotes = next(results) if t is not None else []
                 dst.write(json.dumps({"id": rid, "quotes": quotes}, ensure_ascii=False) + "\n")
                 written += 1
             pending.clear()

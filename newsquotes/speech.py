@@ -200,8 +200,9 @@ def paragraph_candidates(doc, base: int, text: str, quotes: list[QuoteSpan]) -> 
         s_lo, s_hi = sent.start_char + base, sent.end_char + base
         near = [q for q in quotes if q.start < s_hi and q.end > s_lo and q.start not in claimed]
         # "He said:" closing a sentence or paragraph: the quotation that follows is his.
-        if not near and doc[tok.right_edge.i:].text.strip().startswith(":"):
-            after = [q for q in quotes if q.start >= s_hi - 1 and q.start not in claimed]
+        if not near and sent.text.rstrip().endswith(":"):
+            after = [q for q in quotes if q.start >= s_hi - 1 and q.start not in claimed
+                     and not text[s_hi:q.start].strip()]
             near = after[:1]
         spans = [_trim(text, doc[a].idx + base, doc[b].idx + len(doc[b]) + base) for a, b in runs]
         spans = [(a, b) for a, b in spans if b > a]

@@ -1,0 +1,147 @@
+"""The extractor on short passages we wrote: one row per phenomenon, exact expected statements.
+
+Each row gives the passage and the statements expected, as (speaker, cue, kind, text).
+The names and events are fictional.
+"""
+
+import json
+
+import pytest
+
+from newsquotes.quotes import EXTRACTOR_VERSION, extract_jsonl, extract_many, extract_statements
+
+INTRO = "Borlandian Foreign Minister Tavi Rennick met Ostrava's Pell Marrow in Lisbon.\n\n"
+
+CASES = [
+    # direct quotes in every kind of mark
+    ("“The bridge will reopen in June,” Tavi Rennick said.",
+     [("Tavi Rennick", "said", "direct", "The bridge will reopen in June")]),
+    ('"The bridge will reopen in June," Tavi Rennick said.',
+     [("Tavi Rennick", "said", "direct", "The bridge will reopen in June")]),
+    ("‘The bridge will reopen in June,’ said Tavi Rennick.",
+     [("Tavi Rennick", "said", "direct", "The bridge will reopen in June")]),
+    ("Tavi Rennick said: « The bridge will reopen in June. »",
+     [("Tavi Rennick", "said", "direct", "The bridge will reopen in June.")]),
+    # mismatched marks
+    ("Tavi Rennick said the talks failed because “nobody listened to us“.",
+     [("Tavi Rennick", "said", "mixed", "the talks failed because “nobody listened to us“")]),
+    # interrupted quote
+    ("“We tried,” Tavi Rennick said. “We will try again next week.”",
+     [("Tavi Rennick", "said", "direct", "We tried"),
+      ("Tavi Rennick", "", "direct", "We will try again next week.")]),
+    # multi-paragraph quote
+    ("Pell Marrow told reporters:\n\n“The harbour is closed to all ships.\n\n“It will stay "
+     "closed until the storm is over.”",
+     [("Pell Marrow", "told", "direct", "The harbour is closed to all ships.\n\n“It will stay "
+       "closed until the storm is over.")]),
+    # reported speech
+    ("Pell Marrow said that the harbour would stay closed until Friday.",
+     [("Pell Marrow", "said", "indirect", "the harbour would stay closed until Friday")]),
+    (INTRO + "Rennick told reporters the bridge would reopen in June.",
+     [("Tavi Rennick", "told", "indirect", "the bridge would reopen in June")]),
+    ("The harbour will stay closed until Friday, according to Pell Marrow.",
+     [("Pell Marrow", "according to", "indirect",
+       "The harbour will stay closed until Friday")]),
+    ("The harbour will stay closed until Friday, added Pell Marrow.",
+     [("Pell Marrow", "added", "indirect", "The harbour will stay closed until Friday")]),
+    (INTRO + "The harbour will stay closed until Friday, he added.",
+     [("Pell Marrow", "added", "indirect", "The harbour will stay closed until Friday")]),
+    ("Pell Marrow says the harbour will stay closed.",
+     [("Pell Marrow", "says", "indirect", "the harbour will stay closed")]),
+    # noun cues and role phrases
+    ("The ministry said in a statement that the harbour would stay closed.",
+     [("The ministry", "said", "indirect", "the harbour would stay closed")]),
+    ("The ministry's spokeswoman said the harbour would stay closed.",
+     [("The ministry's spokeswoman", "said", "indirect", "the harbour would stay closed")]),
+    # mixed: reported speech holding a partial quote
+    ("Tavi Rennick said Ostrava's “special harbour operation” was illegal.",
+     [("Tavi Rennick", "said", "mixed", "Ostrava's “special harbour operation” was illegal")]),
+    # pronouns and role phrases resolved within the article
+    (INTRO + "“We made progress,” he said.",
+     [("Pell Marrow", "said", "direct", "We made progress")]),
+    (INTRO + "Borland’s foreign minister said the talks had failed.",
+     [("Tavi Rennick", "said", "indirect", "the talks had failed")]),
+    # a bare surname gets the full name given earlier
+    (INTRO + "“We made progress,” Rennick said.",
+     [("Tavi Rennick", "said", "direct", "We made progress")]),
+    # a country as speaker is a government
+    ("Portugal said the harbour would stay closed.",
+     [("Portugal", "said", "indirect", "the harbour would stay closed")]),
+    # NOT statements: scare quotes, titles, apostrophes, boilerplate
+    ("The film “Winter Harbour” opened in Lisbon on Friday.", []),
+    ("The so-called “peace dividend” never arrived.", []),
+    ("Borland’s harbour doesn’t open on Sundays.", []),
+    ("Tried ‘peaceful means’", []),
+    ("Leave a Reply\n\nYour email address will not be published.", []),
+    # a cue without a speaker or content is no statement
+    ("The plan went ahead according to schedule.", []),
+    ("Asked about the harbour, the mayor smiled.", []),
+]
+
+
+def rows(text):
+    return [(s.speaker, s.cue, s.kind, s.text) for s in extract_statements(text)]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_statements(text, expected):
+    assert rows(text) == expected
+
+
+def test_offsets_point_into_the_text():
+    text = INTRO + "“We made progress,” he said. The harbour is closed, Rennick added."
+    for s in extract_statements(text):
+        assert text[s.start:s.end] == s.text
+        assert text[s.speaker_mention_start:s.speaker_mention_end] == s.speaker_mention
+
+
+def test_pronoun_mention_keeps_its_own_offsets():
+    text = INTRO + "“We made progress,” he said."
+    (s,) = extract_statements(text)
+    assert (s.speaker_mention, s.speaker) == ("he", "Pell Marrow")
+    assert text[s.speaker_mention_start:s.speaker_mention_end] == "he"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (INTRO + "“We made progress,” Rennick said.",
+         ("Tavi Rennick", "person", "foreign minister", "Borlandian")),
+        ("Portugal said the harbour would stay closed.",
+         ("Portugal", "government", "", "Portugal")),
+        ("The ministry said the harbour would stay closed.",
+         ("The ministry", "organisation", "", "")),
+    ],
+)
+def test_speaker_type_role_affiliation(text, expected):
+    (s,) = extract_statements(text)
+    assert (s.speaker, s.speaker_type, s.role, s.affiliation) == expected
+
+
+def test_extract_many_keeps_order_and_empty_texts():
+    out = extract_many(["", "Pell Marrow said the harbour would stay closed.", "No cue here."])
+    assert [len(x) for x in out] == [0, 1, 0]
+
+
+def test_version_is_a_nonempty_string():
+    assert isinstance(EXTRACTOR_VERSION, str) and EXTRACTOR_VERSION
+
+
+def test_extract_jsonl_reports_bad_records_and_goes_on(tmp_path, capsys):
+    src = tmp_path / "in.jsonl"
+    src.write_text(
+        json.dumps({"id": "a", "text": "Pell Marrow said the harbour would stay closed."}) + "\n"
+        + "not json\n"
+        + json.dumps({"id": "c", "text": 42}) + "\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out.jsonl"
+    assert extract_jsonl(src, out) == 3
+    recs = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [r["id"] for r in recs] == ["a", 2, "c"]
+    assert [len(r["quotes"]) for r in recs] == [1, 0, 0]
+    q = recs[0]["quotes"][0]
+    assert (q["speaker"], q["start"], q["end"]) == ("Pell Marrow", 17, 46)
+    assert q["sentiment"]["label"] in ("positive", "neutral", "negative")
+    err = capsys.readouterr().err
+    assert "line 2" in err and "line 3 (id c)" in err and "in.jsonl" in err
