@@ -1,0 +1,154 @@
+"""Drive the dashboard in a browser tab as a user would: open pages, read numbers, click, save."""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+from urllib.parse import parse_qs, urlencode, urlsplit
+
+from streamlit_server import RUN_TIMEOUT_S, Server, settle, wait_for_run
+
+_CHARTS_JS = """() => [...document.querySelectorAll('[data-testid="stPlotlyChart"]')].map(el => {
+    const gd = el.querySelector('.js-plotly-plot');
+    if (!gd) return {drawn: false, traces: 0, points: 0, title: '', bars: []};
+    const data = gd.data || [];
+    const title = (gd.layout && gd.layout.title && gd.layout.title.text) || '';
+    const points = data.reduce((n, t) => n + Math.max(
+        (t.x || []).length || 0, (t.y || []).length || 0, (t.values || []).length || 0,
+        (t.z || []).length || 0), 0);
+    const bars = data.filter(t => t.type === 'bar').map(t => ({
+        orientation: t.orientation || 'v',
+        categories: Array.from((t.orientation === 'h' ? t.y : t.x) || []).map(String),
+    }));
+    return {drawn: !!gd.querySelector('.main-svg'), traces: data.length, points, title, bars};
+})"""
+
+_BAR_CATEGORIES_JS = """gd => (gd.data || []).filter(t => t.type === 'bar').map(
+    t => Array.from((t.orientation === 'h' ? t.y : t.x) || []).map(String))"""
+
+
+class Dashboard:
+    """Drive the dashboard in one browser tab the way a user would."""
+
+    def __init__(self, page, server: Server):
+        self.page = page
+        self.server = server
+        self.dialogs: list[str] = []
+        page.on("dialog", self._on_dialog)
+
+    def _on_dialog(self, dialog) -> None:
+        self.dialogs.append(f"{dialog.type}: {dialog.message}")
+        dialog.dismiss()
+
+    def url_for(self, name: str, **query) -> str:
+        """Give the URL of the page labelled `name` with `query` as its query string."""
+        if name not in self.server.nav:
+            raise AssertionError(f"no page {name!r} in the navigation: {sorted(self.server.nav)}")
+        qs = urlencode(query, doseq=True)
+        return self.server.url + self.server.nav[name] + (f"?{qs}" if qs else "")
+
+    def open(self, name: str, **query) -> None:
+        """Open the page labelled `name` (with filters in the query string) and let it run."""
+        self.page.goto(self.url_for(name, **query), wait_until="domcontentloaded")
+        wait_for_run(self.page)
+        self.page.locator('[data-testid="stMain"]').wait_for()
+
+    def exceptions(self) -> list[str]:
+        """Give the text of every exception box on the page."""
+        return [e.inner_text() for e in self.page.locator('[data-testid="stException"]').all()]
+
+    def metric(self, label: str) -> int:
+        """Give the integer shown by the metric labelled `label`."""
+        metrics = self.page.locator('[data-testid="stMetric"]')
+        labels = []
+        for m in metrics.all():
+            text = m.locator('[data-testid="stMetricLabel"]').inner_text().strip()
+            labels.append(text)
+            if text == label:
+                value = m.locator('[data-testid="stMetricValue"]').inner_text().strip()
+                digits = re.sub(r"[,\s\u202f]", "", value)
+                if not digits.isdigit():
+                    raise AssertionError(f"metric {label!r} shows {value!r}, not a count")
+                return int(digits)
+        raise AssertionError(f"no metric labelled {label!r}; metrics: {labels}")
+
+    def plotly_charts(self, at_least: int = 1) -> list[dict]:
+        """Wait for `at_least` drawn Plotly charts; give each chart's traces, points and bars."""
+        self.page.wait_for_function(
+            "n => document.querySelectorAll("
+            "'[data-testid=\"stPlotlyChart\"] .js-plotly-plot .main-svg').length >= n",
+            arg=at_least,
+        )
+        return self.page.evaluate(_CHARTS_JS)
+
+    def images(self) -> list[dict]:
+        """Give every st.image on the page: its loaded pixel size and alt text."""
+        self.page.wait_for_function(
+            "() => [...document.querySelectorAll('[data-testid=\"stImage\"] img')]"
+            ".every(i => i.complete)"
+        )
+        return self.page.evaluate(
+            "() => [...document.querySelectorAll('[data-testid=\"stImage\"] img')]"
+            ".map(i => ({width: i.naturalWidth, height: i.naturalHeight, alt: i.alt}))"
+        )
+
+    def text(self) -> str:
+        """Give all text in the page body, hidden text included (table cells for readers)."""
+        return self.page.locator("body").text_content() or ""
+
+    def download_buttons(self) -> list[str]:
+        """Give the labels of the page's download buttons, in page order."""
+        buttons = self.page.locator('[data-testid="stDownloadButton"] button')
+        return [b.inner_text().strip() for b in buttons.all()]
+
+    def download(self, label: re.Pattern | str, folder: Path, nth: int = 0) -> Path:
+        """Click the `nth` download button whose label matches; give the saved file."""
+        pattern = label if isinstance(label, re.Pattern) else re.compile(re.escape(label))
+        buttons = self.page.locator('[data-testid="stDownloadButton"] button').filter(
+            has_text=pattern
+        )
+        if buttons.count() <= nth:
+            raise AssertionError(
+                f"no download button {pattern.pattern!r} (#{nth}); buttons: "
+                f"{self.download_buttons()}"
+            )
+        with self.page.expect_download() as info:
+            buttons.nth(nth).click()
+        download = info.value
+        target = folder / download.suggested_filename
+        download.save_as(target)
+        settle(self.page)
+        return target
+
+    def wait_for_metric_change(self, label: str, old: int, timeout_s: float = RUN_TIMEOUT_S) -> int:
+        """Wait until the metric labelled `label` shows something other than `old`; give it."""
+        deadline = time.monotonic() + timeout_s
+        while True:
+            try:
+                wait_for_run(self.page, timeout_s)
+                value = self.metric(label)
+            except AssertionError:
+                value = old  # mid-rerun the metric can be briefly missing
+            if value != old:
+                return value
+            if time.monotonic() > deadline:
+                raise AssertionError(f"metric {label!r} still shows {old} after {timeout_s} s")
+            self.page.wait_for_timeout(250)
+
+    def click_bar(self, category: str) -> None:
+        """Click the first Plotly bar drawn for `category` (a bar chart's category axis)."""
+        charts = self.page.locator('[data-testid="stPlotlyChart"] .js-plotly-plot')
+        for i in range(charts.count()):
+            traces = charts.nth(i).evaluate(_BAR_CATEGORIES_JS)
+            for t, categories in enumerate(traces):
+                if category in categories:
+                    bars = charts.nth(i).locator("g.trace.bars").nth(t).locator("g.point path")
+                    # Plotly's hover layer sits over the bars; the click must reach the bar.
+                    bars.nth(categories.index(category)).click(force=True)
+                    return
+        raise AssertionError(f"no bar for {category!r} in the page's Plotly charts")
+
+    def query(self) -> dict[str, list[str]]:
+        """Give the current URL's query string as name -> values."""
+        return parse_qs(urlsplit(self.page.url).query)
