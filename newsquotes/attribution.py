@@ -40,6 +40,15 @@ ORG_NOUNS = {
     "military", "administration", "board", "bank", "embassy", "organization", "organisation",
     "network", "newspaper", "institute", "foundation", "university", "team", "firm", "website",
 }
+# Words that make a capitalised name an organisation or a place, not a person.
+ORG_NAME_WORDS = {
+    "house", "party", "committee", "department", "ministry", "court", "times", "news", "post",
+    "network", "university", "campaign", "council", "senate", "congress", "office", "agency",
+    "association", "foundation", "institute", "union", "bank", "group", "street", "center",
+    "centre", "church", "city", "county", "state", "states", "republic", "kingdom", "fund",
+    "company", "corp", "inc", "co", "journal", "press", "media", "club", "board", "service",
+    "review", "magazine", "channel", "tv", "radio", "school", "college", "hospital", "army",
+}
 GOVERNMENT_NAMES = {"kremlin", "white house", "pentagon", "government", "downing street"}
 DEMONYMS = {
     "american": "United States", "british": "Britain", "french": "France", "german": "Germany",
@@ -176,6 +185,9 @@ class Cast:
         for ent in doc.ents:
             if ent.label_ == "PERSON":
                 self._learn_person(ent, base)
+        for tok in doc:
+            if tok.pos_ == "PROPN" and tok.dep_ not in ("compound", "flat"):
+                self.learn_speaker(tok)
 
     def _learn_person(self, ent, base: int) -> None:
         name = clean_name(ent.text)
@@ -213,6 +225,8 @@ class Cast:
         doc = head.doc
         names = [t for t in head.lefts if t.dep_ in ("compound", "flat") and t.pos_ == "PROPN"]
         if not names or not all(t.text[:1].isupper() for t in names + [head]):
+            return
+        if any(t.lower_ in ORG_NAME_WORDS or t.ent_type_ for t in names + [head]):
             return
         first = min(names, key=lambda t: t.i)
         span = doc[first.i:head.i + 1]

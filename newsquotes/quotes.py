@@ -22,17 +22,52 @@ EXTRACTOR_VERSION = "quotes-1"
 
 log = logging.getLogger(__name__)
 
-# The parser and NER are what the extractor reads; nothing else in en_core_web_sm is disabled
-# because the lemmatizer (cue lemmas) needs the tagger and attribute ruler.
-_DISABLE: tuple[str, ...] = ()
+# Paragraphs are parsed without NER, which costs as much as the parser on long text; NER then
+# runs only on the short speaker phrases (see _name_speakers).
+_DISABLE: tuple[str, ...] = ("ner",)
+# Longest speaker phrase handed to NER, in tokens (appositions and relative clauses beyond
+# this add cost, not names).
+_PHRASE_TOKENS = 16
 # Paragraphs longer than this are parsed in pieces (spaCy's cost grows with length).
 _MAX_PIECE = 20_000
 
 
-def _model():
+def _model(disable: tuple[str, ...] = _DISABLE):
     from newsquotes.nlp import load_model
 
-    return load_model(disable=_DISABLE)
+    return load_model(disable=disable)
+
+
+def _name_speakers(found: list[tuple[object, list[Candidate]]]) -> None:
+    """Set named entities on the paragraph docs, from NER over the speaker phrases only."""
+    phrases = {}
+    for doc, cands in found:
+        for c in cands:
+            if c.speaker is None or c.speaker.doc is not doc:
+                continue
+            lo = c.speaker.left_edge.i
+            hi = min(c.speaker.right_edge.i + 1, lo + _PHRASE_TOKENS, len(doc))
+            phrases[(id(doc), lo)] = (doc, lo, hi)
+    if not phrases:
+        return
+    items = list(phrases.values())
+    ner = _model(("parser", "lemmatizer", "attribute_ruler"))
+    ents: dict[int, list] = {}
+    for (doc, lo, _hi), small in zip(items, ner.pipe(doc[lo:hi].text for doc, lo, hi in items),
+                                    strict=True):
+        at = doc[lo].idx
+        for e in small.ents:
+            span = doc.char_span(at + e.start_char, at + e.end_char, label=e.label_)
+            if span is not None:
+                ents.setdefault(id(doc), []).append(span)
+    for doc, _ in found:
+        spans, taken = [], set()
+        for span in sorted(ents.get(id(doc), []), key=lambda s: s.start):
+            if not taken & set(range(span.start, span.end)):
+                spans.append(span)
+                taken |= set(range(span.start, span.end))
+        if spans:
+            doc.set_ents(spans)
 
 
 def _pieces(text: str, quotes: list[QuoteSpan]) -> list[tuple[int, int]]:
@@ -122,18 +157,20 @@ def _resolve(text: str, cast: Cast, cands: list[Candidate]) -> list[Statement]:
 
 
 def _article(text: str, quotes: list[QuoteSpan], docs: list) -> list[Statement]:
-    cast = Cast(text)
-    cast.scan()
-    for doc in docs:
-        cast.learn(doc, doc.user_data["base"])
-    cands: list[Candidate] = []
+    found = []
     for doc in docs:
         base = doc.user_data["base"]
         lo, hi = base, base + len(doc.text)
         local = [q for q in quotes if q.end > lo and q.start < hi]
-        found = paragraph_candidates(doc, base, text, quotes)
-        found += leftover_quotes(text, [q for q in local if q.start >= lo], found, lo, hi)
-        cands.extend(found)
+        paragraph = paragraph_candidates(doc, base, text, quotes)
+        paragraph += leftover_quotes(text, [q for q in local if q.start >= lo], paragraph, lo, hi)
+        found.append((doc, paragraph))
+    _name_speakers(found)
+    cast = Cast(text)
+    cast.scan()
+    for doc in docs:
+        cast.learn(doc, doc.user_data["base"])
+    cands = [c for _, paragraph in found for c in paragraph]
     return _resolve(text, cast, _overlap_free(cands))
 
 

@@ -19,6 +19,9 @@ _CLAUSE_ONLY = {"say", "tell", "add", "continue", "write", "tweet", "ask", "repl
 _FRAME_DEPS = {"nsubj", "nsubjpass", "aux", "auxpass", "neg", "advmod", "npadvmod", "dative",
                "punct", "prep", "agent", "cc", "prt", "mark"}
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
+_DAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+         "january", "february", "march", "april", "may", "june", "july", "august",
+         "september", "october", "november", "december", "today", "tonight", "yesterday"}
 _EDGE = " \t\n\r,;:—–-\u00a0"
 
 
@@ -66,7 +69,7 @@ def subject_of(verb):
         prev = verb.doc[verb.i - 1]
         return prev if prev.head == verb or verb.head == prev else prev
     nxt = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
-    if nxt is not None and nxt.pos_ == "PROPN" and nxt.ent_type_ not in ("DATE", "TIME"):
+    if nxt is not None and nxt.pos_ == "PROPN" and nxt.lower_ not in _DAYS:
         return nxt
     return None
 
