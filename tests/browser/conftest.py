@@ -45,11 +45,14 @@ def browser(chromium_path: str) -> Iterator:
 @pytest.fixture(scope="session")
 def server(browser, tmp_path_factory) -> Iterator[Server]:
     """The dashboard running over a store it built itself, warmed up, with its page URLs."""
+    failure = None
     try:
         with running_dashboard(browser, tmp_path_factory.mktemp("dashboard")) as srv:
             yield srv
     except ServerError as exc:
-        pytest.fail(str(exc))
+        failure = str(exc)
+    if failure:
+        pytest.fail(failure)
 
 
 @pytest.hookimpl(hookwrapper=True)
