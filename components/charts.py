@@ -1,0 +1,137 @@
+"""Figure builders: DataFrame in, go.Figure out. No Streamlit here, so each is tested on fig.data.
+
+Text that reaches a hover label is HTML-escaped first: Plotly reads a few tags (<b>, <br>) in
+labels and decodes entities, so escaped text shows as typed and markup never becomes markup.
+"""
+
+from __future__ import annotations
+
+import html
+import textwrap
+
+import pandas as pd
+import plotly.graph_objects as go
+
+LABEL_COLORS = {"positive": "#2a9d8f", "neutral": "#9aa5b1", "negative": "#e76f51"}
+KIND_COLORS = {"direct": "#264653", "indirect": "#e9c46a", "mixed": "#8ab17d"}
+# Diverging scale for a mean compound score, red (-1) through grey (0) to green (+1).
+TONE_SCALE = [[0.0, "#e76f51"], [0.5, "#d9dde2"], [1.0, "#2a9d8f"]]
+MAX_POINTS = 5000
+HOVER_CHARS = 240
+
+
+def hover_text(text: str, width: int = 60) -> str:
+    """Give `text` shortened, HTML-escaped and wrapped with <br> for a Plotly hover label."""
+    short = text if len(text) <= HOVER_CHARS else text[: HOVER_CHARS - 1].rstrip() + "…"
+    return "<br>".join(html.escape(line) for line in textwrap.wrap(short, width)) or ""
+
+
+def _layout(fig: go.Figure, title: str, height: int | None = None, **more) -> go.Figure:
+    fig.update_layout(title={"text": title}, margin={"l": 10, "r": 10, "t": 50, "b": 10},
+                      height=height, **more)
+    return fig
+
+
+def _bar_height(n: int) -> int:
+    return max(260, 60 + 26 * n)
+
+
+def ranked_bars(
+    summary: pd.DataFrame, by: str, title: str, top: int = 15, axis_title: str = "Statements"
+) -> go.Figure:
+    """Give horizontal bars of `statements` per `by` (largest on top), colored by mean tone.
+
+    `summary` is `aggregates.sentiment_summary` output: `by`, statements, mean, ...
+    Each bar carries its category in customdata, which a click selection gives back.
+    """
+    rows = summary.head(top).iloc[::-1]
+    names = rows[by].astype(str).tolist()
+    means = rows["mean"].astype(float).round(3).tolist()
+    fig = go.Figure(go.Bar(
+        x=rows["statements"].tolist(), y=names, orientation="h", customdata=names,
+        marker={"color": means, "colorscale": TONE_SCALE, "cmin": -1, "cmax": 1,
+                "colorbar": {"title": {"text": "mean tone"}, "thickness": 12}},
+        hovertemplate="%{y}<br>%{x} statements<br>mean tone %{marker.color:.2f}<extra></extra>",
+        name=axis_title,
+    ))
+    fig.update_yaxes(type="category", automargin=True)
+    return _layout(fig, title, _bar_height(len(rows)), xaxis_title=axis_title,
+                   clickmode="event+select")
+
+
+def label_mix(counts: pd.DataFrame, title: str = "Sentiment mix") -> go.Figure:
+    """Give one bar per VADER label (positive, neutral, negative) from `label`, `statements`."""
+    fig = go.Figure(go.Bar(
+        x=counts["label"].tolist(), y=counts["statements"].tolist(),
+        marker={"color": [LABEL_COLORS.get(label, "#888") for label in counts["label"]]},
+        hovertemplate="%{x}: %{y} statements<extra></extra>", name="statements",
+    ))
+    return _layout(fig, title, 320, yaxis_title="Statements")
+
+
+def kind_bars(counts: pd.DataFrame, title: str = "Statements by speaker and kind") -> go.Figure:
+    """Give stacked horizontal bars per speaker, one trace per kind, from speaker × kind counts.
+
+    `counts` has a `speaker` column and one count column per kind, rows ordered largest first.
+    """
+    rows = counts.iloc[::-1]
+    names = rows["speaker"].astype(str).tolist()
+    kinds = [c for c in counts.columns if c != "speaker"]
+    fig = go.Figure([
+        go.Bar(x=rows[kind].tolist(), y=names, orientation="h", name=kind, customdata=names,
+               marker={"color": KIND_COLORS.get(kind, "#888")},
+               hovertemplate=f"%{{y}}<br>{kind}: %{{x}}<extra></extra>")
+        for kind in kinds
+    ])
+    fig.update_yaxes(type="category", automargin=True)
+    return _layout(fig, title, _bar_height(len(rows)), barmode="stack", xaxis_title="Statements",
+                   legend={"orientation": "h", "y": -0.12})
+
+
+def statement_points(view: pd.DataFrame, speakers: list[str], title: str) -> go.Figure:
+    """Give every statement of `speakers` as a point (compound × speaker), text on hover.
+
+    Over MAX_POINTS statements a fixed random sample is drawn (the title says so): a browser
+    draws tens of thousands of hover-labelled points slowly and shows no more.
+    """
+    rows = view[view["speaker"].isin(speakers)]
+    if len(rows) > MAX_POINTS:
+        title = f"{title} (a sample of {MAX_POINTS:,} of {len(rows):,})"
+        rows = rows.sample(MAX_POINTS, random_state=0)
+    trace = go.Scattergl if len(rows) > 1000 else go.Scatter
+    fig = go.Figure(trace(
+        x=rows["compound"].tolist(), y=rows["speaker"].astype(str).tolist(), mode="markers",
+        marker={"color": rows["compound"].tolist(), "colorscale": TONE_SCALE, "cmin": -1,
+                "cmax": 1, "size": 9, "opacity": 0.7, "line": {"width": 0.5, "color": "#444"}},
+        hovertext=[hover_text(t) for t in rows["text"]], customdata=rows["speaker"].tolist(),
+        hovertemplate="<b>%{y}</b> (%{x:.2f})<br>%{hovertext}<extra></extra>", name="statements",
+    ))
+    fig.update_yaxes(type="category", categoryorder="array", categoryarray=speakers[::-1],
+                     automargin=True)
+    fig.update_xaxes(range=[-1.05, 1.05], zeroline=True)
+    return _layout(fig, title, _bar_height(len(speakers)), xaxis_title="compound score")
+
+
+def tone_distribution(view: pd.DataFrame, speakers: list[str], title: str) -> go.Figure:
+    """Give one box per speaker of the compound scores of their statements."""
+    rows = view[view["speaker"].isin(speakers)]
+    fig = go.Figure(go.Box(
+        x=rows["compound"].tolist(), y=rows["speaker"].astype(str).tolist(), orientation="h",
+        boxpoints=False, marker={"color": "#457b9d"}, name="compound",
+    ))
+    fig.update_yaxes(type="category", categoryorder="array", categoryarray=speakers[::-1],
+                     automargin=True)
+    fig.update_xaxes(range=[-1.05, 1.05])
+    return _layout(fig, title, _bar_height(len(speakers)), xaxis_title="compound score")
+
+
+def term_bars(terms: pd.DataFrame, title: str, value: str = "z", top: int = 20) -> go.Figure:
+    """Give horizontal bars of the `top` terms by `value` (distinctive terms: their z-score)."""
+    rows = terms.head(top).iloc[::-1]
+    fig = go.Figure(go.Bar(
+        x=rows[value].astype(float).round(3).tolist(), y=rows["term"].astype(str).tolist(),
+        orientation="h", marker={"color": "#457b9d"}, name=value,
+        hovertemplate="%{y}: %{x}<extra></extra>",
+    ))
+    fig.update_yaxes(type="category", automargin=True)
+    return _layout(fig, title, _bar_height(len(rows)), xaxis_title=value)

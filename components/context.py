@@ -1,0 +1,45 @@
+"""What every page starts from: the corpus, the sidebar's filters, the statements they select."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+import streamlit as st
+
+from components import data
+from components.filters import Filters
+from components.sidebar import clear_filters, current_filters
+
+
+@dataclass(frozen=True)
+class PageData:
+    """The corpus, the filters in force and the filtered statements (joined to articles)."""
+
+    loaded: data.Loaded
+    filters: Filters
+    view: pd.DataFrame
+
+
+def page_data() -> PageData:
+    """Give the current corpus, filters and filtered statements (cached per filter state)."""
+    path, version = data.source()
+    loaded = data.current()
+    filters = current_filters(loaded)
+    view = data.filtered(path, version, filters)
+    return PageData(loaded, filters, view)
+
+
+def stop_if_empty(page: PageData) -> None:
+    """Show a friendly note and end the page when there is nothing to show."""
+    if page.loaded.view.empty:
+        st.info("The corpus holds no statements yet. Add articles on the **Data** page: "
+                "text, HTML, JSON, JSON Lines, CSV files or a ZIP of them.",
+                icon=":material/inbox:")
+        st.page_link("pages/data.py", label="Go to Data", icon=":material/upload:")
+        st.stop()
+    if page.view.empty:
+        st.info("No statement matches these filters. Widen the dates, remove a speaker, topic "
+                "or outlet, or change the search.", icon=":material/filter_alt_off:")
+        st.button("Clear filters", on_click=clear_filters, key="empty_clear")
+        st.stop()

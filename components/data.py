@@ -1,0 +1,185 @@
+"""The dashboard's only cached loaders: the store, the corpus read from it, rendered word clouds.
+
+Loaders are keyed by the store's path and a stamp of its files (names, sizes, mtimes), so a
+store changed by an upload or by `python -m newsquotes` is read again on the next rerun and an
+unchanged one never is. The corpus is cached as a shared resource, not copied per rerun:
+pages treat its frames as read-only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from components import clouds
+from components.filters import Filters, apply_filters
+from newsquotes.schema import ARTICLE_COLUMNS, TOPIC_COLUMNS, VIEW_COLUMNS
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE_DIR = ROOT / "sample_data"
+STORE_ENV = "NEWSQUOTES_STORE"
+# Benchmarks and demos: a synthetic corpus of this many statements instead of the store.
+SYNTHETIC_ENV = "NEWSQUOTES_SYNTHETIC"
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """The corpus as the pages use it, and the choices the sidebar offers."""
+
+    view: pd.DataFrame
+    articles: pd.DataFrame
+    topics: pd.DataFrame
+    speakers: tuple[str, ...]
+    outlets: tuple[str, ...]
+    topic_names: tuple[str, ...]
+    first_date: dt.date | None
+    last_date: dt.date | None
+
+
+def store_path() -> Path:
+    """Give the store folder: env NEWSQUOTES_STORE, else data/store under the current folder."""
+    return Path(os.environ.get(STORE_ENV) or Path("data") / "store").resolve()
+
+
+def stamp(path: Path) -> str:
+    """Give a fingerprint of the store's files that changes whenever one is written."""
+    if not path.is_dir():
+        return "missing"
+    parts = []
+    for root, _dirs, files in os.walk(path):
+        for name in sorted(files):
+            info = (Path(root) / name).stat()
+            parts.append(f"{name}:{info.st_size}:{info.st_mtime_ns}")
+    return ";".join(sorted(parts))
+
+
+def _store_is_empty(path: Path) -> bool:
+    from newsquotes.store import Store
+
+    return Store(path).articles().empty
+
+
+@st.cache_resource(show_spinner=False)
+def _build_from_samples(path: str) -> str:
+    """Ingest sample_data/ into the store at `path` and extract its statements; give a report."""
+    from newsquotes.ingest import read_paths
+    from newsquotes.pipeline import update_store
+    from newsquotes.store import Store
+
+    from newsquotes.records import Article
+
+    store = Store(Path(path))
+    items = list(read_paths([SAMPLE_DIR / "articles", SAMPLE_DIR / "seed"]))
+    articles = [a for a in items if isinstance(a, Article)]
+    added, _present = store.add_articles(articles)
+    update_store(store)
+    return f"{len(added)} sample articles"
+
+
+def ensure_store() -> Path:
+    """Give the store folder, first building it from sample_data/ when it holds no article."""
+    path = store_path()
+    if _store_is_empty(path):
+        with st.spinner("First start: reading the sample corpus and finding its statements…"):
+            _build_from_samples(str(path))
+    return path
+
+
+def _date(value) -> dt.date | None:
+    return None if pd.isna(value) else pd.Timestamp(value).date()
+
+
+def _by_count(values: pd.Series) -> tuple[str, ...]:
+    """Give the distinct non-empty values, most frequent first (ties alphabetically)."""
+    counts = values[values.fillna("") != ""].value_counts()
+    return tuple(sorted(counts.index, key=lambda v: (-counts[v], v)))
+
+
+def loaded_from(articles: pd.DataFrame, view: pd.DataFrame, topics: pd.DataFrame) -> Loaded:
+    """Give the pages' record of a corpus from its frames (also used by tests and benchmarks)."""
+    view = view.reindex(columns=VIEW_COLUMNS) if view.empty else view
+    dates = view["date"].dropna()
+    return Loaded(
+        view=view,
+        articles=articles.reindex(columns=ARTICLE_COLUMNS) if articles.empty else articles,
+        topics=topics.reindex(columns=TOPIC_COLUMNS) if topics.empty else topics,
+        speakers=_by_count(view["speaker"]),
+        outlets=_by_count(view["outlet"]),
+        topic_names=_by_count(topics["topic"]) if not topics.empty else (),
+        first_date=_date(dates.min()) if not dates.empty else None,
+        last_date=_date(dates.max()) if not dates.empty else None,
+    )
+
+
+@st.cache_resource(show_spinner="Reading the corpus…", max_entries=2)
+def corpus(path: str, stamp: str) -> Loaded:
+    """Give the corpus stored at `path` (`stamp` only keys the cache to the files' state)."""
+    from newsquotes.store import load_corpus
+
+    loaded = load_corpus(Path(path))
+    return loaded_from(loaded.articles, loaded.view(), loaded.topics)
+
+
+def _synthetic_size() -> int | None:
+    value = os.environ.get(SYNTHETIC_ENV, "").strip()
+    return int(value) if value.isdigit() else None
+
+
+def _view_of(articles: pd.DataFrame, statements: pd.DataFrame) -> pd.DataFrame:
+    """Give statements joined to their article (the store's `Corpus.view()` for a bare pair)."""
+    joined = articles[["id", "date", "source", "title", "section", "url"]].rename(
+        columns={"id": "article_id", "source": "outlet"})
+    return statements.merge(joined, on="article_id", how="left")[VIEW_COLUMNS]
+
+
+@st.cache_resource(show_spinner="Making a synthetic corpus…", max_entries=1)
+def synthetic(n_statements: int) -> Loaded:
+    """Give a synthetic corpus of `n_statements` statements with terms and discovered topics."""
+    from newsquotes.keywords import statement_terms
+    from newsquotes.synthetic import synthetic_corpus
+    from newsquotes.topics import topics_for
+
+    articles, statements = synthetic_corpus(n_statements)
+    statements["terms"] = statement_terms(statements["text"])
+    return loaded_from(articles, _view_of(articles, statements), topics_for(statements))
+
+
+def source() -> tuple[str, str]:
+    """Give (path, stamp) of what the pages read: the store, or "synthetic:<n>" for a benchmark."""
+    n = _synthetic_size()
+    if n is not None:
+        return f"synthetic:{n}", "fixed"
+    path = ensure_store()
+    return str(path), stamp(path)
+
+
+def current() -> Loaded:
+    """Give the corpus of the current store, read once per change of its files."""
+    path, version = source()
+    if path.startswith("synthetic:"):
+        return synthetic(int(path.split(":", 1)[1]))
+    return corpus(path, version)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def cloud_images(frequencies: tuple[tuple[str, float], ...], width: int, height: int):
+    """Give (PNG bytes, SVG text) of the word cloud of `frequencies`."""
+    return clouds.render(dict(frequencies), width=width, height=height)
+
+
+def forget_corpus() -> None:
+    """Drop the cached corpus, so the next read sees the store as it is now."""
+    corpus.clear()
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def filtered(path: str, stamp: str, filters: Filters) -> pd.DataFrame:
+    """Give the statements of the corpus at `path` that `filters` selects (shared, read-only)."""
+    loaded = synthetic(int(path.split(":", 1)[1])) if path.startswith("synthetic:") else corpus(
+        path, stamp)
+    return apply_filters(loaded.view, filters, loaded.topics)

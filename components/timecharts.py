@@ -1,0 +1,52 @@
+"""Figure builders over time: statement counts per group, mean tone with its interval, volume."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from components.charts import _layout
+
+PERIOD_NAMES = {"D": "day", "W": "week", "M": "month"}
+
+
+def counts_over_time(counts: pd.DataFrame, by: str, title: str) -> go.Figure:
+    """Give one line per group of `statements` per `period` (long frame: period, by, statements)."""
+    fig = go.Figure()
+    for group in dict.fromkeys(counts[by]):
+        rows = counts[counts[by] == group]
+        fig.add_trace(go.Scatter(
+            x=rows["period"].tolist(), y=rows["statements"].tolist(), mode="lines+markers",
+            name=str(group), customdata=[str(group)] * len(rows),
+            hovertemplate=f"{group}<br>%{{x|%Y-%m-%d}}: %{{y}}<extra></extra>",
+        ))
+    return _layout(fig, title, 420, yaxis_title="Statements",
+                   legend={"orientation": "h", "y": -0.2})
+
+
+def tone_over_time(summary: pd.DataFrame, title: str) -> go.Figure:
+    """Give the mean compound score per `period` with its interval (low–high) as a band."""
+    rows = summary.sort_values("period")
+    x = rows["period"].tolist()
+    band = rows.dropna(subset=["low", "high"])
+    fig = go.Figure([
+        go.Scatter(x=band["period"].tolist() + band["period"].tolist()[::-1],
+                   y=band["high"].tolist() + band["low"].tolist()[::-1], fill="toself",
+                   fillcolor="rgba(69,123,157,0.18)", line={"width": 0}, hoverinfo="skip",
+                   name="95% interval"),
+        go.Scatter(x=x, y=rows["mean"].round(3).tolist(), mode="lines+markers", name="mean tone",
+                   line={"color": "#457b9d"}, customdata=rows["statements"].tolist(),
+                   hovertemplate="%{x|%Y-%m-%d}: %{y:+.2f} (%{customdata} statements)"
+                                 "<extra></extra>"),
+    ])
+    fig.update_yaxes(range=[-1.05, 1.05], zeroline=True)
+    return _layout(fig, title, 360, yaxis_title="mean compound",
+                   legend={"orientation": "h", "y": -0.2})
+
+
+def volume_bars(volume: pd.DataFrame, title: str) -> go.Figure:
+    """Give bars of `articles` per `period`."""
+    fig = go.Figure(go.Bar(x=volume["period"].tolist(), y=volume["articles"].tolist(),
+                           marker={"color": "#8ab17d"}, name="articles",
+                           hovertemplate="%{x|%Y-%m-%d}: %{y} articles<extra></extra>"))
+    return _layout(fig, title, 300, yaxis_title="Articles")

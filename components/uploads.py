@@ -1,0 +1,95 @@
+"""Adding uploaded files to the store: write them to a temporary folder under their own names,
+read them with `ingest.read_paths`, add the articles, extract what is new. One bad file is a
+rejection in the report, never the end of the batch; the store writes atomically."""
+
+from __future__ import annotations
+
+import re
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+FORMATS = ["txt", "html", "htm", "json", "jsonl", "csv", "zip"]
+
+
+@dataclass
+class UploadReport:
+    """What one upload did: articles added and already present, rejections and why."""
+
+    added: list[str] = field(default_factory=list)
+    present: list[str] = field(default_factory=list)
+    rejected: list[tuple[str, str]] = field(default_factory=list)
+    statements: int = 0
+    error: str = ""
+
+    def rejected_frame(self) -> pd.DataFrame:
+        """Give the rejections as a table: file (and record), reason."""
+        return pd.DataFrame(self.rejected, columns=["file", "reason"])
+
+
+def safe_name(name: str) -> str:
+    """Give an upload's file name without folders or odd characters ("../a b.txt" -> "a_b.txt")."""
+    base = Path(name.replace("\\", "/")).name
+    return re.sub(r"[^\w.\-]+", "_", base).strip("._") or "upload"
+
+
+def _shown(origin: str, folder: Path) -> str:
+    """Give a rejection's origin relative to the upload folder (the name the user gave)."""
+    return origin.replace(str(folder) + "/", "").replace(str(folder), "")
+
+
+def add_uploads(uploads, store_path: Path, progress=None) -> UploadReport:
+    """Add the articles in `uploads` (objects with .name and .getvalue()) to the store.
+
+    `progress`, if given, is a Streamlit progress bar, moved per file read.
+    """
+    from newsquotes.ingest import read_paths
+    from newsquotes.pipeline import update_store
+    from newsquotes.store import Store
+
+    from newsquotes.records import Article, Rejection
+
+    report = UploadReport()
+    articles = []
+    with tempfile.TemporaryDirectory(prefix="newsquotes-upload-") as tmp:
+        folder = Path(tmp)
+        paths = []
+        for i, upload in enumerate(uploads):
+            target = folder / f"{i:03d}_{safe_name(upload.name)}"
+            target.write_bytes(upload.getvalue())
+            paths.append((upload.name, target))
+        for n, (name, target) in enumerate(paths, start=1):
+            if progress is not None:
+                progress.progress((n - 1) / max(len(paths), 1), text=f"Reading {name}…")
+            try:
+                for item in read_paths([target]):
+                    if isinstance(item, Article):
+                        articles.append(item)
+                    elif isinstance(item, Rejection):
+                        origin = _shown(item.origin, folder).replace(target.name, name)
+                        report.rejected.append((origin, item.reason))
+            except Exception as exc:  # a reader bug on one file must not lose the others
+                report.rejected.append((name, f"could not be read: {exc}"))
+    store = Store(store_path)
+    if articles:
+        if progress is not None:
+            progress.progress(0.9, text=f"Finding statements in {len(articles)} articles…")
+        added, present = store.add_articles(articles)
+        report.added, report.present = list(added), list(present)
+        try:
+            update_store(store)
+        except Exception as exc:
+            report.error = f"The articles were stored, but finding their statements failed: {exc}"
+    report.statements = len(store.statements())
+    if progress is not None:
+        progress.progress(1.0, text="Done")
+    return report
+
+
+def store_files(path: Path) -> pd.DataFrame:
+    """Give the files in the store folder: name and size in kB."""
+    files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else []
+    return pd.DataFrame({"file": [str(p.relative_to(path)) for p in files],
+                         "kB": [round(p.stat().st_size / 1024, 1) for p in files]})

@@ -1,0 +1,48 @@
+"""Data: add articles by upload (every format ingest reads), see what was added and rejected and
+why, what the corpus holds and where it is stored."""
+
+import streamlit as st
+
+from components import data
+from components.context import page_data
+from components.uploads import FORMATS, add_uploads, store_files
+
+st.title("Data")
+page = page_data()
+loaded = page.loaded
+path = data.store_path()
+
+held = st.columns(4)
+held[0].metric("Articles in corpus", f"{len(loaded.articles):,}")
+held[1].metric("Statements in corpus", f"{len(loaded.view):,}")
+held[2].metric("Speakers in corpus", f"{len(loaded.speakers):,}")
+held[3].metric("Topics", f"{len(loaded.topic_names):,}")
+st.markdown(f"**Stored in** `{path}` (Parquet; set `NEWSQUOTES_STORE` to use another folder).")
+with st.expander("Files in the store"):
+    st.dataframe(store_files(path), hide_index=True, key="data_files")
+
+st.header("Add articles")
+limit = st.get_option("server.maxUploadSize")
+st.markdown(f"Text (`.txt`), HTML, JSON, JSON Lines, CSV, or a ZIP of them; **up to {limit} MB "
+            "per file**. An article already in the corpus is not added twice; a file that cannot "
+            "be read is reported and leaves the corpus as it was.")
+uploads = st.file_uploader("Files to add", type=FORMATS, accept_multiple_files=True,
+                           key="data_upload", help=f"Up to {limit} MB per file")
+if st.button("Add to corpus", type="primary", disabled=not uploads, key="data_add",
+             icon=":material/upload:"):
+    progress = st.progress(0.0, text="Reading files…")
+    report = add_uploads(uploads, path, progress)
+    st.session_state["data_report"] = report
+    data.forget_corpus()
+    st.rerun()
+
+report = st.session_state.get("data_report")
+if report:
+    st.subheader("Last upload")
+    if report.error:
+        st.error(report.error)
+    st.success(f"Added {len(report.added)} articles; {len(report.present)} were already in "
+               f"the corpus; {len(report.rejected)} rejected; {report.statements:,} statements "
+               "in the corpus now.")
+    if report.rejected:
+        st.dataframe(report.rejected_frame(), hide_index=True, key="data_rejected")

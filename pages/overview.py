@@ -1,0 +1,50 @@
+"""Overview: how much the corpus says, who says most, in what tone, and the latest statements."""
+
+import pandas as pd
+import streamlit as st
+
+from components import charts
+from components.context import page_data, stop_if_empty
+from components.counts import label_counts
+from components.downloads import chart_with_downloads, csv_button
+from components.sidebar import filter_to
+from components.tables import statement_table
+from newsquotes.aggregates import sentiment_summary
+
+st.title("Who said what")
+page = page_data()
+stop_if_empty(page)
+view = page.view
+
+first, last = view["date"].min(), view["date"].max()
+span = "no dates" if pd.isna(first) else f"{first:%Y-%m-%d} – {last:%Y-%m-%d}"
+metrics = st.columns([1, 1, 1, 2])
+metrics[0].metric("Statements", f"{len(view):,}")
+metrics[1].metric("Speakers", f"{view.loc[view['speaker'] != '', 'speaker'].nunique():,}")
+metrics[2].metric("Articles", f"{view['article_id'].nunique():,}",
+                  help=f"Articles holding these statements; the corpus holds "
+                       f"{len(page.loaded.articles):,}.")
+metrics[3].metric("Date span", span)
+
+left, right = st.columns([3, 2])
+with left:
+    speakers = sentiment_summary(view[view["speaker"] != ""], by="speaker")
+    chart_with_downloads(
+        charts.ranked_bars(speakers, "speaker", "Top speakers by statements (click to filter)"),
+        speakers, "top speakers", key="ov_speakers",
+        on_select=filter_to("speakers", "ov_speakers"),
+    )
+with right:
+    mix = label_counts(view)
+    chart_with_downloads(charts.label_mix(mix), mix, "sentiment mix", key="ov_mix")
+    topics = sentiment_summary(view, by="topic", topics=page.loaded.topics)
+    if not topics.empty:
+        chart_with_downloads(
+            charts.ranked_bars(topics, "topic", "Topics (click to filter)", top=10),
+            topics, "topics", key="ov_topics", on_select=filter_to("topics", "ov_topics"),
+        )
+
+st.subheader("Latest statements")
+latest = view.sort_values(["date", "statement_id"], ascending=[False, True]).head(10)
+statement_table(latest, key="ov_latest", height=390)
+csv_button(latest, "latest statements", key="ov_latest")

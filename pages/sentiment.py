@@ -1,0 +1,45 @@
+"""Sentiment: every statement as a point, the spread per speaker, the most positive and negative
+statements with the words that carried their scores highlighted."""
+
+import streamlit as st
+
+from components import charts, reader
+from components.context import page_data, stop_if_empty
+from components.downloads import chart_with_downloads
+from newsquotes.aggregates import extremes
+from newsquotes.sentiment import explain
+
+st.title("Sentiment")
+page = page_data()
+stop_if_empty(page)
+view = page.view
+
+named = page.loaded.speakers
+in_view = set(view["speaker"])
+top = st.slider("Speakers shown", 3, 30, 12, key="se_top")
+speakers = [s for s in named if s in in_view][:top]
+shown = view[view["speaker"].isin(speakers)][
+    ["statement_id", "date", "outlet", "speaker", "compound", "label", "text"]]
+
+chart_with_downloads(charts.statement_points(view, speakers, "Every statement, by speaker"),
+                     shown, "statements by tone", key="se_points")
+chart_with_downloads(charts.tone_distribution(view, speakers, "Tone per speaker"),
+                     shown[["speaker", "compound"]], "tone per speaker", key="se_box")
+
+st.subheader("Most positive and most negative")
+st.caption("Highlighted: the words VADER scored, green raising the score, red lowering it "
+           "(hover a word for its weight after negation and boosters).")
+picked = extremes(view, n=5)
+columns = st.columns(2)
+for column, side in zip(columns, ("positive", "negative"), strict=True):
+    with column:
+        st.markdown(f"**Most {side}**")
+        rows = picked[picked["side"] == side]
+        if rows.empty:
+            st.caption(f"No {side} statement here.")
+        for row in rows.itertuples(index=False):
+            body = reader.marked_html(row.text, reader.effect_marks(explain(row.text)))
+            who = reader.marked_html(f"{row.speaker or 'unknown speaker'} ({row.compound:+.3f})",
+                                     [])
+            st.html(f'<div style="margin-bottom:0.8rem"><div style="font-weight:600">{who}'
+                    f'</div><div>{body}</div></div>')

@@ -1,0 +1,39 @@
+"""Speakers: who is quoted how often and how (direct, indirect, mixed); profiles, side by side."""
+
+import streamlit as st
+
+from components import charts
+from components.context import page_data, stop_if_empty
+from components.counts import kind_counts
+from components.downloads import chart_with_downloads
+from components.profiles import speaker_card
+from components.sidebar import filter_to
+
+st.title("Speakers")
+page = page_data()
+stop_if_empty(page)
+view = page.view
+named = view[view["speaker"] != ""]
+if named.empty:
+    st.info("None of these statements has a speaker.")
+    st.stop()
+
+counts = kind_counts(named, top=25)
+chart_with_downloads(charts.kind_bars(counts, "Statements by speaker and kind (click to filter)"),
+                     counts, "statements by speaker and kind", key="sp_kinds",
+                     on_select=filter_to("speakers", "sp_kinds"))
+
+order = [s for s in page.loaded.speakers if s in set(named["speaker"])]
+st.header("Profile")
+chosen = st.selectbox("Speaker", order, key="sp_profile")
+if chosen:
+    speaker_card(view, chosen, key="sp_card")
+
+st.header("Side by side")
+compared = st.multiselect("Speakers to compare", order, default=order[:2], max_selections=4,
+                          key="sp_compare")
+if compared:
+    for column, speaker, i in zip(st.columns(len(compared)), compared, range(len(compared)),
+                                  strict=True):
+        with column:
+            speaker_card(view, speaker, key=f"sp_cmp{i}", compact=True)

@@ -1,0 +1,19 @@
+"""Statements: every filtered statement in a sortable table, downloadable, linked to its article."""
+
+import streamlit as st
+
+from components.context import page_data, stop_if_empty
+from components.downloads import csv_button
+from components.tables import statement_rows, statement_table
+
+st.title("Statements")
+page = page_data()
+stop_if_empty(page)
+view = page.view.sort_values(["date", "statement_id"], ascending=[False, True])
+
+st.caption(f"{len(view):,} statements match the filters. Click a column header to sort; the "
+           "sidebar's search box finds words in statements and speakers' names; **read** opens "
+           "the statement in its article.")
+csv_button(statement_rows(view).drop(columns="read"), "statements", key="st_table",
+           label="Statements (CSV)")
+statement_table(view, key="st_table", height=640)
