@@ -44,11 +44,11 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _role(text: str, i: int, lo: int, hi: int) -> str:
+def _role(text: str, i: int, lo: int, hi: int, width: int = 1) -> str:
     """Give "open", "close" or "" for the double mark at `i`, from the letters around it."""
-    ch = text[i]
+    ch = '"' if width == 2 else text[i]
     prev = text[i - 1] if i > lo else " "
-    nxt = text[i + 1] if i + 1 < hi else " "
+    nxt = text[i + width] if i + width < hi else " "
     before_space = prev in _OPEN_CONTEXT or prev in DOUBLE_MARKS
     after_space = nxt.isspace() or (not nxt.isalnum() and nxt not in "‘'¿¡…($£€#@-—–")
     if ch == "«":
@@ -61,12 +61,24 @@ def _role(text: str, i: int, lo: int, hi: int) -> str:
         return "close" if (not before_space and after_space) else "open"
     if ch == "”":
         return "open" if (before_space and not after_space) else "close"
-    # ASCII ": decided by its neighbours alone.
+    # ASCII " (or '' as some wires type it): decided by its neighbours alone.
     if before_space and not nxt.isspace():
         return "open"
     if not before_space:
         return "close"
     return ""
+
+
+def _marks(text: str, lo: int, hi: int):
+    """Give (offset, width) of the double quotation marks in text[lo:hi]; '' counts as one."""
+    i = lo
+    while i < hi:
+        if text[i] in DOUBLE_MARKS:
+            yield i, 1
+        elif text.startswith("''", i) and i + 1 < hi:
+            yield i, 2
+            i += 1
+        i += 1
 
 
 def _content(text: str, a: int, b: int) -> tuple[int, int]:
@@ -82,10 +94,8 @@ def _double_spans(text: str, paras: list[tuple[int, int]]) -> list[QuoteSpan]:
     open_at: int | None = None
     for pi, (lo, hi) in enumerate(paras):
         continuing = open_at is not None
-        for i in range(lo, hi):
-            if text[i] not in DOUBLE_MARKS:
-                continue
-            role = _role(text, i, lo, hi)
+        for i, width in _marks(text, lo, hi):
+            role = _role(text, i, lo, hi, width)
             if continuing and role == "open" and not text[lo:i].strip():
                 continue  # the mark that re-opens a quote running over paragraphs
             continuing = False
@@ -95,7 +105,7 @@ def _double_spans(text: str, paras: list[tuple[int, int]]) -> list[QuoteSpan]:
             elif role == "close":
                 a, b = _content(text, open_at + 1, i)
                 if b > a:
-                    spans.append(QuoteSpan(open_at, i + 1, a, b))
+                    spans.append(QuoteSpan(open_at, i + width, a, b))
                 open_at = None
             elif role == "open":
                 # Two openers in a row: the first was never closed; end it before this one
@@ -106,7 +116,9 @@ def _double_spans(text: str, paras: list[tuple[int, int]]) -> list[QuoteSpan]:
                 open_at = i
         if open_at is not None:
             nxt = paras[pi + 1][0] if pi + 1 < len(paras) else None
-            if nxt is not None and text[nxt] in "“\"«„" and _role(text, nxt, nxt, paras[pi + 1][1]):
+            width = 2 if nxt is not None and text.startswith("''", nxt) else 1
+            if nxt is not None and (text[nxt] in "“\"«„" or width == 2) and _role(
+                    text, nxt, nxt, paras[pi + 1][1], width):
                 continue  # the quote goes on in the next paragraph
             a, b = _content(text, open_at + 1, hi)
             if len(text[a:b].split()) > 3:
@@ -123,6 +135,9 @@ def _single_spans(text: str, lo: int, hi: int) -> list[QuoteSpan]:
         ch = text[i]
         prev = text[i - 1] if i > lo else " "
         nxt = text[i + 1] if i + 1 < hi else " "
+        if text.startswith("''", i):
+            i += 2
+            continue
         if ch in "‘'‹" and (prev in _OPEN_CONTEXT or prev in DOUBLE_MARKS) and nxt.isalnum():
             closer = "›" if ch == "‹" else ("’" if ch == "‘" else "'")
             j = i + 2

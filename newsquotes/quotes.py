@@ -105,6 +105,18 @@ def _close(text: str, end: int, start: int) -> bool:
     return gap.count("\n") <= 8 and len(gap.split()) <= 150
 
 
+def _sentence_subject(pronoun) -> str:
+    """Give the name heading the main clause when a pronoun speaks in a clause of the same
+    sentence ("Lerner blasted the plan, which he said ..."), else ""."""
+    root = pronoun.sent.root
+    if pronoun.lower_ not in ("he", "she") or pronoun.head == root:
+        return ""
+    for child in root.children:
+        if child.dep_ == "nsubj" and child.pos_ == "PROPN" and child.i < pronoun.i:
+            return child.text
+    return ""
+
+
 def cast_pos(cast: Cast, name: str, before: int) -> int:
     """Give the offset of the last mention of person `name` before `before`."""
     return max((at for at, n in cast.seen if at < before and cast.full_name(n) == name),
@@ -132,8 +144,9 @@ def _resolve(text: str, cast: Cast, cands: list[Candidate]) -> list[Statement]:
             base = c.speaker.doc.user_data.get("base", 0)
             m_start, m_end = first.idx + base, final.idx + len(final) + base
             ref = last
-            named = cast.last_person_before(m_start)
-            if named and (last is None or last_at < cast_pos(cast, named, m_start)):
+            named = _sentence_subject(c.speaker) or cast.last_person_before(m_start)
+            if named and (last is None or last_at < cast_pos(cast, named, m_start)
+                          or _sentence_subject(c.speaker)):
                 ref = Speaker(named, "person")
                 p = cast.person(named)
                 if p is not None:
@@ -163,7 +176,8 @@ def _article(text: str, quotes: list[QuoteSpan], docs: list) -> list[Statement]:
         lo, hi = base, base + len(doc.text)
         local = [q for q in quotes if q.end > lo and q.start < hi]
         paragraph = paragraph_candidates(doc, base, text, quotes)
-        paragraph += leftover_quotes(text, [q for q in local if q.start >= lo], paragraph, lo, hi)
+        paragraph += leftover_quotes(text, [q for q in local if q.start >= lo], paragraph, lo, hi,
+                                     doc, quotes)
         found.append((doc, paragraph))
     _name_speakers(found)
     cast = Cast(text)

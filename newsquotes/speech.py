@@ -55,6 +55,10 @@ def subject_of(verb):
             if child.dep_ in _SUBJECT_DEPS:
                 if child.tag_ in ("WP", "WDT") and tok.dep_ == "relcl":
                     return tok.head
+                if child.text.isupper() and child.i == child.sent.start:
+                    # A dateline ("WASHINGTON (AP) — President X ...") taken for the subject.
+                    names = [a for a in child.children if a.dep_ == "appos" and a.i > child.i]
+                    return names[-1] if names else child
                 return child
         if tok.dep_ == "relcl":
             return tok.head
@@ -99,13 +103,30 @@ def _sentence_minus(sent, region: set[int]) -> list[tuple[int, int]]:
     return runs
 
 
+def _clause_end(head) -> int:
+    """Give the last token of what was said in the clause `head`, leaving out a trailing
+    ", conceding the race" or ", and he said ..." that belongs to the reporting sentence."""
+    doc = head.doc
+    for child in head.rights:
+        before = doc[child.left_edge.i - 1] if child.left_edge.i > 0 else None
+        after_comma = before is not None and before.text == ","
+        if after_comma and child.dep_ in ("advcl", "xcomp", "acl") and child.tag_ == "VBG":
+            return child.left_edge.i - 1
+        if child.dep_ == "conj" and any(
+                is_speech_lemma(t.lemma_) and any(c.dep_ == "nsubj" for c in t.children)
+                for t in child.subtree):
+            cc = [t for t in head.rights if t.dep_ == "cc" and t.i < child.i]
+            return (cc[-1].i if cc else child.left_edge.i) - 1
+    return head.right_edge.i
+
+
 def content_runs(verb, speaker) -> list[tuple[int, int]]:
     """Give the token runs holding what was said at this cue (may be empty)."""
     doc = verb.doc
     comps = [c for c in verb.children
              if c.dep_ == "ccomp" or (c.dep_ == "xcomp" and verb.lemma_ != "continue")]
     if comps:
-        return [(min(c.left_edge.i for c in comps), max(c.right_edge.i for c in comps))]
+        return [(min(c.left_edge.i for c in comps), max(_clause_end(c) for c in comps))]
     lemma = verb.lemma_.lower()
     if lemma not in _CLAUSE_ONLY:
         rights = [c for c in verb.rights if c.dep_ not in _FRAME_DEPS]
@@ -231,8 +252,32 @@ def paragraph_candidates(doc, base: int, text: str, quotes: list[QuoteSpan]) -> 
     return out
 
 
+_NOT_SPEAKERS = {"it", "this", "that", "there", "which", "what", "these", "those", "all"}
+
+
+def _lead_in(doc, base: int, q: QuoteSpan, quotes: list[QuoteSpan]):
+    """Give (subject, verb) of the clause right before a quotation in its paragraph
+    ("Hannity interjected: “...”", "Bystrom agreed. “...”"), or None."""
+    before = [t for t in doc if t.idx + base < q.start]
+    if not before:
+        return None
+    last = before[-1]
+    gap = doc.text[last.idx + len(last):q.start - base]
+    if gap.strip() or not (last.is_punct or last.is_alpha):
+        return None
+    root = last.sent.root
+    if root.pos_ not in ("VERB", "AUX") or any(x.start <= root.idx + base < x.end for x in quotes):
+        return None
+    subj = subject_of(root)
+    if subj is None or subj.lower_ in _NOT_SPEAKERS or subj.pos_ not in ("PROPN", "NOUN", "PRON"):
+        return None
+    if any(x.start <= subj.idx + base < x.end for x in quotes):
+        return None
+    return subj, root
+
+
 def leftover_quotes(text: str, quotes: list[QuoteSpan], taken: list[Candidate],
-                    para_lo: int, para_hi: int) -> list[Candidate]:
+                    para_lo: int, para_hi: int, doc=None, all_quotes=()) -> list[Candidate]:
     """Give the quotations no cue claimed that read as someone's words, not a scare quote."""
     out = []
     for q in quotes:
@@ -249,5 +294,10 @@ def leftover_quotes(text: str, quotes: list[QuoteSpan], taken: list[Candidate],
         stands_alone = (words >= 4 and inner.rstrip()[-1:] in ".?!…"
                         ) or (words >= 8 and len(outside.split()) <= 3)
         if stands_alone or words >= 12:
-            out.append(Candidate(q.content_start, q.content_end, "direct", "", None, True))
+            lead = _lead_in(doc, para_lo, q, list(all_quotes)) if doc is not None else None
+            if lead is not None:
+                out.append(Candidate(q.content_start, q.content_end, "direct", lead[1].text,
+                                     lead[0]))
+            else:
+                out.append(Candidate(q.content_start, q.content_end, "direct", "", None, True))
     return out

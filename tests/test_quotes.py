@@ -28,7 +28,7 @@ CASES = [
     # interrupted quote
     ("“We tried,” Tavi Rennick said. “We will try again next week.”",
      [("Tavi Rennick", "said", "direct", "We tried"),
-      ("Tavi Rennick", "", "direct", "We will try again next week.")]),
+      ("Tavi Rennick", "said", "direct", "We will try again next week.")]),
     # multi-paragraph quote
     ("Pell Marrow told reporters:\n\n“The harbour is closed to all ships.\n\n“It will stay "
      "closed until the storm is over.”",
