@@ -28,6 +28,7 @@ def contents(text: str) -> list[str]:
         # nested single quotes stay inside their double-quoted parent
         ("“He told me ‘never again’ twice,” she said.", ["He told me ‘never again’ twice"]),
         ("A 6'2\" guard and a 12\" pipe.", []),
+        ("''We are ready,'' she said.", ["We are ready"]),
         ("", []),
     ],
 )

@@ -67,6 +67,18 @@ CASES = [
     # a country as speaker is a government
     ("Portugal said the harbour would stay closed.",
      [("Portugal", "said", "indirect", "the harbour would stay closed")]),
+    # quotation marks typed as two apostrophes
+    ("''The bridge will reopen in June,'' Tavi Rennick said.",
+     [("Tavi Rennick", "said", "direct", "The bridge will reopen in June")]),
+    # a quotation after a lead-in clause without a speech verb
+    ("Pell Marrow disagreed. “The harbour must stay open all winter.”",
+     [("Pell Marrow", "disagreed", "direct", "The harbour must stay open all winter.")]),
+    # a dateline is not the speaker
+    ("LISBON (AP) — Mayor Pell Marrow said the harbour would stay closed.",
+     [("Pell Marrow", "said", "indirect", "the harbour would stay closed")]),
+    # the statement ends before a participle that belongs to the reporting sentence
+    ("Pell Marrow told the council that she would not run again, ending months of doubt.",
+     [("Pell Marrow", "told", "indirect", "she would not run again")]),
     # NOT statements: scare quotes, titles, apostrophes, boilerplate
     ("The film “Winter Harbour” opened in Lisbon on Friday.", []),
     ("The so-called “peace dividend” never arrived.", []),
