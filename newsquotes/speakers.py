@@ -1,0 +1,311 @@
+"""One name per speaker across the corpus, the user's alias file, and a profile per speaker.
+
+The extractor resolves mentions within an article ("he", "Kuleba", "the Russian foreign
+minister" -> "Dmytro Kuleba"). `canonicalize` merges across articles:
+
+- Titles and possessive affiliations go: "Ukraine’s Dmytro Kuleba", "Foreign Minister Dmytro
+  Kuleba" -> "Dmytro Kuleba"; organisations lose a leading "the" ("the Ministry of Energy" ->
+  "Ministry of Energy"); an all-capitals person or country from a headline ("UKRAINE SAYS") is
+  title-cased. Other names that differ only in case are one speaker.
+- Spelling variants of a full name merge when every word matches: the same transliteration key
+  ("Zelenskyy"/"Zelensky", "Sergey"/"Sergei": y as i, x as ks, doubled letters once, accents
+  dropped), or, for a given name of six letters or more, one letter inserted, dropped or changed
+  inside the word with the same initial ("Aleksandr"/"Alexander"). The surname key must be
+  equal. A changed or added last letter never merges, as it often marks another person
+  ("Aleksandr"/"Aleksandra", "Mario"/"Maria"); different given names never merge ("Anna
+  Varga"/"Peter Varga").
+- A bare surname ("Kuleba") joins the full name with that surname that its own article gives
+  a statement to; failing that, the only full name in the corpus with that surname. Shared by
+  two people and not decided by the article, it stays as it is.
+- The canonical spelling is the most frequent one in the corpus (ties: alphabetical).
+
+Alias file (TOML), applied before anything else; it always wins::
+
+    # spelling variant -> canonical name
+    [aliases]
+    "Alexander Dravik" = "Aleksandr Dravik"
+    "Sergei Ivanov" = "Sergei Ivanov"   # a name mapped to itself is kept apart from ...
+    "Sergey Ivanov" = "Sergey Ivanov"   # ... this one: two people, never merged
+
+Keys are matched against the speaker as the extractor gave it and as tidied above. Every value
+is a final name: an alias may not point to another alias's variant (no chains, no cycles).
+Two different canonical names of the file are never merged with each other.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from collections import Counter
+from pathlib import Path
+
+import pandas as pd
+
+from newsquotes.attribution import ORG_NAME_WORDS, PRONOUNS, ROLE_NOUNS, TITLES, plain_name
+from newsquotes.schema import KINDS
+from newsquotes.timeseries import first_last_quoted
+
+PROFILE_COLUMNS = [
+    "speaker", "speaker_type", "role", "affiliation", "aliases", "first_quoted", "last_quoted",
+    "statements", *KINDS,
+]
+# Lower-case words inside a personal name ("Ursula von der Leyen", "Ibn al Saud").
+PARTICLES = {"van", "von", "der", "den", "de", "du", "da", "di", "del", "dos", "la", "le", "bin",
+             "ibn", "al", "el", "ter", "y"}
+# Small words inside the name of an organisation ("Ministry of Energy", "Doctors and Nurses").
+CONNECTORS = {"of", "and", "for", "on", "the", "&"}
+STATE_TYPES = {"government", "country"}
+_POSSESSIVE_WORD = re.compile(r"\w(?:['’]s|s['’])$")
+_ORG_WORDS = ORG_NAME_WORDS | {"ministry", "commission", "department", "government", "agency",
+                               "council", "committee", "office", "authority", "organisation",
+                               "organization", "party", "police", "army", "military"}
+
+
+class AliasError(ValueError):
+    """An alias file that cannot be used, with the file and the reason in the message."""
+
+
+def load_aliases(path: str | Path) -> dict[str, str]:
+    """Give the `[aliases]` table of a TOML alias file as {variant: canonical name}.
+
+    Raises:
+        AliasError: the file is missing or not TOML, has no `[aliases]` table, holds a value
+            that is not a non-empty string, or chains aliases (a canonical name that is itself
+            mapped to another name).
+    """
+    path = Path(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise AliasError(f"{path}: cannot read the alias file ({exc})") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise AliasError(f"{path}: not valid TOML ({exc})") from exc
+    table = data.get("aliases")
+    if not isinstance(table, dict):
+        raise AliasError(f"{path}: expected an [aliases] table of \"variant\" = \"canonical\"")
+    aliases: dict[str, str] = {}
+    for variant, canonical in table.items():
+        if not isinstance(canonical, str) or not canonical.strip() or not variant.strip():
+            raise AliasError(f"{path}: alias {variant!r}: the canonical name must be a "
+                             f"non-empty string, not {canonical!r}")
+        aliases[" ".join(variant.split())] = " ".join(canonical.split())
+    for variant, canonical in aliases.items():
+        onward = aliases.get(canonical, canonical)
+        if onward != canonical:
+            raise AliasError(f"{path}: alias chain {variant!r} -> {canonical!r} -> {onward!r}; "
+                             f"map each variant straight to its final name")
+    return aliases
+
+
+_NAME_WORD = re.compile(r"[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*")
+_INITIAL = re.compile(r"[^\W\d_]{1,2}\.")  # "J.", "Jr.", "St."
+
+
+def _name_word(word: str) -> bool:
+    return word[:1].isupper() and bool(_NAME_WORD.fullmatch(word) or _INITIAL.fullmatch(word))
+
+
+def _marker(word: str) -> bool:
+    """A word that comes before a name without being part of it: title, role, possessive."""
+    low = word.lower()
+    return (low in TITLES or low in ROLE_NOUNS or bool(_POSSESSIVE_WORD.search(word))
+            or (word[:1].islower() and low not in PARTICLES))
+
+
+def name_like(name: str) -> bool:
+    """Give True when `name` is written like a personal name ("Ursula von der Leyen")."""
+    words = name.split()
+    return (bool(words) and _name_word(words[0]) and words[0].lower() not in PRONOUNS
+            and all(_name_word(w) or w in PARTICLES for w in words[1:]))
+
+
+def tidy(name: str, speaker_type: str = "") -> str:
+    """Give a speaker name without titles, possessive affiliations or a leading "the"."""
+    words = plain_name(str(name)).split()
+    if not words:
+        return ""
+    if (speaker_type in STATE_TYPES or speaker_type == "person") and all(
+        w.isupper() for w in words
+    ) and len("".join(words)) > 3:
+        words = [w.title() for w in words]  # a headline's "UKRAINE SAYS"
+    if words[0].lower() == "the" and len(words) > 1 and _name_word(words[1]) and all(
+        _name_word(w) or w in CONNECTORS or w in PARTICLES for w in words[2:]
+    ):
+        words = words[1:]
+    if speaker_type in STATE_TYPES or any(w.lower() in _ORG_WORDS for w in words):
+        return " ".join(words)
+    for i in range(len(words) - 2, -1, -1):
+        rest = words[i + 1:]
+        if (_marker(words[i]) and name_like(" ".join(rest))
+                and not all(w.lower() in TITLES for w in rest)):
+            return " ".join(rest)
+    return " ".join(words)
+
+
+def spelling_key(word: str) -> str:
+    """Give the transliteration key of one name word ("Zelenskyy", "Zelensky" -> "zelenski")."""
+    plain = unicodedata.normalize("NFKD", word.casefold())
+    letters = "".join(ch for ch in plain if ch.isalpha() and not unicodedata.combining(ch))
+    letters = letters.replace("x", "ks").replace("y", "i")
+    letters = re.sub(r"ij$", "i", letters)
+    return re.sub(r"(.)\1+", r"\1", letters)
+
+
+def _close(a: str, b: str) -> bool:
+    """Keys one letter apart inside a long given name, never at the last letter."""
+    if a == b:
+        return True
+    if a[:1] != b[:1] or min(len(a), len(b)) < 6 or abs(len(a) - len(b)) > 1:
+        return False
+    short, long_ = sorted((a, b), key=len)
+    i = next((k for k, (x, y) in enumerate(zip(short, long_, strict=False)) if x != y), len(short))
+    if i >= len(long_) - 1:
+        return False
+    skip = 1 if len(short) == len(long_) else 0
+    return short[i + skip:] == long_[i + 1:]
+
+
+def _same_person(a: str, b: str) -> bool:
+    wa, wb = a.split(), b.split()
+    if len(wa) != len(wb) or spelling_key(wa[-1]) != spelling_key(wb[-1]):
+        return False
+    return all(_close(spelling_key(x), spelling_key(y)) for x, y in zip(wa, wb, strict=True))
+
+
+def _is_full(name: str, speaker_type: str) -> bool:
+    return (speaker_type not in STATE_TYPES and len(name.split()) > 1 and name_like(name)
+            and not any(w.lower() in _ORG_WORDS for w in name.split()))
+
+
+def _is_bare(name: str, speaker_type: str) -> bool:
+    return (speaker_type not in STATE_TYPES and len(name.split()) == 1 and name_like(name)
+            and name.lower() not in _ORG_WORDS)
+
+
+def _clusters(counts: Counter, pinned: set[str]) -> dict[str, str]:
+    """Give {full name: canonical full name}, merging safe spelling variants."""
+    groups: dict[str, list[list[str]]] = {}
+    for name in sorted(counts, key=lambda n: (-counts[n], n)):
+        clusters = groups.setdefault(spelling_key(name.split()[-1]), [])
+        for members in clusters:
+            both_pinned = name in pinned and any(m in pinned for m in members)
+            if not both_pinned and all(_same_person(name, m) for m in members):
+                members.append(name)
+                break
+        else:
+            clusters.append([name])
+    canonical = {}
+    for clusters in groups.values():
+        for members in clusters:
+            fixed = [m for m in members if m in pinned]
+            # members are in order of frequency, then alphabetical
+            head = fixed[0] if fixed else members[0]
+            canonical.update(dict.fromkeys(members, head))
+    return canonical
+
+
+def canonicalize(statements: pd.DataFrame, aliases: dict[str, str] | None = None) -> pd.DataFrame:
+    """Give `statements` (same rows, same columns) with one canonical `speaker` per person."""
+    aliases = aliases or {}
+    out = statements.copy()
+    if out.empty:
+        return out
+    types = (out["speaker_type"].fillna("").astype(str) if "speaker_type" in out
+             else pd.Series("", index=out.index))
+    raw = out["speaker"].fillna("").astype(str)
+    names, forced = [], []
+    for speaker, kind in zip(raw, types, strict=True):
+        clean = tidy(speaker, kind)
+        target = aliases.get(" ".join(speaker.split()), aliases.get(clean))
+        names.append(target if target is not None else clean)
+        forced.append(target is not None)
+    pinned = set(aliases.values())
+    full_counts = Counter(n for n, k in zip(names, types, strict=True) if _is_full(n, k))
+    canonical = _clusters(full_counts, pinned)
+    by_surname: dict[str, set[str]] = {}
+    for full, head in canonical.items():
+        by_surname.setdefault(spelling_key(full.split()[-1]), set()).add(head)
+    articles = (out["article_id"].fillna("").astype(str).tolist() if "article_id" in out
+                else [""] * len(out))
+    in_article: dict[str, set[str]] = {}
+    for name, article in zip(names, articles, strict=True):
+        if name in canonical:
+            in_article.setdefault(article, set()).add(canonical[name])
+    # A word the corpus uses as an affiliation or a government is a place, not a surname
+    # ("Velora said ..." must not join a stray full name ending in "Velora").
+    places = {n.casefold() for n, k in zip(names, types, strict=True) if k in STATE_TYPES}
+    if "affiliation" in out:
+        places |= {a.casefold() for a in out["affiliation"].dropna().astype(str)}
+    result = []
+    for name, kind, article, fixed in zip(names, types, articles, forced, strict=True):
+        if name in canonical:
+            result.append(canonical[name])
+            continue
+        if not fixed and _is_bare(name, kind) and name.casefold() not in places:
+            heads = by_surname.get(spelling_key(name), set())
+            local = heads & in_article.get(article, set())
+            decided = local if len(local) == 1 else heads if len(heads) == 1 and not local else ()
+            if decided:
+                result.append(next(iter(decided)))
+                continue
+        result.append(name)
+    out["speaker"] = _same_case_merged(result, pinned)
+    if isinstance(statements["speaker"].dtype, pd.StringDtype):
+        out["speaker"] = out["speaker"].astype(statements["speaker"].dtype)
+    return out
+
+
+def _same_case_merged(names: list[str], pinned: set[str]) -> list[str]:
+    """Give `names` with spellings that differ only in case made one (the most frequent)."""
+    counts = Counter(names)
+    best: dict[str, str] = {}
+    for name in sorted(counts, key=lambda n: (n not in pinned, -counts[n], n)):
+        best.setdefault(name.casefold(), name)
+    return [best[n.casefold()] for n in names]
+
+
+def _most_common(values: pd.Series) -> str:
+    counts = Counter(v for v in values.fillna("").astype(str) if v)
+    return min(counts, key=lambda v: (-counts[v], v)) if counts else ""
+
+
+def _aliases(speaker: str, mentions: pd.Series) -> list[str]:
+    found = set()
+    for mention in mentions.dropna().astype(str):
+        name = tidy(mention)
+        if name_like(name) and name.casefold() != speaker.casefold():
+            found.add(name)
+    return sorted(found)
+
+
+def speaker_profiles(view: pd.DataFrame) -> pd.DataFrame:
+    """Give one row a speaker: type, role, affiliation, aliases, first/last quoted, counts.
+
+    `speaker_type`, `role` and `affiliation` are the most common non-empty values (ties:
+    alphabetical); `aliases` the sorted, distinct name-like mentions other than the speaker's
+    own name (pronouns and role phrases left out); dates from `date`, NaT when none is known.
+    Rows: most statements first, then by name; statements without a speaker are left out.
+    """
+    named = view[view["speaker"].fillna("").astype(str) != ""]
+    times = first_last_quoted(named).set_index("speaker")
+    rows = []
+    for speaker, part in named.groupby("speaker", sort=True):
+        kinds = part["kind"].value_counts()
+        rows.append({
+            "speaker": speaker,
+            "speaker_type": _most_common(part["speaker_type"]),
+            "role": _most_common(part["role"]),
+            "affiliation": _most_common(part["affiliation"]),
+            "aliases": _aliases(speaker, part["speaker_mention"]),
+            "first_quoted": times.at[speaker, "first"],
+            "last_quoted": times.at[speaker, "last"],
+            "statements": len(part),
+            **{kind: int(kinds.get(kind, 0)) for kind in KINDS},
+        })
+    out = pd.DataFrame(rows, columns=PROFILE_COLUMNS)
+    out = out.astype({c: "int64" for c in ["statements", *KINDS]})
+    out["first_quoted"] = pd.to_datetime(out["first_quoted"])
+    out["last_quoted"] = pd.to_datetime(out["last_quoted"])
+    out = out.sort_values(["statements", "speaker"], ascending=[False, True], kind="stable")
+    return out.reset_index(drop=True)

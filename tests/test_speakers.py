@@ -1,0 +1,206 @@
+import pandas as pd
+import pytest
+from pandas.testing import assert_frame_equal
+
+from newsquotes.speakers import (
+    AliasError,
+    canonicalize,
+    load_aliases,
+    speaker_profiles,
+    spelling_key,
+    tidy,
+)
+
+
+def _statements(rows: list[tuple[str, str]], types: list[str] | None = None) -> pd.DataFrame:
+    """Rows of (article_id, speaker) as the extractor gives them."""
+    return pd.DataFrame({
+        "statement_id": [f"{a}:{i}" for i, (a, _) in enumerate(rows)],
+        "article_id": [a for a, _ in rows],
+        "speaker": [s for _, s in rows],
+        "speaker_type": types or ["person"] * len(rows),
+    })
+
+
+def _speakers(rows, aliases=None, types=None) -> list[str]:
+    return canonicalize(_statements(rows, types), aliases)["speaker"].tolist()
+
+
+@pytest.mark.parametrize(("name", "speaker_type", "expected"), [
+    ("Ukraine’s Dmytro Kuleba", "person", "Dmytro Kuleba"),
+    ("Foreign Minister Sergey Lavrov", "person", "Sergey Lavrov"),
+    ("Borlandian Foreign Minister Tavi Rennick", "person", "Tavi Rennick"),
+    ("Senator Angus King", "person", "Angus King"),
+    ("Martin Luther King", "person", "Martin Luther King"),
+    ("opposition leader Ana Roth,", "person", "Ana Roth"),
+    ("Dr. Pia Moss", "person", "Pia Moss"),
+    ("Ursula von der Leyen", "person", "Ursula von der Leyen"),
+    ("Prime Minister", "person", "Prime Minister"),
+    ("the Borlandian foreign minister", "person", "the Borlandian foreign minister"),
+    ("Ostravia’s foreign minister", "person", "Ostravia’s foreign minister"),
+    ("the Ministry of Energy", "government", "Ministry of Energy"),
+    ("The Ostravian Ministry of Defence", "person", "Ostravian Ministry of Defence"),
+    ("Ostravia’s Ministry of Defence", "government", "Ostravia’s Ministry of Defence"),
+    ("OSTRAVIA", "government", "Ostravia"),
+    ("NATO", "organisation", "NATO"),
+    ("he", "person", "he"),
+    ("", "", ""),
+])
+def test_tidy_drops_titles_possessive_affiliations_and_a_leading_the(name, speaker_type, expected):
+    assert tidy(name, speaker_type) == expected
+
+
+@pytest.mark.parametrize(("a", "b", "same"), [
+    ("Zelenskyy", "Zelensky", True),
+    ("Zelenskiy", "Zelensky", True),
+    ("Sergey", "Sergei", True),
+    ("Alexandr", "Aleksandr", True),
+    ("Zoë", "Zoe", True),
+    ("Anna", "Anne", False),
+])
+def test_spelling_key(a, b, same):
+    assert (spelling_key(a) == spelling_key(b)) is same
+
+
+def test_kuleba_forms_are_one_speaker_named_by_the_most_frequent_full_spelling():
+    got = _speakers([("a", "Dmytro Kuleba"), ("a", "Kuleba"), ("b", "Ukraine’s Dmytro Kuleba"),
+                     ("c", "Kuleba"), ("d", "Foreign Minister Dmytro Kuleba")])
+    assert got == ["Dmytro Kuleba"] * 5
+
+
+def test_spelling_variants_merge_to_the_most_frequent_spelling():
+    got = _speakers([("a", "Sergey Lavrov"), ("b", "Sergei Lavrov"), ("c", "Sergei Lavrov"),
+                     ("d", "Volodymyr Zelenskyy"), ("e", "Volodymyr Zelensky"),
+                     ("f", "Aleksandr Dravik"), ("g", "Alexander Dravik")])
+    assert got == ["Sergei Lavrov"] * 3 + ["Volodymyr Zelensky"] * 2 + ["Aleksandr Dravik"] * 2
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Anna Varga", "Peter Varga"),        # different given names
+    ("Aleksandr Dravik", "Aleksandra Dravik"),  # another last letter: another person
+    ("Mario Rossi", "Maria Rossi"),
+    ("Anna Varga", "Anna Vargas"),        # different surname key
+    ("George W. Bush", "George Bush"),    # different number of names: not decided
+])
+def test_different_people_do_not_merge(a, b):
+    assert _speakers([("x", a), ("y", b)]) == [a, b]
+
+
+def test_bare_surname_joins_the_only_full_name_with_that_surname():
+    got = _speakers([("a", "Peter Varga"), ("b", "Varga"), ("c", "Lena Holm")])
+    assert got == ["Peter Varga", "Peter Varga", "Lena Holm"]
+
+
+def test_bare_surname_of_two_people_stays_unless_its_article_decides():
+    got = _speakers([("a", "Anna Varga"), ("a", "Varga"), ("b", "Peter Varga"), ("c", "Varga"),
+                     ("d", "Anna Varga"), ("d", "Peter Varga"), ("d", "Varga")])
+    # a: the article names Anna; c: nothing decides; d: both named there, still ambiguous
+    assert got == ["Anna Varga", "Anna Varga", "Peter Varga", "Varga",
+                   "Anna Varga", "Peter Varga", "Varga"]
+
+
+def test_a_place_is_not_taken_for_a_surname():
+    frame = _statements([("a", "Ostravia"), ("b", "Hollin Ostravia")])
+    frame["affiliation"] = ["Ostravia", ""]
+    assert canonicalize(frame)["speaker"].tolist() == ["Ostravia", "Hollin Ostravia"]
+
+
+def test_organisations_drop_the_and_case_variants_merge():
+    got = _speakers([("a", "the Ministry of Energy"), ("b", "Ministry of Energy"),
+                     ("c", "OSTRAVIA"), ("d", "Ostravia"), ("e", "the ministry"),
+                     ("f", "The ministry"), ("g", "the ministry")],
+                    types=["government", "government", "government", "government",
+                           "organisation", "organisation", "organisation"])
+    assert got == ["Ministry of Energy"] * 2 + ["Ostravia"] * 2 + ["the ministry"] * 3
+
+
+def test_aliases_apply_first_and_win_over_frequency():
+    aliases = {"Alexander Dravik": "Aleksandr Dravik"}
+    got = _speakers([("a", "Alexander Dravik"), ("b", "Alexander Dravik"),
+                     ("c", "Aleksandr Dravik"), ("d", "Dravik")], aliases)
+    assert got == ["Aleksandr Dravik"] * 4
+
+
+def test_aliases_mapping_names_to_themselves_keep_two_people_apart():
+    rows = [("a", "Sergei Ivanov"), ("b", "Sergey Ivanov"), ("c", "Ivanov")]
+    assert _speakers(rows) == ["Sergei Ivanov"] * 3
+    aliases = {"Sergei Ivanov": "Sergei Ivanov", "Sergey Ivanov": "Sergey Ivanov"}
+    assert _speakers(rows, aliases) == ["Sergei Ivanov", "Sergey Ivanov", "Ivanov"]
+
+
+def test_canonicalize_keeps_rows_columns_and_order_and_leaves_input_alone():
+    frame = _statements([("a", "Kuleba"), ("b", "Dmytro Kuleba"), ("c", "")])
+    frame["speaker_mention"] = ["Kuleba", "he", ""]
+    before = frame.copy()
+    got = canonicalize(frame)
+    assert_frame_equal(frame, before)
+    expected = before.assign(speaker=["Dmytro Kuleba", "Dmytro Kuleba", ""])
+    assert_frame_equal(got, expected)
+
+
+def test_canonicalize_of_an_empty_frame_is_empty():
+    assert canonicalize(_statements([])).empty
+
+
+def _write(tmp_path, text: str):
+    path = tmp_path / "aliases.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_load_aliases_reads_the_table(tmp_path):
+    path = _write(tmp_path, '# comment\n[aliases]\n"Alexander Dravik" = "Aleksandr  Dravik"\n')
+    assert load_aliases(path) == {"Alexander Dravik": "Aleksandr Dravik"}
+
+
+def test_load_aliases_reads_the_sample_file():
+    assert load_aliases("sample_data/aliases.toml") == {"Alexander Dravik": "Aleksandr Dravik"}
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    ('[names]\n"A B" = "C D"\n', "expected an [aliases] table"),
+    ('aliases = "A B"\n', "expected an [aliases] table"),
+    ('[aliases]\n"A B" = 3\n', "'A B': the canonical name must be a non-empty string"),
+    ('[aliases]\n"A B" = ""\n', "must be a non-empty string"),
+    ('[aliases]\n"A B" = ["C D"]\n', "must be a non-empty string"),
+    ('[aliases]\n"A B" = "C D"\n"C D" = "E F"\n', "alias chain 'A B' -> 'C D' -> 'E F'"),
+    ('[aliases]\n"A B" = "C D"\n"C D" = "A B"\n', "alias chain 'A B' -> 'C D' -> 'A B'"),
+    ('[aliases]\n"A B" = \n', "not valid TOML"),
+])
+def test_load_aliases_names_the_file_and_the_reason(tmp_path, text, reason):
+    path = _write(tmp_path, text)
+    with pytest.raises(AliasError) as caught:
+        load_aliases(path)
+    assert str(caught.value).startswith(f"{path}: ")
+    assert reason in str(caught.value)
+
+
+def test_load_aliases_of_a_missing_file(tmp_path):
+    with pytest.raises(AliasError, match="nowhere.toml: cannot read"):
+        load_aliases(tmp_path / "nowhere.toml")
+
+
+def test_speaker_profiles():
+    view = pd.DataFrame({
+        "speaker": ["Ana Roth", "Ana Roth", "Ana Roth", "Ministry of Energy", ""],
+        "speaker_mention": ["Roth", "she", "Foreign Minister Ana Roth", "the ministry", "it"],
+        "speaker_type": ["person", "person", "", "government", ""],
+        "role": ["", "foreign minister", "foreign minister", "", ""],
+        "affiliation": ["Ostravia", "", "Ostravia", "", ""],
+        "kind": ["direct", "indirect", "direct", "mixed", "direct"],
+        "date": pd.to_datetime(["2025-03-02", None, "2025-01-05", None, "2025-02-01"]),
+    })
+    expected = pd.DataFrame({
+        "speaker": ["Ana Roth", "Ministry of Energy"],
+        "speaker_type": ["person", "government"],
+        "role": ["foreign minister", ""],
+        "affiliation": ["Ostravia", ""],
+        "aliases": [["Roth"], []],
+        "first_quoted": pd.to_datetime(["2025-01-05", None]),
+        "last_quoted": pd.to_datetime(["2025-03-02", None]),
+        "statements": [3, 1],
+        "direct": [2, 0],
+        "indirect": [1, 0],
+        "mixed": [0, 1],
+    })
+    assert_frame_equal(speaker_profiles(view), expected)

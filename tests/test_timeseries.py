@@ -1,0 +1,150 @@
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+from pandas.testing import assert_frame_equal
+
+from newsquotes.timeseries import (
+    articles_over_time,
+    choose_freq,
+    counts_over_time,
+    first_last_quoted,
+    sentiment_over_time,
+)
+
+
+def _view() -> pd.DataFrame:
+    return pd.DataFrame({
+        "statement_id": ["a:0", "a:9", "b:0", "c:0", "d:0", "e:0"],
+        "article_id": ["a", "a", "b", "c", "d", "e"],
+        "speaker": ["Ana Roth", "Bo Lind", "Ana Roth", "Ana Roth", "Bo Lind", ""],
+        "outlet": ["Post", "Post", "Wire", "Post", "Wire", "Wire"],
+        "compound": [0.5, -0.2, 0.1, -0.4, 0.3, 0.9],
+        "label": ["positive", "negative", "positive", "negative", "positive", "positive"],
+        # Mon 3 Mar, Mon 3 Mar, Wed 5 Mar, no date, Mon 17 Mar, Sun 16 Mar
+        "date": pd.to_datetime(["2025-03-03", "2025-03-03", "2025-03-05", None, "2025-03-17",
+                                "2025-03-16"]),
+    })
+
+
+def _dates(*days: str) -> pd.Series:
+    return pd.Series(pd.to_datetime(list(days)))
+
+
+@pytest.mark.parametrize(("first", "last", "freq"), [
+    ("2025-03-01", "2025-03-01", "D"),
+    ("2025-03-01", "2025-04-01", "D"),   # 31 days
+    ("2025-03-01", "2025-04-02", "W"),   # 32 days
+    ("2025-01-01", "2025-07-02", "W"),   # 182 days = 26 weeks
+    ("2025-01-01", "2025-07-03", "MS"),  # 183 days
+])
+def test_choose_freq_boundaries(first, last, freq):
+    assert choose_freq(_dates(first, last, None)) == freq
+
+
+def test_choose_freq_without_dates():
+    assert choose_freq(_dates(None)) == "D"
+
+
+def test_counts_by_week_fill_gaps_with_zero_and_drop_undated():
+    expected = pd.DataFrame({
+        "period": pd.to_datetime(["2025-03-03", "2025-03-10", "2025-03-17"]),
+        "group": ["all"] * 3,
+        "statements": [3, 1, 1],  # a Sunday ends the week that began on Monday
+    })
+    assert_frame_equal(counts_over_time(_view(), freq="W"), expected)
+    assert counts_over_time(_view().iloc[:5], freq="W")["statements"].tolist() == [3, 0, 1]
+
+
+def test_counts_by_speaker_give_every_speaker_every_period():
+    got = counts_over_time(_view(), by="speaker", freq="W")
+    expected = pd.DataFrame({
+        "period": pd.to_datetime(["2025-03-03", "2025-03-10", "2025-03-17"] * 2),
+        "group": ["Ana Roth"] * 3 + ["Bo Lind"] * 3,
+        "statements": [2, 0, 0, 1, 0, 1],
+    })
+    assert_frame_equal(got, expected)
+
+
+def test_counts_by_topic_count_a_statement_under_each_topic_by_day():
+    topics = pd.DataFrame({"statement_id": ["a:0", "a:0", "d:0"], "topic": ["gas", "war", "war"]})
+    got = counts_over_time(_view().iloc[[0, 4]], by="topic", topics=topics)
+    days = pd.date_range("2025-03-03", "2025-03-17", freq="D", unit="us")
+    expected = pd.DataFrame({
+        "period": days.append(days),
+        "group": ["gas"] * 15 + ["war"] * 15,
+        "statements": [1] + [0] * 14 + [1] + [0] * 13 + [1],
+    })
+    assert_frame_equal(got, expected)
+
+
+def test_counts_by_month_label_the_first_of_the_month():
+    view = _view().assign(date=pd.to_datetime(["2025-01-31", "2025-03-01", "2025-03-31", None,
+                                               "2025-03-02", None]))
+    got = counts_over_time(view, by="outlet", freq="MS")
+    expected = pd.DataFrame({
+        "period": pd.to_datetime(["2025-01-01", "2025-02-01", "2025-03-01"] * 2),
+        "group": ["Post"] * 3 + ["Wire"] * 3,
+        "statements": [1, 0, 1, 0, 0, 2],
+    })
+    assert_frame_equal(got, expected)
+
+
+def test_counts_of_nothing_dated_are_empty_with_columns():
+    got = counts_over_time(_view().assign(date=pd.NaT), by="speaker")
+    assert list(got.columns) == ["period", "group", "statements"] and got.empty
+
+
+@pytest.mark.parametrize(("kwargs", "message"), [
+    ({"freq": "Y"}, "unknown period 'Y'"),
+    ({"by": "cue", "freq": "W"}, "cannot count statements by 'cue'"),
+    ({"by": "topic", "freq": "W"}, "needs the topics table"),
+])
+def test_counts_refuse_what_they_cannot_do(kwargs, message):
+    with pytest.raises(ValueError, match=message):
+        counts_over_time(_view(), **kwargs)
+
+
+def test_articles_over_time_counts_distinct_articles():
+    articles = pd.DataFrame({
+        "id": ["a", "b", "b", "c", "d"],
+        "date": pd.to_datetime(["2025-03-01", "2025-03-03", "2025-03-03", None, "2025-03-04"]),
+    })
+    expected = pd.DataFrame({
+        "period": pd.to_datetime(["2025-03-01", "2025-03-02", "2025-03-03", "2025-03-04"]),
+        "articles": [1, 0, 1, 1],
+    })
+    assert_frame_equal(articles_over_time(articles), expected)
+
+
+def test_sentiment_over_time_gives_t_interval_and_gaps():
+    got = sentiment_over_time(_view().iloc[:5], freq="W")
+    # week of 3 Mar: 0.5, -0.2, 0.1 -> mean 0.133333, sd 0.351188, t(0.975, 2) = 4.302653
+    half = 4.302652729911275 * math.sqrt(0.37 / 3) / math.sqrt(3)
+    expected = pd.DataFrame({
+        "period": pd.to_datetime(["2025-03-03", "2025-03-10", "2025-03-17"]),
+        "mean": [0.4 / 3, np.nan, 0.3],
+        "low": [0.4 / 3 - half, np.nan, np.nan],
+        "high": [1.0, np.nan, np.nan],  # 0.133 + 0.872 clipped to VADER's range
+        "n": [3, 0, 1],
+    })
+    assert_frame_equal(got, expected)
+
+
+def test_sentiment_over_time_by_speaker():
+    got = sentiment_over_time(_view(), freq="W", by="speaker")
+    assert got["group"].tolist() == ["Ana Roth"] * 3 + ["Bo Lind"] * 3
+    assert got["n"].tolist() == [2, 0, 0, 1, 0, 1]
+    assert got["mean"].round(6).tolist()[::3] == [0.3, -0.2]
+
+
+def test_first_last_quoted():
+    expected = pd.DataFrame({
+        "speaker": ["Ana Roth", "Bo Lind", "Cy Dunn"],
+        "first": pd.to_datetime(["2025-03-03", "2025-03-03", None]),
+        "last": pd.to_datetime(["2025-03-05", "2025-03-17", None]),
+        "statements": [3, 2, 1],
+    })
+    view = pd.concat([_view(), pd.DataFrame({"speaker": ["Cy Dunn"], "date": [pd.NaT]})])
+    assert_frame_equal(first_last_quoted(view), expected)
