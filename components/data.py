@@ -58,35 +58,39 @@ def stamp(path: Path) -> str:
     return ";".join(sorted(parts))
 
 
-def _store_is_empty(path: Path) -> bool:
-    from newsquotes.store import Store
+def is_new(path: Path) -> bool:
+    """Give True for a store folder that is missing or holds no file: a first start."""
+    return not path.is_dir() or not any(p.is_file() for p in path.rglob("*"))
 
-    return Store(path).articles().empty
+
+def build_sample_store(path: Path) -> int:
+    """Ingest sample_data/ into the store at `path` and find its statements; give articles added.
+
+    Only a new store is filled: one emptied on purpose stays empty.
+    """
+    from newsquotes import ingest, pipeline, records
+    from newsquotes import store as stores
+
+    store = stores.Store(path)
+    articles = [a for a in ingest.read_paths([SAMPLE_DIR / "articles", SAMPLE_DIR / "seed"])
+                if isinstance(a, records.Article)]
+    added, _present = store.add_articles(articles)
+    pipeline.update_store(store)
+    return len(added)
 
 
 @st.cache_resource(show_spinner=False)
-def _build_from_samples(path: str) -> str:
-    """Ingest sample_data/ into the store at `path` and extract its statements; give a report."""
-    from newsquotes.ingest import read_paths
-    from newsquotes.pipeline import update_store
-    from newsquotes.store import Store
-
-    from newsquotes.records import Article
-
-    store = Store(Path(path))
-    items = list(read_paths([SAMPLE_DIR / "articles", SAMPLE_DIR / "seed"]))
-    articles = [a for a in items if isinstance(a, Article)]
-    added, _present = store.add_articles(articles)
-    update_store(store)
-    return f"{len(added)} sample articles"
+def _build_once(path: str) -> int:
+    """Build the sample store once per process and path, however many sessions start at once."""
+    return build_sample_store(Path(path)) if is_new(Path(path)) else 0
 
 
 def ensure_store() -> Path:
-    """Give the store folder, first building it from sample_data/ when it holds no article."""
+    """Give the store folder, first filling a new one from sample_data/."""
     path = store_path()
-    if _store_is_empty(path):
+    if is_new(path):
         with st.spinner("First start: reading the sample corpus and finding its statements…"):
-            _build_from_samples(str(path))
+            _build_once(str(path))
     return path
 
 

@@ -27,7 +27,7 @@ from newsquotes.schema import KINDS
 
 KEYS = {"speakers": "f_speakers", "topics": "f_topics", "outlets": "f_outlets",
         "kinds": "f_kinds", "dates": "f_dates", "sentiment": "f_sentiment", "text": "f_text"}
-_SEEDED = "_nq_seeded_from_url"
+SEEDED = "_nq_seeded_from_url"
 
 
 def _choices(loaded: Loaded) -> dict[str, tuple[str, ...]]:
@@ -55,7 +55,10 @@ def _drop_unknown(loaded: Loaded) -> None:
         key = KEYS[name]
         if key in st.session_state:
             allowed = set(options)
-            st.session_state[key] = [v for v in st.session_state[key] if v in allowed]
+            kept = [v for v in st.session_state[key] if v in allowed]
+            # Writing a widget's state overrides what the user just chose: only when needed.
+            if len(kept) != len(st.session_state[key]):
+                st.session_state[key] = kept
 
 
 def clear_filters() -> None:
@@ -107,9 +110,9 @@ def _mirror_to_url(filters: Filters) -> None:
 
 def filter_sidebar(loaded: Loaded) -> Filters:
     """Show the filters in the sidebar; give what they select. Call once per run."""
-    if not st.session_state.get(_SEEDED):
+    if not st.session_state.get(SEEDED):
         _seed_from_url(loaded)
-        st.session_state[_SEEDED] = True
+        st.session_state[SEEDED] = True
     _drop_unknown(loaded)
     with st.sidebar:
         st.header("Filters")
@@ -128,7 +131,8 @@ def filter_sidebar(loaded: Loaded) -> Filters:
         st.multiselect("Outlets", loaded.outlets, key=KEYS["outlets"],
                        placeholder="all outlets")
         st.multiselect("Kind", list(KINDS), key=KEYS["kinds"], placeholder="all kinds")
-        st.slider("Sentiment (compound)", -1.0, 1.0, step=0.05, key=KEYS["sentiment"],
+        tone = {} if KEYS["sentiment"] in st.session_state else {"value": FULL_SENTIMENT}
+        st.slider("Sentiment (compound)", -1.0, 1.0, step=0.05, key=KEYS["sentiment"], **tone,
                   help="VADER's compound score: -1 most negative, +1 most positive")
         filters = current_filters(loaded)
         st.button("Clear filters", on_click=clear_filters, key="f_clear",

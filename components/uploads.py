@@ -45,10 +45,8 @@ def add_uploads(uploads, store_path: Path, progress=None) -> UploadReport:
 
     `progress`, if given, is a Streamlit progress bar, moved per file read.
     """
-    from newsquotes.ingest import read_paths
-    from newsquotes.pipeline import update_store
-    from newsquotes.store import Store
-
+    from newsquotes import ingest, pipeline
+    from newsquotes import store as stores
     from newsquotes.records import Article, Rejection
 
     report = UploadReport()
@@ -64,7 +62,7 @@ def add_uploads(uploads, store_path: Path, progress=None) -> UploadReport:
             if progress is not None:
                 progress.progress((n - 1) / max(len(paths), 1), text=f"Reading {name}…")
             try:
-                for item in read_paths([target]):
+                for item in ingest.read_paths([target]):
                     if isinstance(item, Article):
                         articles.append(item)
                     elif isinstance(item, Rejection):
@@ -72,14 +70,14 @@ def add_uploads(uploads, store_path: Path, progress=None) -> UploadReport:
                         report.rejected.append((origin, item.reason))
             except Exception as exc:  # a reader bug on one file must not lose the others
                 report.rejected.append((name, f"could not be read: {exc}"))
-    store = Store(store_path)
+    store = stores.Store(store_path)
     if articles:
         if progress is not None:
             progress.progress(0.9, text=f"Finding statements in {len(articles)} articles…")
         added, present = store.add_articles(articles)
         report.added, report.present = list(added), list(present)
         try:
-            update_store(store)
+            pipeline.update_store(store)
         except Exception as exc:
             report.error = f"The articles were stored, but finding their statements failed: {exc}"
     report.statements = len(store.statements())

@@ -1,0 +1,175 @@
+"""The dashboard run by Streamlit's AppTest from dashboard.py: every page on the sample corpus
+and on an empty one, filters that change the numbers, filters set by a query string and kept
+across pages, article text shown escaped."""
+
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from components import data
+from components.sidebar import SEEDED
+
+PAGES = ["overview", "speakers", "sentiment", "keywords", "timeline", "statements", "articles",
+         "data"]
+TIMEOUT_S = 300  # the first run may load spaCy; later runs take well under a second
+# Words of the hostile statement in sample_data (14_hostile_fixture...), free of markup.
+HOSTILE_WORDS = "ministry lies about the gas"
+
+
+@pytest.fixture(scope="session")
+def sample_store(tmp_path_factory):
+    """A store built from sample_data/ the way the dashboard builds it on first start."""
+    path = tmp_path_factory.mktemp("sample") / "store"
+    data.build_sample_store(path)
+    return path
+
+
+@pytest.fixture
+def on_sample(monkeypatch, sample_store):
+    monkeypatch.delenv(data.SYNTHETIC_ENV, raising=False)
+    monkeypatch.setenv(data.STORE_ENV, str(sample_store))
+
+
+@pytest.fixture
+def on_empty(monkeypatch, tmp_path):
+    """A store folder that exists and holds a file but no article: nothing to show."""
+    store = tmp_path / "store"
+    store.mkdir()
+    (store / "README").write_text("emptied on purpose\n")
+    monkeypatch.delenv(data.SYNTHETIC_ENV, raising=False)
+    monkeypatch.setenv(data.STORE_ENV, str(store))
+
+
+@pytest.fixture
+def on_synthetic(monkeypatch):
+    monkeypatch.setenv(data.SYNTHETIC_ENV, "600")
+
+
+def run(page: str = "overview", **query) -> AppTest:
+    """Give the app after running `page` (opened with `query` as its query string)."""
+    at = AppTest.from_file("../dashboard.py", default_timeout=TIMEOUT_S)
+    for key, value in query.items():
+        at.query_params[key] = value
+    at.run()
+    if page != "overview":
+        at.switch_page(f"pages/{page}.py").run()
+    return at
+
+
+def metric(at: AppTest, label: str) -> int:
+    """Give the integer of the metric labelled `label`."""
+    (found,) = [m for m in at.metric if m.label == label]
+    return int(found.value.replace(",", ""))
+
+
+def assert_ran(at: AppTest) -> None:
+    assert not at.exception, [e.message for e in at.exception]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_runs_on_the_sample_corpus(on_sample, page):
+    at = run(page)
+    assert_ran(at)
+    assert at.title[0].value
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_runs_on_an_empty_corpus(on_empty, page):
+    at = run(page)
+    assert_ran(at)
+    if page == "data":
+        assert [m.value for m in at.metric][:2] == ["0", "0"]
+    else:
+        assert "no statements yet" in at.info[0].value
+
+
+def test_overview_counts_the_sample_corpus(on_sample):
+    at = run()
+    assert_ran(at)
+    corpus = data.current()
+    assert metric(at, "Statements") == len(corpus.view) > 0
+    assert metric(at, "Speakers") == len(corpus.speakers)
+    assert len(at.get("download_button")) >= 4
+
+
+def with_filters(page: str = "overview", **state) -> AppTest:
+    """Give the app run with sidebar widget values set (as a user's earlier change leaves them).
+
+    AppTest (Streamlit 1.67) reruns only the page script after its first run, not the
+    entrypoint that draws the sidebar, so a filter change is set before a fresh first run.
+    """
+    at = AppTest.from_file("../dashboard.py", default_timeout=TIMEOUT_S)
+    at.session_state[SEEDED] = True
+    for key, value in state.items():
+        at.session_state[key] = value
+    at.run()
+    if page != "overview":
+        at.switch_page(f"pages/{page}.py").run()
+    return at
+
+
+def test_a_speaker_filter_changes_the_numbers(on_synthetic):
+    at = run()
+    everything = metric(at, "Statements")
+    speaker = at.multiselect(key="f_speakers").options[0]
+    at = with_filters(f_speakers=[speaker])
+    assert_ran(at)
+    assert at.multiselect(key="f_speakers").value == [speaker]
+    narrowed = metric(at, "Statements")
+    assert 0 < narrowed < everything
+    assert metric(at, "Speakers") == 1
+    assert at.query_params["speaker"] == speaker
+
+
+def test_a_search_that_matches_nothing_shows_the_empty_state(on_synthetic):
+    at = with_filters(f_text="no statement says this")
+    assert_ran(at)
+    assert at.query_params["q"] == "no statement says this"
+    assert "No statement matches these filters" in at.info[0].value
+    assert at.button(key="empty_clear")
+
+
+def test_the_query_string_sets_the_filters(on_synthetic):
+    everything = metric(run(), "Statements")
+    at = run(speaker=["Anna Varga", "Tomas Varga"], kind="direct", start="2025-02-01",
+             end="2025-03-31", q="the")
+    assert_ran(at)
+    assert at.multiselect(key="f_speakers").value == ["Anna Varga", "Tomas Varga"]
+    assert at.multiselect(key="f_kinds").value == ["direct"]
+    assert [str(d) for d in at.date_input(key="f_dates").value] == ["2025-02-01", "2025-03-31"]
+    assert at.text_input(key="f_text").value == "the"
+    assert 0 < metric(at, "Statements") < everything
+    assert metric(at, "Speakers") == 2
+
+
+def test_unknown_values_in_the_query_string_are_dropped(on_synthetic):
+    at = run(speaker=["Nobody Known"], kind="sung", start="yesterday")
+    assert_ran(at)
+    assert at.multiselect(key="f_speakers").value == []
+    assert metric(at, "Statements") == 600
+
+
+def test_filters_are_kept_on_other_pages(on_synthetic):
+    speaker = run().multiselect(key="f_speakers").options[1]
+    at = with_filters("statements", f_speakers=[speaker])
+    assert_ran(at)
+    assert set(at.dataframe[0].value["speaker"]) == {speaker}
+    assert at.session_state["f_speakers"] == [speaker]
+
+
+def test_the_narrowed_numbers_match_on_every_page(on_synthetic):
+    at = with_filters("data", f_kinds=["mixed"])
+    assert_ran(at)
+    everything = metric(at, "Statements in corpus")
+    at = with_filters("statements", f_kinds=["mixed"])
+    table = at.dataframe[0].value
+    assert set(table["kind"]) == {"mixed"} and 0 < len(table) < everything
+
+
+def test_article_text_is_escaped_in_the_reader(on_sample):
+    at = run("articles", q=HOSTILE_WORDS)
+    assert_ran(at)
+    shown = "".join(h.proto.body for h in at.get("html"))
+    assert "&lt;script&gt;alert(" in shown
+    assert "<script" not in shown and "<img" not in shown

@@ -1,0 +1,175 @@
+"""Figure builders, highlighted HTML and the small counts, checked on their output without
+Streamlit: fig.data, exact HTML strings, exact frames."""
+
+import pandas as pd
+import pytest
+from pandas.testing import assert_frame_equal
+
+from components import charts, reader, timecharts
+from components.counts import articles_by_period, counts_by_period, kind_counts, label_counts
+from components.downloads import file_stem, plotly_config
+from components.tables import article_link
+
+VIEW = pd.DataFrame({
+    "statement_id": ["a:0", "a:40", "b:0", "b:30", "c:0"],
+    "article_id": ["a", "a", "b", "b", "c"],
+    "speaker": ["Ada Moss", "Ben Ruiz", "Ada Moss", "Ada Moss", "Ben Ruiz"],
+    "kind": ["direct", "indirect", "direct", "mixed", "direct"],
+    "label": ["positive", "negative", "neutral", "positive", "positive"],
+    "compound": [0.5, -0.25, 0.0, 0.75, 0.125],
+    "date": pd.to_datetime(["2025-03-03", "2025-03-03", "2025-03-04", "2025-03-04",
+                            "2025-03-12"]),
+    "text": ["We <script>win</script>.", "It fails.", "Maybe.", "Good & fine.", "Yes."],
+})
+
+
+def test_ranked_bars_puts_the_largest_on_top_and_carries_names():
+    summary = pd.DataFrame({"speaker": ["Ada Moss", "Ben Ruiz", "Cy Lund"],
+                            "statements": [3, 2, 1], "mean": [0.4, -0.1, 0.0]})
+    fig = charts.ranked_bars(summary, "speaker", "Top", top=2)
+    (bar,) = fig.data
+    assert bar.type == "bar" and bar.orientation == "h"
+    assert list(bar.y) == ["Ben Ruiz", "Ada Moss"]
+    assert list(bar.x) == [2, 3]
+    assert list(bar.customdata) == ["Ben Ruiz", "Ada Moss"]
+    assert list(bar.marker.color) == [-0.1, 0.4]
+    assert fig.layout.title.text == "Top"
+
+
+def test_label_mix_colours_each_label():
+    fig = charts.label_mix(label_counts(VIEW))
+    (bar,) = fig.data
+    assert list(bar.x) == ["positive", "neutral", "negative"]
+    assert list(bar.y) == [3, 1, 1]
+    assert list(bar.marker.color) == ["#2a9d8f", "#9aa5b1", "#e76f51"]
+
+
+def test_kind_bars_one_trace_per_kind():
+    fig = charts.kind_bars(kind_counts(VIEW))
+    assert [t.name for t in fig.data] == ["direct", "indirect", "mixed"]
+    assert list(fig.data[0].y) == ["Ben Ruiz", "Ada Moss"]
+    assert [list(t.x) for t in fig.data] == [[1, 2], [1, 0], [0, 1]]
+    assert fig.layout.barmode == "stack"
+
+
+def test_statement_points_escape_hover_text():
+    fig = charts.statement_points(VIEW, ["Ada Moss", "Ben Ruiz"], "Points")
+    (points,) = fig.data
+    assert points.type == "scatter"
+    assert list(points.x) == [0.5, -0.25, 0.0, 0.75, 0.125]
+    assert points.hovertext[0] == "We &lt;script&gt;win&lt;/script&gt;."
+    assert points.hovertext[3] == "Good &amp; fine."
+
+
+def test_statement_points_samples_past_the_limit(monkeypatch):
+    monkeypatch.setattr(charts, "MAX_POINTS", 3)
+    fig = charts.statement_points(VIEW, ["Ada Moss", "Ben Ruiz"], "Points")
+    assert len(fig.data[0].x) == 3
+    assert fig.layout.title.text == "Points (a sample of 3 of 5)"
+
+
+def test_hover_text_wraps_and_shortens():
+    assert charts.hover_text("one two three four", width=9) == "one two<br>three<br>four"
+    assert charts.hover_text("x" * 300).endswith("…")
+    assert len(charts.hover_text("x " * 200)) < 300
+
+
+def test_tone_distribution_one_box_of_the_speakers():
+    fig = charts.tone_distribution(VIEW, ["Ben Ruiz"], "Tone")
+    (box,) = fig.data
+    assert box.type == "box"
+    assert list(box.x) == [-0.25, 0.125]
+
+
+def test_term_bars_top_terms_largest_on_top():
+    terms = pd.DataFrame({"term": ["gas", "war", "peace"], "z": [3.0, 2.0, 1.0]})
+    (bar,) = charts.term_bars(terms, "Terms", top=2).data
+    assert list(bar.y) == ["war", "gas"] and list(bar.x) == [2.0, 3.0]
+
+
+def test_kind_counts_table():
+    expected = pd.DataFrame({"speaker": ["Ada Moss", "Ben Ruiz"], "direct": [2, 1],
+                             "indirect": [0, 1], "mixed": [1, 0]})
+    assert_frame_equal(kind_counts(VIEW), expected, check_dtype=False)
+    assert list(kind_counts(VIEW.iloc[:0]).columns) == ["speaker", "direct", "indirect", "mixed"]
+
+
+def test_counts_by_period_fills_gaps_with_zero():
+    got = counts_by_period(VIEW, "speaker", "W")
+    expected = pd.DataFrame({
+        "period": pd.to_datetime(["2025-03-03", "2025-03-03", "2025-03-10", "2025-03-10"]),
+        "speaker": ["Ada Moss", "Ben Ruiz", "Ada Moss", "Ben Ruiz"],
+        "statements": [3, 1, 0, 1],
+    })
+    assert_frame_equal(got, expected, check_dtype=False)
+
+
+def test_articles_by_period_counts_each_article_once():
+    got = articles_by_period(VIEW, "D")
+    assert got["articles"].tolist()[:3] == [1, 1, 0]
+    assert got["articles"].sum() == 3 and len(got) == 10
+
+
+def test_time_figures():
+    counts = counts_by_period(VIEW, "speaker", "W")
+    fig = timecharts.counts_over_time(counts, "speaker", "Over time")
+    assert [t.name for t in fig.data] == ["Ada Moss", "Ben Ruiz"]
+    assert list(fig.data[0].y) == [3, 0]
+    summary = pd.DataFrame({"period": pd.to_datetime(["2025-03-03", "2025-03-10"]),
+                            "statements": [4, 1], "mean": [0.25, 0.125],
+                            "low": [-0.5, float("nan")], "high": [0.9, float("nan")]})
+    band, line = timecharts.tone_over_time(summary, "Tone").data
+    assert list(line.y) == [0.25, 0.125]
+    assert list(band.y) == [0.9, -0.5]  # a one-statement period has no interval
+    volume = timecharts.volume_bars(articles_by_period(VIEW, "W"), "Volume")
+    assert list(volume.data[0].y) == [2, 1]
+
+
+@pytest.mark.parametrize(("text", "marks", "expected"), [
+    ("a <b> c", [], "a &lt;b&gt; c"),
+    ('say "<script>x</script>"', [reader.Mark(4, 24, "#fff")],
+     'say <mark class="nq-mark" style="background:#fff;border-radius:3px;padding:0 1px">'
+     "&quot;&lt;script&gt;x&lt;/script&gt;&quot;</mark>"),
+    # Overlapping later marks and marks outside the text are left out.
+    ("abcdef", [reader.Mark(1, 3, "#f00"), reader.Mark(2, 5, "#0f0"), reader.Mark(4, 9, "#00f")],
+     'a<mark class="nq-mark" style="background:#f00;border-radius:3px;padding:0 1px">bc'
+     "</mark>def"),
+])
+def test_marked_html(text, marks, expected):
+    assert reader.marked_html(text, marks) == expected
+
+
+def test_marked_html_escapes_titles_and_tags():
+    mark = reader.Mark(0, 2, "#fff", title='"><img src=x>', tag="<i>Eve</i>")
+    html = reader.marked_html("hi", [mark])
+    assert "<img" not in html and "<i>" not in html
+    assert 'title="&quot;&gt;&lt;img src=x&gt;"' in html
+    assert "&lt;i&gt;Eve&lt;/i&gt;</sup>" in html
+
+
+def test_statement_marks_tag_speakers_and_underline_mentions():
+    rows = pd.DataFrame({"start": [10], "end": [20], "speaker": ["Ada Moss"], "kind": ["direct"],
+                         "cue": ["said"], "compound": [0.5], "speaker_mention_start": [0],
+                         "speaker_mention_end": [3]})
+    colors = reader.speaker_colors(["Ada Moss", "Ada Moss", "Ben Ruiz"])
+    assert colors == {"Ada Moss": reader.PALETTE[0], "Ben Ruiz": reader.PALETTE[1]}
+    stmt, mention = reader.statement_marks(rows, colors)
+    assert (stmt.start, stmt.end, stmt.tag) == (10, 20, "Ada Moss")
+    assert stmt.title == "Ada Moss · direct · said · tone +0.50"
+    assert (mention.start, mention.end, mention.underline) == (0, 3, True)
+
+
+def test_effect_marks_colour_by_direction():
+    class Effect:
+        def __init__(self, start, end, valence):
+            self.start, self.end, self.valence, self.lexicon_valence = start, end, valence, 1.0
+
+    marks = reader.effect_marks([Effect(0, 4, 1.5), Effect(5, 8, -2.0), Effect(9, 10, 0.0)])
+    assert [(m.start, m.color) for m in marks] == [(0, reader.POSITIVE_FILL),
+                                                   (5, reader.NEGATIVE_FILL)]
+
+
+def test_download_names_and_links():
+    assert file_stem("Top speakers: 2025!") == "top_speakers_2025"
+    assert plotly_config("Top speakers")["toImageButtonOptions"]["filename"] == "top_speakers"
+    assert article_link("ab12", 40) == "articles?article=ab12&statement=40"
