@@ -9,33 +9,16 @@ import pandas as pd
 import streamlit as st
 
 from components import charts, timecharts
-from components.counts import period_freq
 from components.downloads import chart_with_downloads
-from newsquotes.aggregates import sentiment_summary
 from newsquotes.keywords import distinctive_for
+from newsquotes.speakers import speaker_profiles
+from newsquotes.timeseries import sentiment_over_time
 
 
 def profile_row(view: pd.DataFrame, speaker: str) -> dict:
-    """Give the speaker's profile (`speakers.speaker_profiles`), or what the statements show."""
-    rows = view[view["speaker"] == speaker]
-    try:
-        from newsquotes.speakers import speaker_profiles
-    except ImportError:  # the speakers module is not in this build yet
-        profile = {}
-    else:
-        found = speaker_profiles(rows)
-        profile = found.iloc[0].to_dict() if not found.empty else {}
-    first_value = rows[["speaker_type", "role", "affiliation"]].replace("", pd.NA).bfill()
-    fallback = first_value.iloc[0].to_dict() if not rows.empty else {}
-    return {
-        "type": profile.get("type") or fallback.get("speaker_type") or "",
-        "role": profile.get("role") or fallback.get("role") or "",
-        "affiliation": profile.get("affiliation") or fallback.get("affiliation") or "",
-        "aliases": profile.get("aliases", ""),
-        "first_quoted": profile.get("first_quoted", rows["date"].min()),
-        "last_quoted": profile.get("last_quoted", rows["date"].max()),
-        "statements": len(rows),
-    }
+    """Give the speaker's profile (`speakers.speaker_profiles`) over the statements in `view`."""
+    found = speaker_profiles(view[view["speaker"] == speaker])
+    return found.iloc[0].to_dict() if not found.empty else {}
 
 
 def _text(value) -> str:
@@ -54,9 +37,10 @@ def speaker_card(view: pd.DataFrame, speaker: str, key: str, compact: bool = Fal
     profile = profile_row(view, speaker)
     mean = rows["compound"].mean()
     st.html(f"<h3 style='margin:0'>{html.escape(speaker)}</h3>")
-    facts = [("Role", profile["role"]), ("Affiliation", profile["affiliation"]),
-             ("Type", profile["type"]), ("Also named", profile["aliases"]),
-             ("First quoted", profile["first_quoted"]), ("Last quoted", profile["last_quoted"])]
+    facts = [("Role", profile.get("role")), ("Affiliation", profile.get("affiliation")),
+             ("Type", profile.get("speaker_type")), ("Also named", profile.get("aliases")),
+             ("First quoted", profile.get("first_quoted")),
+             ("Last quoted", profile.get("last_quoted"))]
     items = "".join(f"<li><b>{name}:</b> {html.escape(_text(value))}</li>"
                     for name, value in facts)
     st.html(f"<ul style='margin:0.2rem 0 0.6rem 1rem;padding:0'>{items}</ul>")
@@ -71,8 +55,7 @@ def speaker_card(view: pd.DataFrame, speaker: str, key: str, compact: bool = Fal
         return
     dated = rows[rows["date"].notna()]
     if not dated.empty:
-        freq = period_freq(dated["date"])
-        tone = sentiment_summary(dated, by="period", freq=freq)
+        tone = sentiment_over_time(dated)
         name = f"{speaker} tone over time"
         chart_with_downloads(timecharts.tone_over_time(tone, f"Tone of {speaker} over time"),
                              tone, name, key=f"{key}_tone_time")

@@ -7,14 +7,14 @@ import plotly.graph_objects as go
 
 from components.charts import _layout
 
-PERIOD_NAMES = {"D": "day", "W": "week", "M": "month"}
+PERIOD_NAMES = {"D": "day", "W": "week", "MS": "month"}
 
 
-def counts_over_time(counts: pd.DataFrame, by: str, title: str) -> go.Figure:
-    """Give one line per group of `statements` per `period` (long frame: period, by, statements)."""
+def counts_over_time(counts: pd.DataFrame, title: str) -> go.Figure:
+    """Give one line per group of `statements` per `period` (`timeseries.counts_over_time`)."""
     fig = go.Figure()
-    for group in dict.fromkeys(counts[by]):
-        rows = counts[counts[by] == group]
+    for group in dict.fromkeys(counts["group"]):
+        rows = counts[counts["group"] == group]
         fig.add_trace(go.Scatter(
             x=rows["period"].tolist(), y=rows["statements"].tolist(), mode="lines+markers",
             name=str(group), customdata=[str(group)] * len(rows),
@@ -25,7 +25,10 @@ def counts_over_time(counts: pd.DataFrame, by: str, title: str) -> go.Figure:
 
 
 def tone_over_time(summary: pd.DataFrame, title: str) -> go.Figure:
-    """Give the mean compound score per `period` with its interval (low–high) as a band."""
+    """Give the mean compound score per `period` with its interval (low–high) as a band.
+
+    `summary` is `timeseries.sentiment_over_time` output: period, mean, low, high, n.
+    """
     rows = summary.sort_values("period")
     x = rows["period"].tolist()
     band = rows.dropna(subset=["low", "high"])
@@ -35,7 +38,7 @@ def tone_over_time(summary: pd.DataFrame, title: str) -> go.Figure:
                    fillcolor="rgba(69,123,157,0.18)", line={"width": 0}, hoverinfo="skip",
                    name="95% interval"),
         go.Scatter(x=x, y=rows["mean"].round(3).tolist(), mode="lines+markers", name="mean tone",
-                   line={"color": "#457b9d"}, customdata=rows["statements"].tolist(),
+                   line={"color": "#457b9d"}, customdata=rows["n"].tolist(),
                    hovertemplate="%{x|%Y-%m-%d}: %{y:+.2f} (%{customdata} statements)"
                                  "<extra></extra>"),
     ])

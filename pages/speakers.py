@@ -4,10 +4,11 @@ import streamlit as st
 
 from components import charts
 from components.context import page_data, stop_if_empty
-from components.counts import kind_counts
 from components.downloads import chart_with_downloads
 from components.profiles import speaker_card
 from components.sidebar import filter_to
+from newsquotes.schema import KINDS
+from newsquotes.speakers import speaker_profiles
 
 st.title("Speakers")
 page = page_data()
@@ -18,7 +19,7 @@ if named.empty:
     st.info("None of these statements has a speaker.")
     st.stop()
 
-counts = kind_counts(named, top=25)
+counts = speaker_profiles(named)[["speaker", *KINDS]].head(25)
 chart_with_downloads(charts.kind_bars(counts, "Statements by speaker and kind (click to filter)"),
                      counts, "statements by speaker and kind", key="sp_kinds",
                      on_select=filter_to("speakers", "sp_kinds"))

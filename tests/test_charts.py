@@ -6,7 +6,7 @@ import pytest
 from pandas.testing import assert_frame_equal
 
 from components import charts, reader, timecharts
-from components.counts import articles_by_period, counts_by_period, kind_counts, label_counts
+from components.counts import label_counts, top_groups
 from components.downloads import file_stem, plotly_config
 from components.tables import article_link
 
@@ -44,8 +44,12 @@ def test_label_mix_colours_each_label():
     assert list(bar.marker.color) == ["#2a9d8f", "#9aa5b1", "#e76f51"]
 
 
+KIND_COUNTS = pd.DataFrame({"speaker": ["Ada Moss", "Ben Ruiz"], "direct": [2, 1],
+                            "indirect": [0, 1], "mixed": [1, 0]})
+
+
 def test_kind_bars_one_trace_per_kind():
-    fig = charts.kind_bars(kind_counts(VIEW))
+    fig = charts.kind_bars(KIND_COUNTS)
     assert [t.name for t in fig.data] == ["direct", "indirect", "mixed"]
     assert list(fig.data[0].y) == ["Ben Ruiz", "Ada Moss"]
     assert [list(t.x) for t in fig.data] == [[1, 2], [1, 0], [0, 1]]
@@ -87,42 +91,39 @@ def test_term_bars_top_terms_largest_on_top():
     assert list(bar.y) == ["war", "gas"] and list(bar.x) == [2.0, 3.0]
 
 
-def test_kind_counts_table():
-    expected = pd.DataFrame({"speaker": ["Ada Moss", "Ben Ruiz"], "direct": [2, 1],
-                             "indirect": [0, 1], "mixed": [1, 0]})
-    assert_frame_equal(kind_counts(VIEW), expected, check_dtype=False)
-    assert list(kind_counts(VIEW.iloc[:0]).columns) == ["speaker", "direct", "indirect", "mixed"]
+COUNTS = pd.DataFrame({
+    "period": pd.to_datetime(["2025-03-03", "2025-03-10"] * 3),
+    "group": ["Ada Moss", "Ada Moss", "Ben Ruiz", "Ben Ruiz", "Cy Lund", "Cy Lund"],
+    "statements": [3, 0, 1, 1, 2, 2],
+})
 
 
-def test_counts_by_period_fills_gaps_with_zero():
-    got = counts_by_period(VIEW, "speaker", "W")
-    expected = pd.DataFrame({
-        "period": pd.to_datetime(["2025-03-03", "2025-03-03", "2025-03-10", "2025-03-10"]),
-        "speaker": ["Ada Moss", "Ben Ruiz", "Ada Moss", "Ben Ruiz"],
-        "statements": [3, 1, 0, 1],
-    })
-    assert_frame_equal(got, expected, check_dtype=False)
+def test_label_counts_in_label_order():
+    expected = pd.DataFrame({"label": ["positive", "neutral", "negative"],
+                             "statements": [3, 1, 1]})
+    assert_frame_equal(label_counts(VIEW), expected)
 
 
-def test_articles_by_period_counts_each_article_once():
-    got = articles_by_period(VIEW, "D")
-    assert got["articles"].tolist()[:3] == [1, 1, 0]
-    assert got["articles"].sum() == 3 and len(got) == 10
+def test_top_groups_keeps_the_largest_groups():
+    assert top_groups(COUNTS, 2)["group"].tolist() == ["Ada Moss", "Ada Moss", "Cy Lund",
+                                                       "Cy Lund"]
+    # Without Cy Lund: Ada Moss (3) before Ben Ruiz (2).
+    assert top_groups(COUNTS.iloc[:4], 1)["group"].tolist() == ["Ada Moss", "Ada Moss"]
 
 
 def test_time_figures():
-    counts = counts_by_period(VIEW, "speaker", "W")
-    fig = timecharts.counts_over_time(counts, "speaker", "Over time")
-    assert [t.name for t in fig.data] == ["Ada Moss", "Ben Ruiz"]
+    fig = timecharts.counts_over_time(COUNTS, "Over time")
+    assert [t.name for t in fig.data] == ["Ada Moss", "Ben Ruiz", "Cy Lund"]
     assert list(fig.data[0].y) == [3, 0]
     summary = pd.DataFrame({"period": pd.to_datetime(["2025-03-03", "2025-03-10"]),
-                            "statements": [4, 1], "mean": [0.25, 0.125],
+                            "n": [4, 1], "mean": [0.25, 0.125],
                             "low": [-0.5, float("nan")], "high": [0.9, float("nan")]})
     band, line = timecharts.tone_over_time(summary, "Tone").data
     assert list(line.y) == [0.25, 0.125]
     assert list(band.y) == [0.9, -0.5]  # a one-statement period has no interval
-    volume = timecharts.volume_bars(articles_by_period(VIEW, "W"), "Volume")
-    assert list(volume.data[0].y) == [2, 1]
+    volume = pd.DataFrame({"period": pd.to_datetime(["2025-03-03", "2025-03-10"]),
+                           "articles": [2, 1]})
+    assert list(timecharts.volume_bars(volume, "Volume").data[0].y) == [2, 1]
 
 
 @pytest.mark.parametrize(("text", "marks", "expected"), [
