@@ -211,17 +211,23 @@ def canonicalize(statements: pd.DataFrame, aliases: dict[str, str] | None = None
     out = statements.copy()
     if out.empty:
         return out
-    types = (out["speaker_type"].fillna("").astype(str) if "speaker_type" in out
-             else pd.Series("", index=out.index))
-    raw = out["speaker"].fillna("").astype(str)
-    names, forced = [], []
-    for speaker, kind in zip(raw, types, strict=True):
-        clean = tidy(speaker, kind)
-        target = aliases.get(" ".join(speaker.split()), aliases.get(clean))
-        names.append(target if target is not None else clean)
-        forced.append(target is not None)
+    # Plain lists: iterating an Arrow-backed string column item by item is slow.
+    types = (out["speaker_type"].fillna("").astype(str).tolist() if "speaker_type" in out
+             else [""] * len(out))
+    raw = out["speaker"].fillna("").astype(str).tolist()
+    named: dict[tuple[str, str], tuple[str, bool]] = {}  # a corpus repeats its speakers
+    for pair in zip(raw, types, strict=True):
+        if pair not in named:
+            clean = tidy(*pair)
+            target = aliases.get(" ".join(pair[0].split()), aliases.get(clean))
+            named[pair] = (clean, False) if target is None else (target, True)
+    names, forced = zip(*(named[pair] for pair in zip(raw, types, strict=True)), strict=True)
     pinned = set(aliases.values())
-    full_counts = Counter(n for n, k in zip(names, types, strict=True) if _is_full(n, k))
+    pairs = Counter(zip(names, types, strict=True))
+    full_counts: Counter = Counter()
+    for (name, kind), count in pairs.items():
+        if _is_full(name, kind):
+            full_counts[name] += count
     canonical = _clusters(full_counts, pinned)
     by_surname: dict[str, set[str]] = {}
     for full, head in canonical.items():
@@ -234,9 +240,9 @@ def canonicalize(statements: pd.DataFrame, aliases: dict[str, str] | None = None
             in_article.setdefault(article, set()).add(canonical[name])
     # A word the corpus uses as an affiliation or a government is a place, not a surname
     # ("Velora said ..." must not join a stray full name ending in "Velora").
-    places = {n.casefold() for n, k in zip(names, types, strict=True) if k in STATE_TYPES}
+    places = {n.casefold() for n, k in pairs if k in STATE_TYPES}
     if "affiliation" in out:
-        places |= {a.casefold() for a in out["affiliation"].dropna().astype(str)}
+        places |= {a.casefold() for a in out["affiliation"].dropna().astype(str).unique()}
     result = []
     for name, kind, article, fixed in zip(names, types, articles, forced, strict=True):
         if name in canonical:
@@ -250,9 +256,10 @@ def canonicalize(statements: pd.DataFrame, aliases: dict[str, str] | None = None
                 result.append(next(iter(decided)))
                 continue
         result.append(name)
-    out["speaker"] = _same_case_merged(result, pinned)
-    if isinstance(statements["speaker"].dtype, pd.StringDtype):
-        out["speaker"] = out["speaker"].astype(statements["speaker"].dtype)
+    merged = pd.Series(_same_case_merged(result, pinned), index=out.index, dtype=object)
+    # A missing speaker stays missing, in the column's own dtype.
+    missing = out["speaker"].isna()
+    out["speaker"] = merged.where(~missing, out["speaker"]).astype(statements["speaker"].dtype)
     return out
 
 
@@ -265,18 +272,23 @@ def _same_case_merged(names: list[str], pinned: set[str]) -> list[str]:
     return [best[n.casefold()] for n in names]
 
 
-def _most_common(values: pd.Series) -> str:
-    counts = Counter(v for v in values.fillna("").astype(str) if v)
-    return min(counts, key=lambda v: (-counts[v], v)) if counts else ""
+def _most_common(named: pd.DataFrame, column: str) -> pd.Series:
+    """Give per speaker the most common non-empty value of `column` (ties: alphabetical)."""
+    values = named[["speaker", column]].fillna("").astype(str)
+    counts = values[values[column] != ""].value_counts().rename("n").reset_index()
+    counts = counts.sort_values(["speaker", "n", column], ascending=[True, False, True])
+    return counts.drop_duplicates("speaker").set_index("speaker")[column]
 
 
-def _aliases(speaker: str, mentions: pd.Series) -> list[str]:
-    found = set()
-    for mention in mentions.dropna().astype(str):
+def _aliases(named: pd.DataFrame) -> dict[str, list[str]]:
+    """Give per speaker the sorted name-like mentions other than the speaker's own name."""
+    found: dict[str, set[str]] = {}
+    pairs = named[["speaker", "speaker_mention"]].dropna().astype(str).drop_duplicates()
+    for speaker, mention in pairs.itertuples(index=False):
         name = tidy(mention)
         if name_like(name) and name.casefold() != speaker.casefold():
-            found.add(name)
-    return sorted(found)
+            found.setdefault(speaker, set()).add(name)
+    return {speaker: sorted(names) for speaker, names in found.items()}
 
 
 def speaker_profiles(view: pd.DataFrame) -> pd.DataFrame:
@@ -288,24 +300,15 @@ def speaker_profiles(view: pd.DataFrame) -> pd.DataFrame:
     Rows: most statements first, then by name; statements without a speaker are left out.
     """
     named = view[view["speaker"].fillna("").astype(str) != ""]
-    times = first_last_quoted(named).set_index("speaker")
-    rows = []
-    for speaker, part in named.groupby("speaker", sort=True):
-        kinds = part["kind"].value_counts()
-        rows.append({
-            "speaker": speaker,
-            "speaker_type": _most_common(part["speaker_type"]),
-            "role": _most_common(part["role"]),
-            "affiliation": _most_common(part["affiliation"]),
-            "aliases": _aliases(speaker, part["speaker_mention"]),
-            "first_quoted": times.at[speaker, "first"],
-            "last_quoted": times.at[speaker, "last"],
-            "statements": len(part),
-            **{kind: int(kinds.get(kind, 0)) for kind in KINDS},
-        })
-    out = pd.DataFrame(rows, columns=PROFILE_COLUMNS)
+    out = first_last_quoted(named).rename(columns={"first": "first_quoted",
+                                                   "last": "last_quoted"})
+    kinds = pd.crosstab(named["speaker"], named["kind"]).reindex(columns=list(KINDS),
+                                                                 fill_value=0)
+    out = out.join(kinds, on="speaker").fillna({kind: 0 for kind in KINDS})
+    for column in ("speaker_type", "role", "affiliation"):
+        out[column] = out["speaker"].map(_most_common(named, column)).fillna("").astype(str)
+    aliases = _aliases(named)
+    out["aliases"] = [aliases.get(speaker, []) for speaker in out["speaker"]]
     out = out.astype({c: "int64" for c in ["statements", *KINDS]})
-    out["first_quoted"] = pd.to_datetime(out["first_quoted"])
-    out["last_quoted"] = pd.to_datetime(out["last_quoted"])
     out = out.sort_values(["statements", "speaker"], ascending=[False, True], kind="stable")
-    return out.reset_index(drop=True)
+    return out[PROFILE_COLUMNS].reset_index(drop=True)

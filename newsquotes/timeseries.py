@@ -9,9 +9,11 @@ statements, or for sentiment n = 0 and no mean.
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
+from scipy import stats
 
-from newsquotes.aggregates import grouped, sentiment_summary
+from newsquotes.aggregates import grouped
 
 # freq -> the pandas Period alias that cuts dates into those periods (pandas 3 rejects the
 # offset aliases "MS"/"ME" for periods).
@@ -116,29 +118,36 @@ def sentiment_over_time(
 ) -> pd.DataFrame:
     """Give `period`, (`group`,) `mean`, `low`, `high`, `n`: mean compound score per period.
 
-    The interval is the Student t-interval of `aggregates.sentiment_summary` (mean ± t(level,
-    n-1)·s/√n, clipped to [-1, 1]). A period with one statement has a mean and no interval
+    The interval is the Student t-interval of `aggregates.sentiment_summary` (see
+    `t_interval`). A period with one statement has a mean and no interval
     (low = high = NaN); an empty period has n = 0 and NaN mean, so a line breaks there rather
     than drawing a value nobody said. With `by`, every group gets every period.
     """
     frame, alias = _dated(view, freq)
-    keys = ["period", "group"] if by else ["period"]
     columns = {"period": "datetime64[us]", **({"group": "str"} if by else {}),
                "mean": "float64", "low": "float64", "high": "float64", "n": "int64"}
     if frame.empty:
         return _empty(columns)
     periods = _periods(frame["date"], alias)
     frame = _group_column(frame, by, topics)
-    parts = []
-    for group, part in frame.groupby("group", sort=True):
-        summary = sentiment_summary(part, by="period", freq=alias, level=level)
-        summary = summary.set_index("period").reindex(periods)
-        summary = summary.rename_axis("period").reset_index().assign(group=group)
-        parts.append(summary.rename(columns={"statements": "n"}))
-    out = pd.concat(parts, ignore_index=True)
+    groups = sorted(frame["group"].unique())
+    stats_ = frame.groupby(["group", "period"])["compound"].agg(n="count", mean="mean", sd="std")
+    full = pd.MultiIndex.from_product([groups, periods], names=["group", "period"])
+    out = stats_.reindex(full).reset_index()
     out["n"] = out["n"].fillna(0)
-    out = out.sort_values(keys[::-1], kind="stable")[list(columns)]
-    return out.astype(columns).reset_index(drop=True)
+    out["low"], out["high"] = t_interval(out["mean"], out["sd"], out["n"], level)
+    return out[list(columns)].astype(columns)
+
+
+def t_interval(
+    mean: pd.Series, sd: pd.Series, n: pd.Series, level: float = 0.95
+) -> tuple[pd.Series, pd.Series]:
+    """Give (low, high): mean ± t(level, n-1)·sd/√n clipped to [-1, 1]; NaN when n < 2.
+
+    The same interval as `aggregates.sentiment_summary`, from per-group statistics.
+    """
+    half = stats.t.ppf((1 + level) / 2, n.where(n > 1) - 1) * sd / np.sqrt(n)
+    return (mean - half).clip(lower=-1.0), (mean + half).clip(upper=1.0)
 
 
 def first_last_quoted(view: pd.DataFrame) -> pd.DataFrame:

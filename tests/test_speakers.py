@@ -3,6 +3,7 @@ import pytest
 from pandas.testing import assert_frame_equal
 
 from newsquotes.speakers import (
+    PROFILE_COLUMNS,
     AliasError,
     canonicalize,
     load_aliases,
@@ -204,3 +205,19 @@ def test_speaker_profiles():
         "mixed": [0, 1],
     })
     assert_frame_equal(speaker_profiles(view), expected)
+
+
+def test_canonicalize_keeps_a_missing_speaker_missing_and_the_column_dtype():
+    frame = _statements([("a", "Kuleba"), ("b", "Dmytro Kuleba"), ("c", "")])
+    frame["speaker"] = pd.Series(["Kuleba", None, "Dmytro Kuleba"], dtype=object)
+    got = canonicalize(frame)["speaker"]
+    assert got.dtype == object
+    assert got.tolist() == ["Dmytro Kuleba", None, "Dmytro Kuleba"]
+
+
+def test_speaker_profiles_of_no_statements_have_the_columns():
+    view = pd.DataFrame({c: pd.Series(dtype=object) for c in
+                         ["speaker", "speaker_mention", "speaker_type", "role", "affiliation",
+                          "kind"]}).assign(date=pd.Series(dtype="datetime64[us]"))
+    got = speaker_profiles(view)
+    assert got.empty and list(got.columns) == PROFILE_COLUMNS

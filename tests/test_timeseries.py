@@ -5,6 +5,7 @@ import pandas as pd
 import pytest
 from pandas.testing import assert_frame_equal
 
+from newsquotes.aggregates import sentiment_summary
 from newsquotes.timeseries import (
     articles_over_time,
     choose_freq,
@@ -148,3 +149,12 @@ def test_first_last_quoted():
     })
     view = pd.concat([_view(), pd.DataFrame({"speaker": ["Cy Dunn"], "date": [pd.NaT]})])
     assert_frame_equal(first_last_quoted(view), expected)
+
+
+def test_sentiment_over_time_uses_the_interval_of_the_sentiment_summary():
+    view = _view().assign(compound=[0.5, -0.2, 0.1, -0.4, 0.3, 0.9], outlet="Post")
+    view = view.assign(date=pd.to_datetime(["2025-03-03"] * 5 + ["2025-03-04"]))
+    got = sentiment_over_time(view, freq="MS", level=0.9)
+    summary = sentiment_summary(view, by="outlet", level=0.9)
+    assert got[["mean", "low", "high", "n"]].to_numpy().tolist() == summary[
+        ["mean", "low", "high", "statements"]].to_numpy().tolist()
