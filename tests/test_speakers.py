@@ -1,5 +1,7 @@
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pandas.testing import assert_frame_equal
 
 from newsquotes.speakers import (
@@ -221,3 +223,28 @@ def test_speaker_profiles_of_no_statements_have_the_columns():
                           "kind"]}).assign(date=pd.Series(dtype="datetime64[us]"))
     got = speaker_profiles(view)
     assert got.empty and list(got.columns) == PROFILE_COLUMNS
+
+
+def test_an_alias_can_name_the_person_behind_a_bare_surname():
+    aliases = {"Varga": "Peter Varga"}
+    got = _speakers([("a", "Anna Varga"), ("b", "Peter Varga"), ("c", "Varga")], aliases)
+    assert got == ["Anna Varga", "Peter Varga", "Peter Varga"]
+
+
+# Names built from pieces that make merging hard: shared surnames, variants, titles, case.
+NAMES = st.lists(st.sampled_from([
+    "Anna", "Anne", "Peter", "Sergey", "Sergei", "Aleksandr", "Alexander", "Aleksandra",
+]), max_size=1).flatmap(lambda first: st.sampled_from([
+    "Varga", "Vargas", "Zelensky", "Zelenskyy", "VARGA", "the Ministry", "he",
+]).map(lambda last: " ".join([*first, last])))
+ROWS = st.lists(st.tuples(st.sampled_from("abc"), NAMES | st.text(max_size=12),
+                          st.sampled_from(["person", "government", ""])), max_size=12)
+
+
+@settings(max_examples=200, deadline=None)
+@given(ROWS)
+def test_canonicalize_keeps_the_rows_and_a_second_pass_changes_nothing(rows):
+    frame = _statements([(a, s) for a, s, _ in rows], [t for _, _, t in rows])
+    once = canonicalize(frame)
+    assert_frame_equal(once.drop(columns="speaker"), frame.drop(columns="speaker"))
+    assert_frame_equal(canonicalize(once), once)
