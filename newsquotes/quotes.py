@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import sys
 from collections.abc import Iterable
 from pathlib import Path
@@ -30,6 +31,9 @@ _DISABLE: tuple[str, ...] = ("ner",)
 _PHRASE_TOKENS = 16
 # Paragraphs longer than this are parsed in pieces (spaCy's cost grows with length).
 _MAX_PIECE = 20_000
+# A sentence ends at . ! ? or … (and any closing marks) followed by space and a capital or an
+# opening mark.
+_SENT_END = re.compile(r"[.!?…][”\"’']*\s+(?=[A-Z“\"‘'«(])")
 
 
 def _model(disable: tuple[str, ...] = _DISABLE):
@@ -70,22 +74,53 @@ def _name_speakers(found: list[tuple[object, list[Candidate]]]) -> None:
             doc.set_ents(spans)
 
 
+def _sentences(text: str, lo: int, hi: int, quotes: list[QuoteSpan]) -> list[tuple[int, int]]:
+    """Give the (start, end) of the sentences of text[lo:hi], never cut inside a quotation."""
+    cuts = [lo]
+    for m in _SENT_END.finditer(text, lo, hi):
+        word = text[max(lo, m.start() - 12):m.start()].split()[-1:] or [""]
+        if text[m.start()] == "." and (len(word[0]) <= 3 and word[0][:1].isupper()
+                                       or "." in word[0]):
+            continue  # "Mr.", "Sen.", "J.", "U.S." end no sentence
+        if not any(q.start < m.end() < q.end for q in quotes):
+            cuts.append(m.end())
+    cuts.append(hi)
+    return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if text[a:b].strip()]
+
+
 def _pieces(text: str, quotes: list[QuoteSpan]) -> list[tuple[int, int]]:
-    """Give the (start, end) of the paragraphs of `text` that may hold a statement."""
-    marks = {q.start for q in quotes}
+    """Give the (start, end) of the runs of sentences of `text` that may hold a statement:
+    a speech cue, a quotation opening, or the lead-in right before a quotation."""
     out = []
-    for lo, hi in paragraphs(text):
-        para = text[lo:hi]
-        has_quote = any(lo <= m < hi for m in marks) or any(
-            q.start < lo and q.end > lo for q in quotes)
-        if not (has_quote or has_cue(para)):
-            continue
-        while hi - lo > _MAX_PIECE:
-            cut = text.rfind(". ", lo, lo + _MAX_PIECE)
-            cut = cut + 1 if cut > lo else lo + _MAX_PIECE
-            out.append((lo, cut))
-            lo = cut
-        out.append((lo, hi))
+    for p_lo, p_hi in paragraphs(text):
+        if any(q.start < p_lo and p_hi <= q.end for q in quotes):
+            continue  # wholly inside a quotation that opened in an earlier paragraph
+        sents = _sentences(text, p_lo, p_hi, quotes)
+        opens = [any(a <= q.start < b for q in quotes) for a, b in sents]
+        keep = [opens[i] or has_cue(text[a:b]) or (i + 1 < len(sents) and opens[i + 1])
+                for i, (a, b) in enumerate(sents)]
+        runs: list[list[int]] = []
+        for (a, b), k in zip(sents, keep, strict=True):
+            if not k:
+                continue
+            if runs and not text[runs[-1][1]:a].strip():
+                runs[-1][1] = b
+            else:
+                runs.append([a, b])
+        for lo, hi in runs:
+            out.extend(_split_long(text, lo, hi))
+    return out
+
+
+def _split_long(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Give text[lo:hi] in pieces of at most _MAX_PIECE characters, cut after a full stop."""
+    out = []
+    while hi - lo > _MAX_PIECE:
+        cut = text.rfind(". ", lo, lo + _MAX_PIECE)
+        cut = cut + 1 if cut > lo else lo + _MAX_PIECE
+        out.append((lo, cut))
+        lo = cut
+    out.append((lo, hi))
     return out
 
 
