@@ -86,7 +86,9 @@ def load_aliases(path: str | Path) -> dict[str, str]:
         raise AliasError(f"{path}: expected an [aliases] table of \"variant\" = \"canonical\"")
     aliases: dict[str, str] = {}
     for variant, canonical in table.items():
-        if not isinstance(canonical, str) or not canonical.strip() or not variant.strip():
+        if not variant.strip():
+            raise AliasError(f"{path}: an alias has an empty variant (left of '=')")
+        if not isinstance(canonical, str) or not canonical.strip():
             raise AliasError(f"{path}: alias {variant!r}: the canonical name must be a "
                              f"non-empty string, not {canonical!r}")
         aliases[" ".join(variant.split())] = " ".join(canonical.split())

@@ -169,6 +169,7 @@ def test_load_aliases_reads_the_sample_file():
     ('[aliases]\n"A B" = "C D"\n"C D" = "E F"\n', "alias chain 'A B' -> 'C D' -> 'E F'"),
     ('[aliases]\n"A B" = "C D"\n"C D" = "A B"\n', "alias chain 'A B' -> 'C D' -> 'A B'"),
     ('[aliases]\n"A B" = \n', "not valid TOML"),
+    ('[aliases]\n" " = "A B"\n', "an alias has an empty variant"),
 ])
 def test_load_aliases_names_the_file_and_the_reason(tmp_path, text, reason):
     path = _write(tmp_path, text)
