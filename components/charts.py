@@ -37,7 +37,8 @@ def _bar_height(n: int) -> int:
 
 
 def ranked_bars(
-    summary: pd.DataFrame, by: str, title: str, top: int = 15, axis_title: str = "Statements"
+    summary: pd.DataFrame, by: str, title: str, top: int = 15, axis_title: str = "Statements",
+    scale: bool = True,
 ) -> go.Figure:
     """Give horizontal bars of `statements` per `by` (largest on top), colored by mean tone.
 
@@ -50,6 +51,7 @@ def ranked_bars(
     fig = go.Figure(go.Bar(
         x=rows["statements"].tolist(), y=names, orientation="h", customdata=names,
         marker={"color": means, "colorscale": TONE_SCALE, "cmin": -1, "cmax": 1,
+                "showscale": scale,
                 "colorbar": {"title": {"text": "mean tone"}, "thickness": 12}},
         hovertemplate="%{y}<br>%{x} statements<br>mean tone %{marker.color:.2f}<extra></extra>",
         name=axis_title,

@@ -38,7 +38,8 @@ def csv_button(frame: pd.DataFrame, name: str, key: str, label: str = "Data (CSV
     """Show a button that downloads `frame` as `<name>.csv`."""
     st.download_button(label, data=lambda: csv_bytes(frame),
                        file_name=f"{file_stem(name)}.csv", mime="text/csv", key=f"{key}_csv",
-                       on_click="ignore", icon=":material/table:")
+                       on_click="ignore", icon=":material/table:",
+                       help="The data behind it, as CSV")
 
 
 def _image(fig: go.Figure, fmt: str) -> Callable[[], bytes]:
@@ -63,21 +64,18 @@ def chart_with_downloads(
     shown = st.plotly_chart(fig, key=f"{key}_chart", config=plotly_config(name), **options)
     stem = file_stem(name)
     browser = export.find_browser()
-    columns = st.columns(4 if browser else 2)
-    with columns[0]:
-        csv_button(data, name, key)
-    with columns[1]:
-        st.download_button("Chart (HTML)", data=lambda: export.to_html(fig),
-                           file_name=f"{stem}.html", mime="text/html", key=f"{key}_html",
-                           on_click="ignore", icon=":material/code:")
-    if browser:
-        for column, fmt, mime in ((columns[2], "png", "image/png"),
-                                  (columns[3], "svg", "image/svg+xml")):
-            with column:
-                st.download_button(f"Image ({fmt.upper()})", data=_image(fig, fmt),
-                                   file_name=f"{stem}.{fmt}", mime=mime, key=f"{key}_{fmt}",
-                                   on_click="ignore", icon=":material/image:")
-    else:
+    # One wrapping row of small buttons: columns would squeeze their labels in a narrow chart.
+    with st.container(horizontal=True, gap="small"):
+        csv_button(data, name, key, label="CSV")
+        st.download_button("HTML", data=lambda: export.to_html(fig), file_name=f"{stem}.html",
+                           mime="text/html", key=f"{key}_html", on_click="ignore",
+                           icon=":material/code:", help="The interactive chart as one file")
+        if browser:
+            for fmt, mime in (("png", "image/png"), ("svg", "image/svg+xml")):
+                st.download_button(fmt.upper(), data=_image(fig, fmt), file_name=f"{stem}.{fmt}",
+                                   mime=mime, key=f"{key}_{fmt}", on_click="ignore",
+                                   icon=":material/image:", help="Drawn on the server (kaleido)")
+    if not browser:
         st.caption(export.NO_BROWSER)
     return shown
 

@@ -18,7 +18,7 @@ view = page.view
 
 first, last = view["date"].min(), view["date"].max()
 span = "no dates" if pd.isna(first) else f"{first:%Y-%m-%d} – {last:%Y-%m-%d}"
-metrics = st.columns([1, 1, 1, 2])
+metrics = st.columns([1, 1, 1, 3])
 metrics[0].metric("Statements", f"{len(view):,}")
 metrics[1].metric("Speakers", f"{view.loc[view['speaker'] != '', 'speaker'].nunique():,}")
 metrics[2].metric("Articles", f"{view['article_id'].nunique():,}",
@@ -40,7 +40,7 @@ with right:
     topics = sentiment_summary(view, by="topic", topics=page.loaded.topics)
     if not topics.empty:
         chart_with_downloads(
-            charts.ranked_bars(topics, "topic", "Topics (click to filter)", top=10),
+            charts.ranked_bars(topics, "topic", "Topics (click to filter)", top=10, scale=False),
             topics, "topics", key="ov_topics", on_select=filter_to("topics", "ov_topics"),
         )
 
