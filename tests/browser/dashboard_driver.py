@@ -51,8 +51,10 @@ class Dashboard:
     def open(self, name: str, **query) -> None:
         """Open the page labelled `name` (with filters in the query string) and let it run."""
         self.page.goto(self.url_for(name, **query), wait_until="domcontentloaded")
+        # Every page starts with its title; the script state alone can read "notRunning" for a
+        # moment before the first run of a new session begins.
+        self.page.locator('[data-testid="stMain"] h1').first.wait_for()
         wait_for_run(self.page)
-        self.page.locator('[data-testid="stMain"]').wait_for()
 
     def exceptions(self) -> list[str]:
         """Give the text of every exception box on the page."""
@@ -61,6 +63,7 @@ class Dashboard:
     def metric(self, label: str) -> int:
         """Give the integer shown by the metric labelled `label`."""
         metrics = self.page.locator('[data-testid="stMetric"]')
+        metrics.filter(has_text=label).first.wait_for()
         labels = []
         for m in metrics.all():
             text = m.locator('[data-testid="stMetricLabel"]').inner_text().strip()

@@ -153,8 +153,11 @@ def warm_up(browser, server: Server) -> dict[str, str]:
             page.locator('[data-testid="stSidebarNavLink"]').first.wait_for(timeout=30_000)
         except Exception as exc:
             raise ServerError(f"first page did not finish: {exc}\n{server.log_tail()}") from exc
+        # A Material icon is drawn from a ligature, so its name is text in the link too
+        # ("dashboard\n\nOverview"): the label is the last line.
         return {
-            link.inner_text().strip(): urlsplit(link.get_attribute("href") or "/").path
+            link.inner_text().strip().splitlines()[-1].strip():
+                urlsplit(link.get_attribute("href") or "/").path
             for link in page.locator('[data-testid="stSidebarNavLink"]').all()
         }
     finally:

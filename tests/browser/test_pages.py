@@ -36,6 +36,8 @@ def test_page_draws_its_charts(dash, name):
         images = dash.images()
         assert len(images) >= want["images"]
         assert all(i["width"] > 0 and i["height"] > 0 for i in images), images
-    page = dash.page
-    assert page.locator('[data-testid="stDataFrame"]').count() >= want.get("dataframe", 0)
-    assert page.locator('[data-testid="stFileUploader"]').count() >= want.get("uploader", 0)
+    for kind, selector in (("dataframe", "stDataFrame"), ("uploader", "stFileUploader")):
+        if kind in want:
+            found = dash.page.locator(f'[data-testid="{selector}"]')
+            found.first.wait_for(state="attached")
+            assert found.count() >= want[kind]
