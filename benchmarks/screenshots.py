@@ -78,7 +78,7 @@ def main() -> None:
             target = args.out / f"{name}.png"
             width, height = shoot(page, server.url + path, target, args.max_height)
             size_kb = target.stat().st_size / 1024
-            print(f"{label:<12} {target.relative_to(ROOT)}  {width}x{height}  {size_kb:.0f} KB")
+            print(f"{label:<12} {target}  {width}x{height}  {size_kb:.0f} KB")
 
 
 if __name__ == "__main__":
