@@ -58,7 +58,8 @@ def _forms(lemma: str) -> set[str]:
     return forms
 
 
-CUE_WORDS = frozenset(f for lemma in SPEECH_VERBS for f in _forms(lemma))
+FORM_LEMMA = {f: lemma for lemma in sorted(SPEECH_VERBS) for f in _forms(lemma)}
+CUE_WORDS = frozenset(FORM_LEMMA)
 _CUE_RE = re.compile(
     r"\b(?:" + "|".join(sorted(CUE_WORDS, key=len, reverse=True)) + r"|according to)\b",
     re.IGNORECASE,
