@@ -29,11 +29,13 @@ from streamlit_server import (  # noqa: E402
     wait_for_run,
 )
 
-# Heights of everything Streamlit draws in the main area, measured from the top of the window.
+# The taller of the main area's content and the sidebar's, measured from the top of the window.
 _CONTENT_HEIGHT_JS = """() => {
-    const main = document.querySelector('[data-testid="stMain"]');
-    const inner = document.querySelector('[data-testid="stMainBlockContainer"]') || main;
-    return Math.ceil(inner.getBoundingClientRect().top + inner.scrollHeight + 48);
+    const main = document.querySelector('[data-testid="stMainBlockContainer"]')
+        || document.querySelector('[data-testid="stMain"]');
+    const side = document.querySelector('[data-testid="stSidebarContent"]');
+    const bottom = el => el ? el.getBoundingClientRect().top + el.scrollHeight : 0;
+    return Math.ceil(Math.max(bottom(main), bottom(side)) + 48);
 }"""
 _CHARTS_DRAWN_JS = """() => [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
     .every(el => el.querySelector('.js-plotly-plot .main-svg'))"""
