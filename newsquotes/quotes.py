@@ -71,14 +71,16 @@ def _name_speakers(found: list[tuple[object, list[Candidate]]]) -> None:
                 continue
             lo = c.speaker.left_edge.i
             hi = min(c.speaker.right_edge.i + 1, lo + _PHRASE_TOKENS, len(doc))
-            phrases[(id(doc), lo)] = (doc, lo, hi)
+            # Only phrases holding a proper noun can hold a name ("he", "the official" cannot).
+            if any(t.pos_ == "PROPN" for t in doc[lo:hi]):
+                phrases[(id(doc), lo)] = (doc, lo, hi)
     if not phrases:
         return
     items = list(phrases.values())
     ner = _model(_NER_DISABLE)
     ents: dict[int, list] = {}
-    for (doc, lo, _hi), small in zip(items, ner.pipe(doc[lo:hi].text for doc, lo, hi in items),
-                                    strict=True):
+    texts = (doc[lo:hi].text for doc, lo, hi in items)
+    for (doc, lo, _hi), small in zip(items, ner.pipe(texts, batch_size=256), strict=True):
         at = doc[lo].idx
         for e in small.ents:
             span = doc.char_span(at + e.start_char, at + e.end_char, label=e.label_)
@@ -224,7 +226,8 @@ def _resolve(text: str, cast: Cast, cands: list[Candidate]) -> list[Statement]:
     return out
 
 
-def _article(text: str, quotes: list[QuoteSpan], docs: list) -> list[Statement]:
+def _candidates(text: str, quotes: list[QuoteSpan], docs: list) -> list[tuple[object, list]]:
+    """Give each parsed piece of one article with the statements found in it."""
     found = []
     for doc in docs:
         base = doc.user_data["base"]
@@ -234,7 +237,11 @@ def _article(text: str, quotes: list[QuoteSpan], docs: list) -> list[Statement]:
         paragraph += leftover_quotes(text, [q for q in local if q.start >= lo], paragraph, lo, hi,
                                      doc, quotes)
         found.append((doc, paragraph))
-    _name_speakers(found)
+    return found
+
+
+def _article(text: str, found: list[tuple[object, list]], docs: list) -> list[Statement]:
+    """Give one article's statements, speakers resolved (NER already set on `docs`)."""
     cast = Cast(text)
     cast.scan()
     for doc in docs:
@@ -257,11 +264,20 @@ def extract_many(texts: Iterable[str], n_process: int = 1) -> list[list[Statemen
             doc.user_data["base"] = lo
             _annotate(doc)
             docs[ti].append(doc)
+    # One odd article must not stop a batch: it gets no statements and a warning.
+    found: list[list | None] = []
+    for ti, text in enumerate(texts):
+        try:
+            found.append(_candidates(text, quotes[ti], docs[ti]))
+        except Exception as exc:
+            log.warning("text %d: extraction failed: %s", ti, exc)
+            found.append(None)
+    _name_speakers([pair for f in found if f for pair in f])
     out = []
     for ti, text in enumerate(texts):
         try:
-            out.append(_article(text, quotes[ti], docs[ti]))
-        except Exception as exc:  # one odd article must not stop a batch
+            out.append(_article(text, found[ti], docs[ti]) if found[ti] is not None else [])
+        except Exception as exc:
             log.warning("text %d: extraction failed: %s", ti, exc)
             out.append([])
     return out
