@@ -30,12 +30,25 @@ def assert_shown_as_text(dash) -> None:
     assert dash.exceptions() == []
 
 
+def open_on_the_quote(dash, page: str) -> None:
+    """Open `page` with the text search set to words of the hostile quote."""
+    dash.open(page, q=QUOTE_WORDS)
+    assert dash.page.get_by_text("No statement matches").count() == 0, (
+        f"the search {QUOTE_WORDS!r} finds no statement: the hostile quote was not extracted"
+    )
+    dash.page.locator('[data-testid="stDataFrame"]').first.wait_for()
+
+
 def test_statements_table_shows_markup_as_text(dash):
-    dash.open("Statements", q=QUOTE_WORDS)
-    dash.page.locator('[data-testid="stDataFrame"]').wait_for()
+    open_on_the_quote(dash, "Statements")
     assert_shown_as_text(dash)
 
 
 def test_article_reader_shows_markup_as_text(dash):
-    dash.open("Articles", q=QUOTE_WORDS)
+    open_on_the_quote(dash, "Articles")
+    # The reader draws the article body itself (st.html), not only the table under it.
+    body = dash.page.locator('[data-testid="stHtml"]').filter(has_text="Grey Lantern was here")
+    body.first.wait_for()
+    for markup in HOSTILE:
+        assert markup in body.first.inner_text()
     assert_shown_as_text(dash)
