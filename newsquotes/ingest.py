@@ -7,6 +7,7 @@ ever extracted to disk, so a member named `../x` cannot write anywhere.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import re
 import unicodedata
@@ -55,10 +56,16 @@ def decode(data: bytes) -> str | None:
         pass
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
+    matches = from_bytes(data)
+    best = matches.best()
     if best is None:
         return None
     text = str(best)
+    # On Latin text the detector often cannot tell cp1252 from cp1250 (equal chaos); cp1252 is
+    # the legacy encoding western news copy is far likelier to be in, so it wins a tie.
+    if any(m.chaos <= best.chaos and "cp1252" in m.could_be_from_charset for m in matches):
+        with contextlib.suppress(UnicodeDecodeError):
+            text = data.decode("cp1252")
     controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\r\n\t\f")
     return None if controls > len(text) / 100 else text
 
