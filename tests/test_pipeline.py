@@ -1,0 +1,94 @@
+"""Pipeline plumbing: what gets extracted when, and how statements reach the store.
+
+These tests replace the extractor (`quotes.extract_many`, spaCy-backed) with a fake that finds
+each quoted span, so they test the pipeline's bookkeeping, not extraction quality; speakers,
+sentiment, keywords and topics are the real ones.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+
+from newsquotes import pipeline, quotes
+from newsquotes.records import Article, Statement
+from newsquotes.schema import STATEMENT_COLUMNS
+from newsquotes.store import Store, articles_frame
+
+
+def _article(aid: str, body: str) -> Article:
+    return Article(id=aid, title=aid, body=body, date=dt.date(2022, 3, 10), source="Wire")
+
+
+A = _article("a1", "“We are delighted with the agreement,” said Alva Strand.")
+B = _article("b2", "“The fares are a disgrace,” Strand told reporters.")
+C = _article("c3", "Nobody said anything at all.")
+
+
+@pytest.fixture
+def calls(monkeypatch, tmp_path):
+    """Record the texts each extract_many call was given; fake statements per quoted span."""
+    seen: list[list[str]] = []
+
+    def fake_extract_many(texts, n_process=1):
+        texts = list(texts)
+        seen.append(texts)
+        return [[Statement(start=m.start(1), end=m.end(1), text=m.group(1), kind="direct",
+                           cue="said", speaker="Alva Strand", speaker_type="person")
+                 for m in re.finditer(r"“([^”]+)”", t)] for t in texts]
+
+    monkeypatch.setattr(quotes, "extract_many", fake_extract_many)
+    monkeypatch.setattr(quotes, "EXTRACTOR_VERSION", "fake-1")
+    (tmp_path / "topics.toml").write_text('[topics]\nfares = ["fares"]\n', encoding="utf-8")
+    (tmp_path / "aliases.toml").write_text("[aliases]\n", encoding="utf-8")
+    return seen
+
+
+def test_build_statements_gives_the_schema(calls):
+    df = pipeline.build_statements(articles_frame([A, B]))
+    assert list(df.columns) == STATEMENT_COLUMNS
+    assert df["statement_id"].tolist() == ["a1:1", "b2:1"]
+    assert df["text"].tolist() == ["We are delighted with the agreement,",
+                                   "The fares are a disgrace,"]
+    assert df["label"].tolist() == ["positive", "negative"]
+    assert all(isinstance(t, list) and t for t in df["terms"])
+    assert str(df["start"].dtype) == "int64" and str(df["speaker_mention_start"].dtype) == "Int64"
+
+
+def test_build_statements_of_articles_without_statements(calls):
+    df = pipeline.build_statements(articles_frame([C]))
+    assert df.empty and list(df.columns) == STATEMENT_COLUMNS
+
+
+def test_update_extracts_only_what_is_new_or_stale(calls, tmp_path, monkeypatch):
+    store = Store(tmp_path)
+    store.add_articles([A, C])
+    assert pipeline.update_store(store) == 2
+    assert pipeline.update_store(store) == 0
+    store.add_articles([B])
+    assert pipeline.update_store(store) == 1
+    assert calls == [[A.body, C.body], [B.body]]
+    assert sorted(store.statements()["statement_id"]) == ["a1:1", "b2:1"]
+    assert store.manifest()["extracted"] == {"a1": "fake-1", "b2": "fake-1", "c3": "fake-1"}
+    monkeypatch.setattr(quotes, "EXTRACTOR_VERSION", "fake-2")
+    assert pipeline.update_store(store) == 3
+    assert len(store.statements()) == 2  # re-extracted, not duplicated
+
+
+def test_update_writes_topics_from_the_topic_file(calls, tmp_path):
+    store = Store(tmp_path)
+    store.add_articles([A, B])
+    pipeline.update_store(store)
+    defined = store.topics().query("topic_kind == 'defined'")
+    assert defined[["statement_id", "topic"]].values.tolist() == [["b2:1", "fares"]]
+
+
+def test_update_reports_progress(calls, tmp_path, monkeypatch):
+    monkeypatch.setattr(pipeline, "CHUNK", 2)
+    store = Store(tmp_path)
+    store.add_articles([A, B, C])
+    seen = []
+    pipeline.update_store(store, progress=lambda done, total: seen.append((done, total)))
+    assert seen == [(2, 3), (3, 3)]

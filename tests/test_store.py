@@ -1,0 +1,170 @@
+"""The Parquet store: adding only what is new, round trips, the joined view, atomic writes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pandas as pd
+import pyarrow.parquet as pq
+import pytest
+from pandas.testing import assert_frame_equal
+
+from newsquotes import store as stores
+from newsquotes.records import Article
+from newsquotes.schema import ARTICLE_COLUMNS, STATEMENT_COLUMNS, TOPIC_COLUMNS, VIEW_COLUMNS
+from newsquotes.store import Store, load_corpus
+
+A = Article(id="a1", title="Fares rise", body="“Too much,” she said.", date=dt.date(2022, 3, 10),
+            source="Harbour Wire", word_count=4, origin="a.txt")
+B = Article(id="b2", title="Fares explained", body="Fares are set by the board.", date=None,
+            source="Tide Bulletin", word_count=6, origin="b.json#record 1",
+            flags=("no_date", "not_english"), language="und")
+
+
+def _statement(article_id: str, start: int, text: str, speaker: str, **extra) -> dict:
+    row = dict.fromkeys(STATEMENT_COLUMNS, "")
+    row.update(statement_id=f"{article_id}:{start}", article_id=article_id, start=start,
+               end=start + len(text), text=text, kind="direct", speaker=speaker,
+               speaker_mention_start=None, speaker_mention_end=None, compound=0.1, pos=0.2,
+               neu=0.7, neg=0.1, label="neutral", terms=["fare"])
+    row.update(extra)
+    return row
+
+
+def _statements(*rows: dict) -> pd.DataFrame:
+    df = pd.DataFrame(list(rows), columns=STATEMENT_COLUMNS)
+    for col in ("speaker_mention_start", "speaker_mention_end"):
+        df[col] = df[col].astype("Int64")
+    return df
+
+
+def test_adding_only_adds_what_is_new(tmp_path):
+    store = Store(tmp_path / "s")
+    assert store.add_articles([A]) == (["a1"], [])
+    assert store.add_articles([A, B, B]) == (["b2"], ["a1", "b2"])
+    assert store.articles()["id"].tolist() == ["a1", "b2"]
+    assert store.manifest()["counts"]["articles"] == 2
+
+
+def test_articles_round_trip(tmp_path):
+    store = Store(tmp_path)
+    store.add_articles([A, B])
+    expected = pd.DataFrame({
+        "id": ["a1", "b2"], "title": ["Fares rise", "Fares explained"],
+        "body": ["“Too much,” she said.", "Fares are set by the board."],
+        "date": pd.to_datetime(["2022-03-10", None]).astype("datetime64[ns]"),
+        "section": ["", ""], "source": ["Harbour Wire", "Tide Bulletin"],
+        "author": ["", ""], "url": ["", ""], "language": ["en", "und"],
+        "word_count": [4, 6], "origin": ["a.txt", "b.json#record 1"],
+        "flags": ["", "no_date;not_english"],
+    })
+    assert_frame_equal(store.articles(), expected, check_dtype=False)
+    assert store.articles()["date"].dtype == "datetime64[ns]"
+
+
+def test_an_empty_store_gives_empty_frames_with_columns(tmp_path):
+    corpus = load_corpus(tmp_path / "nothing")
+    assert list(corpus.articles.columns) == ARTICLE_COLUMNS
+    assert list(corpus.statements.columns) == STATEMENT_COLUMNS
+    assert list(corpus.topics.columns) == TOPIC_COLUMNS
+    assert list(corpus.view().columns) == VIEW_COLUMNS
+    assert not (tmp_path / "nothing").exists()
+
+
+def test_statements_round_trip_with_missing_offsets_and_terms(tmp_path):
+    store = Store(tmp_path)
+    df = _statements(_statement("a1", 0, "Too much", "Alva Strand", speaker_mention_start=12,
+                                speaker_mention_end=15),
+                     _statement("b2", 5, "set", "", terms=[]))
+    store.write_statements(df, "v1")
+    got = store.statements()
+    assert_frame_equal(got, df, check_dtype=False)
+    assert got["speaker_mention_start"].tolist() == [12, pd.NA]
+    assert got["terms"].tolist() == [["fare"], []]
+
+
+def test_write_statements_replaces_only_the_articles_given(tmp_path):
+    store = Store(tmp_path)
+    store.write_statements(_statements(_statement("a1", 0, "old", "X"),
+                                       _statement("b2", 0, "kept", "Y")), "v1")
+    store.write_statements(_statements(_statement("a1", 3, "new", "X")), "v2",
+                           article_ids=["a1", "c3"])
+    assert store.statements()["statement_id"].tolist() == ["b2:0", "a1:3"]
+    manifest = store.manifest()
+    assert manifest["extracted"] == {"a1": "v2", "b2": "v1", "c3": "v2"}
+    assert (manifest["extractor_version"], manifest["counts"]["statements"]) == ("v2", 2)
+
+
+def test_view_joins_each_statement_to_its_article(tmp_path):
+    store = Store(tmp_path)
+    store.add_articles([A, B])
+    store.write_statements(_statements(_statement("a1", 0, "Too much", "Alva Strand"),
+                                       _statement("b2", 0, "Fares", "")), "v1")
+    view = load_corpus(tmp_path).view()
+    assert list(view.columns) == VIEW_COLUMNS
+    assert view[["statement_id", "outlet", "title"]].values.tolist() == [
+        ["a1:0", "Harbour Wire", "Fares rise"], ["b2:0", "Tide Bulletin", "Fares explained"]]
+    assert view["date"].tolist()[0] == pd.Timestamp("2022-03-10") and pd.isna(view["date"][1])
+
+
+def test_topics_round_trip(tmp_path):
+    store = Store(tmp_path)
+    topics = pd.DataFrame({"statement_id": ["a1:0"], "topic": ["fares"],
+                           "topic_kind": ["defined"]})
+    store.write_topics(topics, key="k1")
+    assert_frame_equal(store.topics(), topics, check_dtype=False)
+    assert store.manifest()["topics_key"] == "k1"
+
+
+def test_default_path_from_the_environment(monkeypatch, tmp_path):
+    monkeypatch.setenv("NEWSQUOTES_STORE", str(tmp_path / "env"))
+    assert Store().path == tmp_path / "env"
+    monkeypatch.delenv("NEWSQUOTES_STORE")
+    assert Store().path == stores.Path("data") / "store"
+
+
+def _crash_midway(monkeypatch):
+    """Make the next Parquet write leave half a file behind and fail, as a crash would."""
+    real = pq.write_table
+
+    def half_written(table, where, **kwargs):
+        real(table, where, **kwargs)
+        with open(where, "r+b") as f:
+            f.truncate(f.seek(0, 2) // 2)
+        raise OSError("disk gone")
+
+    monkeypatch.setattr(stores.pq, "write_table", half_written)
+
+
+def test_a_crash_while_adding_leaves_the_previous_corpus_whole(tmp_path, monkeypatch):
+    store = Store(tmp_path)
+    store.add_articles([A])
+    store.write_statements(_statements(_statement("a1", 0, "Too much", "Alva Strand")), "v1")
+    before = load_corpus(tmp_path)
+    manifest = (tmp_path / "manifest.json").read_text()
+    _crash_midway(monkeypatch)
+    with pytest.raises(OSError, match="disk gone"):
+        store.add_articles([B])
+    after = load_corpus(tmp_path)
+    assert_frame_equal(after.articles, before.articles)
+    assert_frame_equal(after.view(), before.view())
+    assert (tmp_path / "manifest.json").read_text() == manifest
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "articles.parquet", "manifest.json", "statements.parquet"]  # no temp file left
+
+
+def test_a_crash_before_the_rename_leaves_the_previous_file(tmp_path, monkeypatch):
+    store = Store(tmp_path)
+    store.add_articles([A])
+
+    def no_rename(src, dst):
+        raise OSError("power cut")
+
+    monkeypatch.setattr(stores.os, "replace", no_rename)
+    with pytest.raises(OSError, match="power cut"):
+        store.add_articles([B])
+    monkeypatch.undo()
+    assert Store(tmp_path).articles()["id"].tolist() == ["a1"]
+    assert json.loads((tmp_path / "manifest.json").read_text())["counts"] == {"articles": 1}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["articles.parquet", "manifest.json"]
