@@ -22,6 +22,7 @@ _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _DAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
          "january", "february", "march", "april", "may", "june", "july", "august",
          "september", "october", "november", "december", "today", "tonight", "yesterday"}
+_WHEN = {"as", "when", "while", "after", "before", "during", "since", "until", "once"}
 _EDGE = " \t\n\r,;:—–-\u00a0"
 
 
@@ -147,10 +148,21 @@ def content_runs(verb, speaker) -> list[tuple[int, int]]:
         region |= {t.i for t in speaker.subtree}
     if verb.dep_ == "ROOT":
         region = {t.i for t in sent}
-        region -= {t.i for c in verb.children if c.dep_ not in _FRAME_DEPS for t in c.subtree}
+        region -= {t.i for c in verb.children if c.dep_ not in _FRAME_DEPS
+                   and not _circumstance(c) for t in c.subtree}
         region |= {t.i for t in speaker.subtree} if speaker is not None else set()
     runs = _sentence_minus(sent, region)
-    return [r for r in runs if sum(1 for t in doc[r[0]:r[1] + 1] if t.is_alpha) >= 2]
+    sizes = [sum(1 for t in doc[a:b + 1] if t.is_alpha) for a, b in runs]
+    # "In both cases, Ana Pell said, the money went ...": a short lead-in before the
+    # attribution is a circumstance of the sentence, not a piece of the statement.
+    keep = 2 if len(runs) < 2 else min(4, max(sizes))
+    return [r for r, n in zip(runs, sizes, strict=True) if n >= keep]
+
+
+def _circumstance(child) -> bool:
+    """Give True for a clause that says when or how something was said ("as he left")."""
+    return child.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in _WHEN for c in child.children)
 
 
 def _according_to(tok):
@@ -228,6 +240,8 @@ def paragraph_candidates(doc, base: int, text: str, quotes: list[QuoteSpan]) -> 
             after = [q for q in quotes if q.start >= s_hi - 1 and q.start not in claimed
                      and not text[s_hi:q.start].strip()]
             near = after[:1]
+        # The full stop ending the reporting sentence is no part of what was said.
+        runs = [(a, b - 1 if b > a and doc[b].text in (".", ";") else b) for a, b in runs]
         spans = [_trim(text, doc[a].idx + base, doc[b].idx + len(doc[b]) + base) for a, b in runs]
         spans = [(a, b) for a, b in spans if b > a]
         content_len = sum(b - a for a, b in spans)

@@ -67,6 +67,11 @@ CASES = [
     # a country as speaker is a government
     ("Portugal said the harbour would stay closed.",
      [("Portugal", "said", "indirect", "the harbour would stay closed")]),
+    # an attribution inside the sentence; the short lead-in and the "as ..." clause are no part
+    ("In both years, Pell Marrow said, the money went to the harbour fund.",
+     [("Pell Marrow", "said", "indirect", "the money went to the harbour fund")]),
+    ("“We are done here,” Pell Marrow said as she left the hall.",
+     [("Pell Marrow", "said", "direct", "We are done here")]),
     # quotation marks typed as two apostrophes
     ("''The bridge will reopen in June,'' Tavi Rennick said.",
      [("Tavi Rennick", "said", "direct", "The bridge will reopen in June")]),
