@@ -41,11 +41,14 @@ STOPWORDS = {lang: frozenset(words.split()) for lang, words in _WORDS.items()}
 # English news copy sits well above this share of function words (the seed: about 0.4);
 # a French article has about 0.02 English ones ("a", "on", "est" do not count).
 ENGLISH_MIN_SHARE = 0.15
+# Below this many words a text with no function word of any language is not called foreign.
+MIN_WORDS = 20
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
 def language_of(text: str) -> tuple[str, bool]:
-    """Give (language code, is English): the best-covered language ("und" if none fits)."""
+    """Give (language code, is English): the best-covered language ("und" if none fits;
+    a short text that fits none is not called foreign)."""
     words = [w.lower() for w in _WORD.findall(text)]
     if not words:
         return "und", False
@@ -53,4 +56,7 @@ def language_of(text: str) -> tuple[str, bool]:
     if shares["en"] >= ENGLISH_MIN_SHARE:
         return "en", True
     best = max(shares, key=shares.get)
-    return (best if shares[best] >= ENGLISH_MIN_SHARE else "und"), False
+    if shares[best] >= ENGLISH_MIN_SHARE:
+        return best, False
+    # A line or two ("Fares rose.") can hold no function word at all: too little to judge.
+    return "und", len(words) < MIN_WORDS

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from newsquotes.ingest import Limits, article_id, decode, read_paths
+from newsquotes.language import language_of
 from newsquotes.records import Article, Rejection
 
 STORY = ("Ferry fares rise\n\nBy Jane Doe\n\nMarch 10, 2022\n\n"
@@ -231,3 +232,18 @@ def test_zip_inside_a_zip_is_not_read(tmp_path):
     inner = _zip(tmp_path / "inner.zip", {"one.txt": STORY})
     path = _zip(tmp_path / "outer.zip", {"inner.zip": inner.read_bytes()})
     assert _read(path) == ([], [(f"{path}!inner.zip", "a zip inside a zip is not read")])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The board said on Monday that the fares would rise again in the spring.", ("en", True)),
+        ("Le conseil a déclaré que les tarifs du ferry vont encore augmenter.", ("fr", False)),
+        ("Der Vorstand sagte, dass die Preise für die Fähre wieder steigen.", ("de", False)),
+        ("Fares rose.", ("und", True)),  # too short to call foreign
+        ("Xyzzy plugh " * 15, ("und", False)),
+        ("", ("und", False)),
+    ],
+)
+def test_language_of(text, expected):
+    assert language_of(text) == expected
