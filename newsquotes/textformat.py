@@ -39,9 +39,11 @@ HEADER_LINES = 4
 SECTION_MAX_WORDS = 5
 _SOURCE = re.compile(r"^\s*source\s*:\s*(?P<source>\S.*?)\s*$", re.IGNORECASE)
 _BYLINE = re.compile(r"^\s*by\s+(?P<by>[^\W\d_].*?)\s*$", re.IGNORECASE)
-# Lines that open the site's tail: nothing from here on is the article.
+# Lines that open the site's tail: nothing from here on is the article. "FOLLOW" only in
+# capitals: a paragraph may well begin "Follow-up talks ...".
 _BOILERPLATE = re.compile(
-    r"^\s*(?:[_\-=*~]{5,}|follow\b.*|share this story!?|.*\bshare this story!\s*"
+    r"^\s*(?:[_\-=*~]{5,}|(?-i:FOLLOW\b.*)|follow us\b.*|share this story!?"
+    r"|.*\bshare this story!\s*"
     r"|leave a reply|leave a comment|your email address will not be published.*"
     r"|you must be logged in to post a comment.*|related (?:articles|stories)\s*:?"
     r"|.*\(click here\)|advertisement)\s*$",

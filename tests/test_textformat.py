@@ -91,6 +91,12 @@ def test_first_body_paragraph_is_not_taken_for_a_desk_line():
     assert (d.section, d.body) == ("", "Fares rose by a tenth on Monday.\n\nMore follows.")
 
 
+def test_a_paragraph_opening_with_follow_stays_in_the_body():
+    d = parse_text("Ferry fares rise\n\nFares rose.\n\nFollow-up talks are planned.\n\n"
+                   "Follow us on social media\n\nhttps://social.example/tide")
+    assert d.body == "Fares rose.\n\nFollow-up talks are planned."
+
+
 def test_only_a_headline_gives_no_body():
     assert parse_text("Ferry fares rise\n\n").body == ""
     assert parse_text("").body == ""
