@@ -338,6 +338,8 @@ def classify(cast: Cast, head, first, last, pronoun_ref: Speaker | None) -> Spea
             return Speaker(p.name, "person", p.role or role, p.affiliation or aff)
         return Speaker(plain_name(span.text), "person", role, aff)
     name = plain_name(span.text)
+    if name.isupper() and len(name) > 4:
+        name = name.title()  # a headline's capitals ("..., UKRAINE SAYS")
     if head.ent_type_ == "GPE" or (orgs and orgs[-1].label_ == "GPE" and orgs[-1].root == head):
         return Speaker(name, "government", "", name)
     if name.lower().removeprefix("the ") in GOVERNMENT_NAMES or low in GOVERNMENT_NAMES:

@@ -71,8 +71,9 @@ def _name_speakers(found: list[tuple[object, list[Candidate]]]) -> None:
                 continue
             lo = c.speaker.left_edge.i
             hi = min(c.speaker.right_edge.i + 1, lo + _PHRASE_TOKENS, len(doc))
-            # Only phrases holding a proper noun can hold a name ("he", "the official" cannot).
-            if any(t.pos_ == "PROPN" for t in doc[lo:hi]):
+            # Only phrases with a capitalised word can hold a name or a nationality ("he",
+            # "the official" cannot; "the Russian foreign minister" can).
+            if any(t.pos_ == "PROPN" or (t.i > lo and t.text[:1].isupper()) for t in doc[lo:hi]):
                 phrases[(id(doc), lo)] = (doc, lo, hi)
     if not phrases:
         return
