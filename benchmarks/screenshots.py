@@ -37,21 +37,30 @@ _CONTENT_HEIGHT_JS = """() => {
     const bottom = el => el ? el.getBoundingClientRect().top + el.scrollHeight : 0;
     return Math.ceil(Math.max(bottom(main), bottom(side)) + 48);
 }"""
-_CHARTS_DRAWN_JS = """() => [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
-    .every(el => el.querySelector('.js-plotly-plot .main-svg'))"""
+# Ready: no placeholder of an element still loading, and every Plotly chart drawn.
+_READY_JS = """() => !document.querySelector('[data-testid="stSkeleton"]')
+    && [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
+        .every(el => el.querySelector('.js-plotly-plot .main-svg'))"""
+
+
+def ready(page) -> None:
+    """Wait until the page's script has run and everything it draws is drawn."""
+    page.locator('[data-testid="stMain"] h1').first.wait_for(timeout=60_000)
+    wait_for_run(page)
+    page.wait_for_function(_READY_JS, timeout=60_000)
+    wait_for_run(page)
 
 
 def shoot(page, url: str, target: Path, max_height: int) -> tuple[int, int]:
     """Open `url`, wait for its charts, save a PNG of the whole page; give its width and height."""
     page.set_viewport_size(VIEWPORT)
     page.goto(url, wait_until="domcontentloaded")
-    wait_for_run(page)
-    page.wait_for_function(_CHARTS_DRAWN_JS, timeout=60_000)
+    ready(page)
     height = min(max(page.evaluate(_CONTENT_HEIGHT_JS), VIEWPORT["height"]), max_height)
     page.set_viewport_size({"width": VIEWPORT["width"], "height": height})
-    # Plotly redraws to the new window size; the images of word clouds reload at the new width.
+    # Plotly redraws to the new window size and the app may rerun for it; wait that out too.
     page.wait_for_timeout(1500)
-    wait_for_run(page)
+    ready(page)
     page.screenshot(path=str(target))
     # A 256-colour palette keeps a page of flat UI and charts at a fraction of the bytes.
     with Image.open(target) as shot:
