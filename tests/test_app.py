@@ -14,7 +14,9 @@ PAGES = ["overview", "speakers", "sentiment", "keywords", "timeline", "statement
          "data"]
 TIMEOUT_S = 300  # the first run may load spaCy; later runs take well under a second
 # Words of the hostile statement in sample_data (14_hostile_fixture...), free of markup.
-HOSTILE_WORDS = "ministry lies about the gas"
+# A statement of the hostile fixture article that the extractor finds (its quote holding the
+# markup is not extracted: see the strict xfail in tests/browser/test_safety.py).
+HOSTILE_WORDS = "vandalism, not espionage"
 
 
 @pytest.fixture(scope="session")
