@@ -31,10 +31,9 @@ def tone_over_time(summary: pd.DataFrame, title: str) -> go.Figure:
     """
     rows = summary.sort_values("period")
     x = rows["period"].tolist()
-    band = rows.dropna(subset=["low", "high"])
+    band_x, band_y = _band(rows)
     fig = go.Figure([
-        go.Scatter(x=band["period"].tolist() + band["period"].tolist()[::-1],
-                   y=band["high"].tolist() + band["low"].tolist()[::-1], fill="toself",
+        go.Scatter(x=band_x, y=band_y, fill="toself",
                    fillcolor="rgba(69,123,157,0.18)", line={"width": 0}, hoverinfo="skip",
                    name="95% interval"),
         go.Scatter(x=x, y=rows["mean"].round(3).tolist(), mode="lines+markers", name="mean tone",
@@ -45,6 +44,22 @@ def tone_over_time(summary: pd.DataFrame, title: str) -> go.Figure:
     fig.update_yaxes(range=[-1.05, 1.05], zeroline=True)
     return _layout(fig, title, 360, yaxis_title="mean compound",
                    legend={"orientation": "h", "y": -0.2})
+
+
+def _band(rows: pd.DataFrame) -> tuple[list, list]:
+    """Give the outline of the interval band, one closed shape per run of periods that have an
+    interval, so the band is not drawn across periods without one (None separates the shapes)."""
+    has = rows["low"].notna() & rows["high"].notna()
+    run_id = (has != has.shift()).cumsum()[has]
+    xs: list = []
+    ys: list = []
+    for _, run in rows[has].groupby(run_id, sort=False):
+        if xs:
+            xs.append(None)
+            ys.append(None)
+        xs += run["period"].tolist() + run["period"].tolist()[::-1]
+        ys += run["high"].tolist() + run["low"].tolist()[::-1]
+    return xs, ys
 
 
 def volume_bars(volume: pd.DataFrame, title: str) -> go.Figure:

@@ -174,3 +174,15 @@ def test_download_names_and_links():
     assert file_stem("Top speakers: 2025!") == "top_speakers_2025"
     assert plotly_config("Top speakers")["toImageButtonOptions"]["filename"] == "top_speakers"
     assert article_link("ab12", 40) == "articles?article=ab12&statement=40"
+
+
+def test_tone_band_is_not_drawn_across_periods_without_an_interval():
+    summary = pd.DataFrame({
+        "period": pd.to_datetime(["2025-01-06", "2025-01-13", "2025-01-20", "2025-01-27"]),
+        "mean": [0.2, float("nan"), 0.1, 0.3],
+        "low": [0.0, float("nan"), -0.1, 0.1],
+        "high": [0.4, float("nan"), 0.3, 0.5],
+        "n": [3, 0, 4, 2],
+    })
+    band, _ = timecharts.tone_over_time(summary, "Tone").data
+    assert list(band.y) == [0.4, 0.0, None, 0.3, 0.5, 0.1, -0.1]
