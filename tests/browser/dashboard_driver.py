@@ -7,6 +7,7 @@ import time
 from pathlib import Path
 from urllib.parse import parse_qs, urlencode, urlsplit
 
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from streamlit_server import RUN_TIMEOUT_S, Server, settle, wait_for_run
 
 _CHARTS_JS = """() => [...document.querySelectorAll('[data-testid="stPlotlyChart"]')].map(el => {
@@ -111,11 +112,14 @@ class Dashboard:
         buttons = self.page.locator('[data-testid="stDownloadButton"] button').filter(
             has_text=pattern
         )
-        if buttons.count() <= nth:
+        try:
+            # A page still drawing has not placed its buttons yet: wait, do not just count.
+            buttons.nth(nth).wait_for(state="visible", timeout=RUN_TIMEOUT_S * 1000)
+        except PlaywrightTimeoutError:
             raise AssertionError(
                 f"no download button {pattern.pattern!r} (#{nth}); buttons: "
                 f"{self.download_buttons()}"
-            )
+            ) from None
         with self.page.expect_download() as info:
             buttons.nth(nth).click()
         download = info.value
