@@ -108,11 +108,15 @@ def read_json(text: str, origin: str) -> Read:
         return
     for n, record in enumerate(records, start=1):
         where = f"{origin}#record {n}" if len(records) > 1 or isinstance(data, list) else origin
-        if not isinstance(record, dict):
-            yield Rejection(where, f"expected an object with a 'text' field, "
-                                   f"found a {type(record).__name__}")
-        else:
-            yield from_record(record, where)
+        yield _object_record(record, where)
+
+
+def _object_record(record: object, where: str) -> tuple[str, Draft] | Rejection:
+    """Give the draft of a JSON record, or a rejection when the record is not an object."""
+    if not isinstance(record, dict):
+        return Rejection(where, f"expected an object with a 'text' field, "
+                                f"found a {type(record).__name__}")
+    return from_record(record, where)
 
 
 def read_jsonl(text: str, origin: str) -> Read:
@@ -126,11 +130,7 @@ def read_jsonl(text: str, origin: str) -> Read:
         except json.JSONDecodeError as exc:
             yield Rejection(where, f"broken JSON: column {exc.colno}: {exc.msg}")
             continue
-        if not isinstance(record, dict):
-            yield Rejection(where, f"expected an object with a 'text' field, "
-                                   f"found a {type(record).__name__}")
-        else:
-            yield from_record(record, where)
+        yield _object_record(record, where)
 
 
 def read_csv(text: str, origin: str) -> Read:
