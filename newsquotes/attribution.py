@@ -138,6 +138,8 @@ class Cast:
     places: list[str] = field(default_factory=list)
     orgs: set[str] = field(default_factory=set)
     seen: list[tuple[int, str]] = field(default_factory=list)  # (offset, person name)
+    # full_name depends only on the names known so far, which only grow: the count keys it.
+    _names: dict[tuple[str, int], str] = field(default_factory=dict, repr=False)
 
     def scan(self) -> None:
         """Add the titled names of the whole text ("Borlandian Foreign Minister Tavi Rennick",
@@ -252,6 +254,12 @@ class Cast:
 
     def full_name(self, name: str) -> str:
         """Give the fullest name the article uses for `name` (a surname gives the full name)."""
+        key = (name, len(self.people))
+        if key not in self._names:
+            self._names[key] = self._full_name(name)
+        return self._names[key]
+
+    def _full_name(self, name: str) -> str:
         name = clean_name(name)
         if not name:
             return name

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 
@@ -66,7 +67,7 @@ def _ingest(args: argparse.Namespace) -> int:
             bar.total = total
             bar.update(done - bar.n)
 
-        extracted = pipeline.update_store(store, progress=progress)
+        extracted = pipeline.update_store(store, progress=progress, n_process=args.processes)
     print(f"extracted:       {extracted} articles; the store holds "
           f"{len(store.statements())} statements in {store.path}", file=out)
     return 0
@@ -75,9 +76,15 @@ def _ingest(args: argparse.Namespace) -> int:
 def _extract(args: argparse.Namespace) -> int:
     from newsquotes.quotes import extract_jsonl
 
-    written = extract_jsonl(args.input, args.output)
+    written = extract_jsonl(args.input, args.output, n_process=args.processes)
     print(f"{written} records written to {args.output}", file=sys.stderr)
     return 0
+
+
+def _processes_option(parser: argparse.ArgumentParser) -> None:
+    cores = min(2, os.cpu_count() or 1)
+    parser.add_argument("--processes", type=int, default=cores, metavar="N",
+                        help=f"processes that find statements (default: {cores})")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -98,10 +105,12 @@ def _parser() -> argparse.ArgumentParser:
     i.add_argument("--no-extract", action="store_true",
                    help="store the articles without finding their statements yet")
     i.add_argument("-q", "--quiet", action="store_true", help="no progress bars")
+    _processes_option(i)
     i.set_defaults(run=_ingest)
     e = sub.add_parser("extract", help="statements of each {id, text} record of a JSONL file")
     e.add_argument("input", metavar="INPUT.jsonl")
     e.add_argument("-o", "--output", required=True, metavar="OUTPUT.jsonl")
+    _processes_option(e)
     e.set_defaults(run=_extract)
     return parser
 

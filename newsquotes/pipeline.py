@@ -72,9 +72,10 @@ def stale_articles(store: Store, version: str) -> pd.DataFrame:
 
 def update_store(store: Store, progress: Progress | None = None,
                  aliases_path: str | Path | None = None,
-                 topics_path: str | Path | None = None) -> int:
+                 topics_path: str | Path | None = None, n_process: int = 1) -> int:
     """Give the number of articles (re-)extracted after bringing the store's statements and
-    topics up to date. `progress(done, total)` is called after each batch of articles."""
+    topics up to date. `progress(done, total)` is called after each batch of articles;
+    `n_process` worker processes share the extraction."""
     from newsquotes import quotes, speakers, topics
 
     version = quotes.EXTRACTOR_VERSION
@@ -83,10 +84,11 @@ def update_store(store: Store, progress: Progress | None = None,
     aliases = speakers.load_aliases(aliases_file) if aliases_file else None
     if len(todo):
         parts = []
-        for lo in range(0, len(todo), CHUNK):
-            parts.append(build_statements(todo.iloc[lo:lo + CHUNK], aliases))
+        step = CHUNK * n_process
+        for lo in range(0, len(todo), step):
+            parts.append(build_statements(todo.iloc[lo:lo + step], aliases, n_process))
             if progress is not None:
-                progress(min(lo + CHUNK, len(todo)), len(todo))
+                progress(min(lo + step, len(todo)), len(todo))
         old = store.statements()
         kept = old[~old["article_id"].isin(set(todo["id"]))]
         fresh = [p for p in (kept, *parts) if len(p)]

@@ -251,16 +251,32 @@ def _article(text: str, found: list[tuple[object, list]], docs: list) -> list[St
     return _resolve(text, cast, _overlap_free(cands))
 
 
+# Texts per task handed to a worker process: large enough to fill spaCy's batches, small
+# enough that two workers finish together.
+_CHUNK = 24
+
+
 def extract_many(texts: Iterable[str], n_process: int = 1) -> list[list[Statement]]:
-    """Give the statements of each text, parsing all texts' candidate paragraphs in batches."""
+    """Give the statements of each text, parsing all texts' candidate paragraphs in batches.
+
+    With `n_process` > 1 and enough texts, whole chunks of texts go to worker processes, so
+    that both the parse and the attribution after it run on every core.
+    """
     texts = list(texts)
+    if n_process > 1 and len(texts) > _CHUNK:
+        import multiprocessing
+
+        _model()  # loaded once here, inherited by forked workers
+        chunks = [texts[i:i + _CHUNK] for i in range(0, len(texts), _CHUNK)]
+        with multiprocessing.get_context().Pool(n_process) as pool:
+            return [found for part in pool.imap(_extract_chunk, chunks) for found in part]
     quotes = [find_quotes(t) for t in texts]
     jobs = [(ti, lo, hi) for ti, t in enumerate(texts) for lo, hi in _pieces(t, quotes[ti])]
     docs: list[list] = [[] for _ in texts]
     if jobs:
         nlp = _model()
         stream = nlp.pipe(((texts[ti][lo:hi], (ti, lo)) for ti, lo, hi in jobs),
-                          as_tuples=True, batch_size=64, n_process=n_process)
+                          as_tuples=True, batch_size=64)
         for doc, (ti, lo) in stream:
             doc.user_data["base"] = lo
             _annotate(doc)
@@ -282,6 +298,11 @@ def extract_many(texts: Iterable[str], n_process: int = 1) -> list[list[Statemen
             log.warning("text %d: extraction failed: %s", ti, exc)
             out.append([])
     return out
+
+
+def _extract_chunk(texts: list[str]) -> list[list[Statement]]:
+    """Give the statements of each text, in one process (the task of a worker)."""
+    return extract_many(texts)
 
 
 def extract_statements(text: str) -> list[Statement]:
@@ -315,7 +336,8 @@ def _with_sentiment(batches: list[list[Statement]]) -> list[list[dict]]:
     return out
 
 
-def extract_jsonl(in_path: str | Path, out_path: str | Path, batch: int = 256) -> int:
+def extract_jsonl(in_path: str | Path, out_path: str | Path, batch: int = 256,
+                  n_process: int = 1) -> int:
     """Give the number of records written: one `{"id", "quotes"}` line per input line.
 
     A record that is not an object with a string `text` gets an empty list and a message on
@@ -332,7 +354,7 @@ def extract_jsonl(in_path: str | Path, out_path: str | Path, batch: int = 256) -
             nonlocal written
             good = [t for _, t in pending if t is not None]
             results = iter(_with_sentiment(
-                extract_many(good, n_process=2 if len(good) >= 64 else 1)))
+                extract_many(good, n_process=n_process)))
             for rid, t in pending:
                 quotes = next(results) if t is not None else []
                 dst.write(json.dumps({"id": rid, "quotes": quotes}, ensure_ascii=False) + "\n")

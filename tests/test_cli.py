@@ -54,7 +54,7 @@ def test_parse_with_nothing_readable_fails(tmp_path, capsys):
 
 def test_ingest_summary(story, tmp_path, capsys, monkeypatch):
     """Plumbing only: the pipeline is replaced by a fake that extracts nothing."""
-    monkeypatch.setattr(pipeline, "update_store", lambda store, progress=None: 0)
+    monkeypatch.setattr(pipeline, "update_store", lambda store, progress=None, n_process=1: 0)
     notes = tmp_path / "notes.md"
     notes.write_text("# notes", encoding="utf-8")
     store = tmp_path / "store"
@@ -72,9 +72,11 @@ def test_ingest_summary(story, tmp_path, capsys, monkeypatch):
 
 def test_extract_calls_extract_jsonl(tmp_path, monkeypatch):
     seen = []
-    monkeypatch.setattr(quotes, "extract_jsonl", lambda i, o: seen.append((i, o)) or 3)
-    assert cli.main(["extract", "in.jsonl", "-o", str(tmp_path / "out.jsonl")]) == 0
-    assert seen == [("in.jsonl", str(tmp_path / "out.jsonl"))]
+    monkeypatch.setattr(quotes, "extract_jsonl",
+                        lambda i, o, n_process: seen.append((i, o, n_process)) or 3)
+    out = str(tmp_path / "out.jsonl")
+    assert cli.main(["extract", "in.jsonl", "-o", out, "--processes", "3"]) == 0
+    assert seen == [("in.jsonl", out, 3)]
 
 
 def test_python_dash_m_runs_the_cli(story):

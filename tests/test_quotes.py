@@ -143,6 +143,16 @@ def test_extract_many_keeps_order_and_empty_texts():
     assert [len(x) for x in out] == [0, 1, 0]
 
 
+def test_two_processes_give_what_one_gives_in_the_same_order():
+    speakers = ["Pell Marrow", "Tavi Rennick", "Ada Quill"]
+    texts = [f"{speakers[i % 3]} said the harbour would stay closed for {i} days." if i % 4
+             else "No cue here." for i in range(60)]
+    one = extract_many(texts)
+    two = extract_many(texts, n_process=2)
+    assert two == one
+    assert [s[0].speaker for s in two[1:4]] == ["Tavi Rennick", "Ada Quill", "Pell Marrow"]
+
+
 def test_version_is_a_nonempty_string():
     assert isinstance(EXTRACTOR_VERSION, str) and EXTRACTOR_VERSION
 
