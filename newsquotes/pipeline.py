@@ -75,7 +75,14 @@ def update_store(store: Store, progress: Progress | None = None,
                  topics_path: str | Path | None = None, n_process: int = 1) -> int:
     """Give the number of articles (re-)extracted after bringing the store's statements and
     topics up to date. `progress(done, total)` is called after each batch of articles;
-    `n_process` worker processes share the extraction."""
+    `n_process` worker processes share the extraction. Holds the store's write lock
+    throughout, so a second writer waits instead of overwriting this one's work."""
+    with store.lock():
+        return _update_store(store, progress, aliases_path, topics_path, n_process)
+
+
+def _update_store(store: Store, progress: Progress | None, aliases_path: str | Path | None,
+                  topics_path: str | Path | None, n_process: int) -> int:
     from newsquotes import quotes, speakers, topics
 
     version = quotes.EXTRACTOR_VERSION

@@ -8,14 +8,19 @@
 Each file is written to a temporary file in the same folder, flushed to disk and moved over
 the old one with `os.replace`, so a crash midway leaves the previous file whole. The manifest is
 written last: statements it does not yet list as extracted are simply extracted again.
+
+Writers take `<store>/.lock` (an advisory file lock) for each read-modify-write, so two
+processes adding to one store at once both land; readers never wait.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import os
-from collections.abc import Callable, Iterable
+import threading
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -115,11 +120,37 @@ def articles_frame(articles: Iterable[Article]) -> pd.DataFrame:
     return df
 
 
+# Held locks by store folder: (thread lock, depth), so one thread may nest writes.
+_HELD: dict[Path, list] = {}
+_HELD_GUARD = threading.Lock()
+
+
 class Store:
     """A corpus in a folder of Parquet files (see the module docstring)."""
 
     def __init__(self, path: str | Path | None = None) -> None:
         self.path = Path(path) if path is not None else default_path()
+
+    @contextlib.contextmanager
+    def lock(self) -> Iterator[None]:
+        """Hold the store's write lock (re-entrant in one thread; waits for other writers)."""
+        key = self.path.resolve()
+        with _HELD_GUARD:
+            held = _HELD.setdefault(key, [threading.RLock(), 0, None])
+        with held[0]:
+            if held[1] == 0:
+                self.path.mkdir(parents=True, exist_ok=True)
+                held[2] = open(self.path / ".lock", "a+b")  # noqa: SIM115 (held across calls)
+                _flock(held[2], True)
+            held[1] += 1
+            try:
+                yield
+            finally:
+                held[1] -= 1
+                if held[1] == 0:
+                    _flock(held[2], False)
+                    held[2].close()
+                    held[2] = None
 
     def _file(self, name: str) -> Path:
         return self.path / name
@@ -164,6 +195,10 @@ class Store:
 
     def add_articles(self, articles: Iterable[Article]) -> tuple[list[str], list[str]]:
         """Give (ids added, ids already present) after storing the articles not yet stored."""
+        with self.lock():
+            return self._add_articles(articles)
+
+    def _add_articles(self, articles: Iterable[Article]) -> tuple[list[str], list[str]]:
         stored = self.articles()
         known = set(stored["id"])
         added, present, new = [], [], []
@@ -190,6 +225,11 @@ class Store:
                          article_ids: Iterable[str] | None = None) -> None:
         """Store `df` as the statements of `article_ids` (default: the articles in `df`),
         replacing what those articles had, and record them as extracted by `version`."""
+        with self.lock():
+            self._write_statements(df, version, article_ids)
+
+    def _write_statements(self, df: pd.DataFrame, version: str,
+                          article_ids: Iterable[str] | None) -> None:
         ids = set(df["article_id"]) if article_ids is None else set(article_ids)
         old = self.statements()
         kept = old[~old["article_id"].isin(ids)]
@@ -203,8 +243,18 @@ class Store:
 
     def write_topics(self, df: pd.DataFrame, key: str = "") -> None:
         """Store `df` as the whole topics table; `key` says what it was computed from."""
-        self._write("topics.parquet", df, TOPIC_SCHEMA)
-        self._write_manifest(topics_key=key, counts=self._counts(topics=len(df)))
+        with self.lock():
+            self._write("topics.parquet", df, TOPIC_SCHEMA)
+            self._write_manifest(topics_key=key, counts=self._counts(topics=len(df)))
+
+
+def _flock(f, take: bool) -> None:
+    """Take or release an exclusive lock on open file `f` (no-op where fcntl is missing)."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: one writer at a time is then the user's to keep
+        return
+    fcntl.flock(f.fileno(), fcntl.LOCK_EX if take else fcntl.LOCK_UN)
 
 
 @dataclass(frozen=True)

@@ -151,7 +151,7 @@ def test_a_crash_while_adding_leaves_the_previous_corpus_whole(tmp_path, monkeyp
     assert_frame_equal(after.view(), before.view())
     assert (tmp_path / "manifest.json").read_text() == manifest
     assert sorted(p.name for p in tmp_path.iterdir()) == [
-        "articles.parquet", "manifest.json", "statements.parquet"]  # no temp file left
+        ".lock", "articles.parquet", "manifest.json", "statements.parquet"]  # no temp file left
 
 
 def test_a_crash_before_the_rename_leaves_the_previous_file(tmp_path, monkeypatch):
@@ -167,4 +167,5 @@ def test_a_crash_before_the_rename_leaves_the_previous_file(tmp_path, monkeypatc
     monkeypatch.undo()
     assert Store(tmp_path).articles()["id"].tolist() == ["a1"]
     assert json.loads((tmp_path / "manifest.json").read_text())["counts"] == {"articles": 1}
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["articles.parquet", "manifest.json"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        ".lock", "articles.parquet", "manifest.json"]
