@@ -127,8 +127,9 @@ class TextEvidence:
         for m in re.finditer(_NAME, self.text):
             name = _last_name_run(m.group())
             words = name.split()
-            if len(words) in (2, 3) and not place_shaped(name) and not (
-                    {w.lower() for w in words} & _NOT_NAME):
+            quoted = self.text[m.start() - 1:m.start()] in ("“", "‘", '"', "«")
+            if len(words) in (2, 3) and not quoted and not place_shaped(name) and not (
+                    {w.lower() for w in words} & _NOT_NAME):  # a quoted run is a title
                 mentions.append((m.end() - len(name), name))
         full = {name.split()[-1]: name for _, name in mentions}
         for m in re.finditer(r"\b(" + "|".join(map(re.escape, full)) + r")\b", self.text) \

@@ -60,6 +60,8 @@ def test_speaker_and_type(text, expected):
     ("Ada Frey, a senior economist, spoke.", set(), {"Ada Frey"}, set()),
     ("Jon Hale of Tarn Logistics spoke.", set(), set(), {"Tarn Logistics"}),
     ("Ada Frey said she would stay.", set(), {"Ada Frey"}, set()),
+    # a quoted title before "he" is no person
+    ("In his book “Rivers Without Walls”, he wrote.", set(), set(), set()),
 ])
 def test_text_evidence(text, places, people, orgs):
     ev = TextEvidence(text)
