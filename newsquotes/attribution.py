@@ -8,6 +8,8 @@ nothing that can speak ("figures", "the statement").
 
 from __future__ import annotations
 
+import re
+
 from newsquotes.cast import Cast, Speaker
 from newsquotes.evidence import PEOPLE_NOUNS, THING_NOUNS
 from newsquotes.names import (
@@ -91,6 +93,8 @@ def _classify(cast: Cast, head, first, last, pronoun_ref: Speaker | None) -> Spe
         named = _named(cast, head, span, raw, aff)
         if named is not None:
             return named
+    elif head.text[:1].isupper() and cast.full_name(head.text) in cast.people:
+        return cast._as_speaker(cast.full_name(head.text))  # a surname tagged as a noun
     elif low in ROLE_NOUNS or low in PEOPLE_NOUNS:
         apposed = _apposed_name(cast, head)
         if apposed is not None:
@@ -107,7 +111,9 @@ def _classify(cast: Cast, head, first, last, pronoun_ref: Speaker | None) -> Spe
         return Speaker(state or raw, "government", "", state or aff)
     if head.ent_type_ == "ORG" or low in ORG_NOUNS or (cast.evidence and raw in cast.evidence.orgs):
         return Speaker(raw, "organisation", "", aff)
-    if head.tag_ in ("NNS", "NNPS") or low in _GROUP_WORDS:
+    if head.tag_ == "NNS" or low in _GROUP_WORDS or (
+            # "Republicans" when the text also says "Republican"; never "Sanders"
+            head.tag_ == "NNPS" and re.search(rf"\b{re.escape(head.text[:-1])}\b", cast.text)):
         return Speaker(raw, "group")
     if head.pos_ == "PROPN" and len(_name_run(head, first).split()) == 1:
         # One capitalised word the article never gives a first name, a title or a he/she
@@ -115,8 +121,6 @@ def _classify(cast: Cast, head, first, last, pronoun_ref: Speaker | None) -> Spe
         return Speaker(raw, "organisation")
     if head.pos_ == "PROPN" or low in PEOPLE_NOUNS:
         return Speaker(raw, "person")
-    if head.text[:1].isupper() and cast.full_name(head.text) in cast.people:
-        return cast._as_speaker(cast.full_name(head.text))  # a surname tagged as a noun
     return Speaker(raw, "")
 
 
@@ -163,16 +167,19 @@ def _named(cast: Cast, head, span, raw: str, aff: str) -> Speaker | None:
         return Speaker(raw, "government", "", aff)
     if words & (ORG_NAME_WORDS | ORG_NOUNS) or (right and words & ORG_NOUNS):
         return Speaker(raw, "organisation", "", aff)
+    name = cast.full_name(head.text) if head.text[:1].isupper() else raw
+    evidence = cast.evidence.people if cast.evidence else set()
+    if name in cast.people or name in evidence:
+        return cast._as_speaker(name)
+    # A name the text gives with a first name ("Bernie Sanders" for "Sanders").
+    if ((head.ent_type_ == "PERSON" or len(name.split()) > 1) and cast.may_be_person(name)
+            and not cast.is_place(name)):
+        return cast._as_speaker(name)
     place = run.title() if run.isupper() else run
     if cast.is_place(place) or head.ent_type_ == "GPE":
         if cast.evidence and cast.evidence.natural(place):
             return Speaker("", "")  # "the disputed Hollin Gap" speaks for no one
         return Speaker(place, "government", "", place)
-    name = cast.full_name(head.text) if head.text[:1].isupper() else raw
-    evidence = cast.evidence.people if cast.evidence else set()
-    if name in cast.people or name in evidence or (head.ent_type_ == "PERSON"
-                                                    and cast.may_be_person(name)):
-        return cast._as_speaker(name)
     return None
 
 

@@ -274,15 +274,16 @@ class Cast:
                 best = known
         if best == name and len(words) == 1 and name[0].isupper():
             # The surname may be introduced in a paragraph we did not parse.
-            m = re.search(r"\b((?:[A-Z][\w’'.-]+ ){1,2})" + re.escape(name) + r"\b", self.text)
-            if m:
+            pattern = r"\b((?:[A-Z][\w’'.-]+ ){1,2})" + re.escape(name) + r"\b"
+            for m in re.finditer(pattern, self.text):
                 lead = [w for w in m.group(1).split() if w.lower() not in TITLES]
                 # "... in Arvel. Velora said": a word ending a sentence starts no name.
                 if any(w.endswith(".") and len(w) > 3 for w in lead):
-                    lead = []
+                    continue
                 if lead and all(w[0].isupper() for w in lead) and self.may_be_person(
                         " ".join(lead[-1:] + [name])):
                     best = " ".join(lead[-1:] + [name])
+                break
         return best
 
     def person(self, name: str) -> Person | None:

@@ -68,6 +68,8 @@ _AFTER_PREP = re.compile(
     r"(?![\w’'])(?!['’]s)")
 _APPOSITION = re.compile(r"(" + _NAME + r"),[ \u00a0]+((?:[\w’'-]+[ \u00a0]+){0,5}[\w’'-]+)")
 _SENTENCE_END = re.compile(r"[.!?][”\"’']?\s+(?=[A-Z“\"‘'])|\n\s*\n")
+_TITLED_SURNAME = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Sir|Dame)\.?[ \u00a0]([A-Z][\w’'-]*\w)(?![ \u00a0][A-Z])")
 _OF_NAME = re.compile(r"(?<=[a-z]) (?:of|at) (?:the )?(" + _NAME + r")")
 # Words that keep a capitalised run from being a personal name.
 _NOT_NAME = {"the", "a", "an", "in", "on", "at", "of", "and", "but", "for", "to", "by", "he",
@@ -108,6 +110,8 @@ class TextEvidence:
             if not place_shaped(m.group(1)):
                 self.orgs.add(m.group(1))
         self._pronoun_people()
+        for m in _TITLED_SURNAME.finditer(self.text):
+            self.people.add(m.group(1))  # "Mr. Trump", "Sen. Warren"
         for m in _APPOSITION.finditer(self.text):
             name = _last_name_run(m.group(1))
             for word in m.group(2).lower().split():
