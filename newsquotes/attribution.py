@@ -171,11 +171,17 @@ def _named(cast: Cast, head, span, raw: str, aff: str) -> Speaker | None:
     evidence = cast.evidence.people if cast.evidence else set()
     if name in cast.people or name in evidence:
         return cast._as_speaker(name)
+    orgs = cast.evidence.orgs if cast.evidence else set()
+    org = next((o for o in sorted(orgs) if o == run or o.endswith(" " + run)), "")
+    if org and run not in cast.people:
+        return Speaker(org, "organisation", "", aff)  # "the relief group Open Hands Aid"
+    place = run.title() if run.isupper() else run
+    # A name cut from a longer capitalised run ("Hands Medical" of "Open Hands Medical").
+    cut = len(run.split()) > len(name.split()) and run.endswith(" " + name)
     # A name the text gives with a first name ("Bernie Sanders" for "Sanders").
     if ((head.ent_type_ == "PERSON" or len(name.split()) > 1) and cast.may_be_person(name)
-            and not cast.is_place(name)):
+            and not cut and not cast.is_place(name) and not cast.is_place(place)):
         return cast._as_speaker(name)
-    place = run.title() if run.isupper() else run
     if cast.is_place(place) or head.ent_type_ == "GPE":
         if cast.evidence and cast.evidence.natural(place):
             return Speaker("", "")  # "the disputed Hollin Gap" speaks for no one

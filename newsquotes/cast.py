@@ -12,7 +12,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from newsquotes.evidence import PEOPLE_NOUNS, TextEvidence, gender_votes, settled_gender
+from newsquotes.evidence import (
+    NOT_NAME,
+    PEOPLE_NOUNS,
+    TextEvidence,
+    gender_votes,
+    settled_gender,
+)
 from newsquotes.names import (
     _POSSESSIVE,
     ORG_NAME_WORDS,
@@ -110,7 +116,9 @@ class Cast:
         """Give False when the name holds an organisation word or the text makes it a place."""
         if any(w.lower().strip("’'.") in ORG_NAME_WORDS | ORG_NOUNS for w in name.split()):
             return False
-        return self.evidence is None or not self.evidence.is_place(name, set())
+        ev = self.evidence
+        return ev is None or not (ev.is_place(name, set())
+                                  or ev.is_org(name) and name not in ev.people)
 
     def is_place(self, name: str) -> bool:
         """Give True when the text makes `name` a place and no known person bears it."""
@@ -234,6 +242,10 @@ class Cast:
         if any(t.lower_ in ORG_NAME_WORDS or t.ent_type_ for t in names + [head]):
             return
         first = min(names, key=lambda t: t.i)
+        before = doc[first.i - 1] if first.i > 0 else None
+        if (before is not None and before.head == head and before.text[:1].isupper()
+                and before.lower_ not in TITLES):
+            return  # cut from a longer name ("Open Hands Medical"): not a person's name
         span = doc[first.i:head.i + 1]
         for ent in doc.ents:
             if ent.label_ == "PERSON" and ent.start <= head.i < ent.end:
@@ -272,13 +284,14 @@ class Cast:
             kw = known.split()
             if kw[-1] == words[-1] and len(kw) > len(best.split()) and set(words) <= set(kw):
                 best = known
-        if best == name and len(words) == 1 and name[0].isupper():
+        if best == name and len(words) == 1 and name[0].isupper() and not self.is_place(name):
             # The surname may be introduced in a paragraph we did not parse.
             pattern = r"\b((?:[A-Z][\w’'.-]+ ){1,2})" + re.escape(name) + r"\b"
             for m in re.finditer(pattern, self.text):
                 lead = [w for w in m.group(1).split() if w.lower() not in TITLES]
-                # "... in Arvel. Velora said": a word ending a sentence starts no name.
-                if any(w.endswith(".") and len(w) > 3 for w in lead):
+                # "... in Arvel. Velora said", "If Velora": a word ending a sentence or a
+                # capitalised function word starts no name.
+                if any(w.endswith(".") and len(w) > 3 or w.lower() in NOT_NAME for w in lead):
                     continue
                 if lead and all(w[0].isupper() for w in lead) and self.may_be_person(
                         " ".join(lead[-1:] + [name])):

@@ -70,10 +70,15 @@ _APPOSITION = re.compile(r"(" + _NAME + r"),[ \u00a0]+((?:[\w’'-]+[ \u00a0]+){
 _SENTENCE_END = re.compile(r"[.!?][”\"’']?\s+(?=[A-Z“\"‘'])|\n\s*\n")
 _TITLED_SURNAME = re.compile(
     r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Sir|Dame)\.?[ \u00a0]([A-Z][\w’'-]*\w)(?![ \u00a0][A-Z])")
-_OF_NAME = re.compile(r"(?<=[a-z]) (?:of|at) (?:the )?(" + _NAME + r")")
+_NOUN_NAME = re.compile(r"\b([a-z]+)[ \u00a0](" + _NAME + r")")
+# "Tomas Brenn of Open Hands Medical", "an analyst at the Carrow Institute" (never "the wife
+# of Ada Frey": "of" must follow a name).
+_OF_NAME = re.compile(r"(?:(?<=[A-Z][a-z])[a-z]* of (?:the )?|\bat the )(" + _NAME + r")")
 # Words that keep a capitalised run from being a personal name.
-_NOT_NAME = {"the", "a", "an", "in", "on", "at", "of", "and", "but", "for", "to", "by", "he",
-             "she", "it", "they", "we", "i", "this", "that", "after", "before", "when", "if"}
+NOT_NAME = {"the", "a", "an", "in", "on", "at", "of", "and", "but", "for", "to", "by", "he",
+            "she", "it", "they", "we", "i", "this", "that", "after", "before", "when", "if",
+            "as", "while", "so", "then", "because", "though", "although", "since", "until",
+            "once", "unless", "where", "with", "from", "asked", "meanwhile", "still", "yet"}
 _STOP = {"said", "says", "and", "who", "which", "whose", "but", "that", "told", "added", "or"}
 
 
@@ -106,9 +111,16 @@ class TextEvidence:
             if m.group(1) is None or place_shaped(name):
                 self.places.add(name)
         for m in _OF_NAME.finditer(self.text):
-            # "Tomas Brenn of Open Hands Medical", "an analyst at the Carrow Institute"
-            if not place_shaped(m.group(1)):
+            lead = self.text[max(0, m.start() - 30):m.start(1)].split()
+            while lead and lead[-1].lower() in ("the", "of", "at"):
+                lead.pop()
+            before = lead[-1] if lead else ""
+            # "Secretary of State John Kerry": a title's "of" names no organisation
+            if not place_shaped(m.group(1)) and before.lower() not in TITLES:
                 self.orgs.add(m.group(1))
+        for m in _NOUN_NAME.finditer(self.text):
+            if m.group(1) in org_nouns:  # "the relief group Open Hands Medical"
+                self.orgs.add(_last_name_run(m.group(2)))
         self._pronoun_people()
         for m in _TITLED_SURNAME.finditer(self.text):
             self.people.add(m.group(1))  # "Mr. Trump", "Sen. Warren"
@@ -133,7 +145,7 @@ class TextEvidence:
             words = name.split()
             quoted = self.text[m.start() - 1:m.start()] in ("“", "‘", '"', "«")
             if len(words) in (2, 3) and not quoted and not place_shaped(name) and not (
-                    {w.lower() for w in words} & _NOT_NAME):  # a quoted run is a title
+                    {w.lower() for w in words} & NOT_NAME):  # a quoted run is a title
                 mentions.append((m.end() - len(name), name))
         full = {name.split()[-1]: name for _, name in mentions}
         for m in re.finditer(r"\b(" + "|".join(map(re.escape, full)) + r")\b", self.text) \
@@ -147,6 +159,10 @@ class TextEvidence:
         """Give True when `name` is a natural feature or a landmark ("Hollin Gap", "Hollin")."""
         shaped = [p for p in self.places | {name} if p == name or p.startswith(name + " ")]
         return any(p.split()[-1].lower() in NATURAL_LAST for p in shaped if len(p.split()) > 1)
+
+    def is_org(self, name: str) -> bool:
+        """Give True when the text calls `name`, or a longer name ending in it, an organisation."""
+        return any(o == name or o.endswith(" " + name) for o in self.orgs)
 
     def is_place(self, name: str, person_words: set[str]) -> bool:
         """Give True when the text marks `name` as a place and never as a person."""
@@ -169,7 +185,7 @@ def _last_name_run(name: str) -> str:
     """Give the name at the end of a capitalised run ("Analyst Nadia Orsel" stays whole; a
     sentence-initial "The Kestragas" loses "The")."""
     words = name.split()
-    while len(words) > 1 and (words[0].lower() in TITLES or words[0].lower() in _NOT_NAME
+    while len(words) > 1 and (words[0].lower() in TITLES or words[0].lower() in NOT_NAME
                               or words[0].endswith(("’s", "'s"))):
         words = words[1:]
     return " ".join(words)

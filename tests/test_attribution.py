@@ -38,6 +38,9 @@ def speakers(text: str) -> list[tuple[str, str]]:
     # ... or a person, whatever NER would guess
     ("Pia Lund, an energy analyst, spoke in Lisbon.\n\nLund said prices would fall.",
      [("Pia Lund", "person")]),
+    # an organisation noun before a name makes it an organisation, however it is parsed
+    ("Dr. Ines Cordell works for the relief group Open Hands Aid.\n\nOpen Hands Aid said "
+     "the clinic was full.", [("Open Hands Aid", "organisation")]),
     # an unnamed plural is a group
     ("Officials said the road would reopen.", [("Officials", "group")]),
     # a thing that cannot speak gives no speaker
