@@ -63,6 +63,9 @@ def test_speaker_and_type(text, expected):
     ("Ada Frey, a senior economist, spoke.", set(), {"Ada Frey"}, set()),
     ("Jon Hale of Tarn Logistics spoke.", set(), set(), {"Tarn Logistics"}),
     ("Ada Frey said she would stay.", set(), {"Ada Frey"}, set()),
+    ("Secretary of State Ada Frey spoke.", set(), set(), set()),
+    ("The state company Tarn Power raised prices.", set(), set(), {"Tarn Power"}),
+    ("Prices rose, Mr. Hale said.", set(), {"Hale"}, set()),
     # a quoted title before "he" is no person
     ("In his book “Rivers Without Walls”, he wrote.", set(), set(), set()),
 ])
