@@ -18,6 +18,13 @@ minister" -> "Dmytro Kuleba"). `canonicalize` merges across articles:
   a statement to; failing that, the only full name in the corpus with that surname. Shared by
   two people and not decided by the article, it stays as it is.
 - The canonical spelling is the most frequent one in the corpus (ties: alphabetical).
+- Each speaker gets one type across the corpus: "government" for a name the corpus uses as a
+  country or government, "person" for anyone a "he" or "she" refers to, else the type most
+  statements give (ties: person, government, organisation, group); a name-like speaker that no
+  statement types is a person. Types: "person", "organisation", "government", and "group" for
+  an unnamed group ("officials", "analysts", "both sides"). A statement whose source cannot
+  speak ("figures", "polls", "the statement") or an unresolved "it"/"they" has no speaker and no
+  type.
 
 Alias file (TOML), applied before anything else; it always wins::
 
@@ -42,7 +49,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from newsquotes.attribution import ORG_NAME_WORDS, PRONOUNS, ROLE_NOUNS, TITLES, plain_name
+from newsquotes.names import ORG_NAME_WORDS, PRONOUNS, ROLE_NOUNS, TITLES, plain_name
 from newsquotes.schema import KINDS
 from newsquotes.timeseries import first_last_quoted
 
@@ -124,7 +131,7 @@ def name_like(name: str) -> bool:
 
 def tidy(name: str, speaker_type: str = "") -> str:
     """Give a speaker name without titles, possessive affiliations or a leading "the"."""
-    words = plain_name(str(name)).split()
+    words = plain_name(" ".join(str(name).split())).split()
     if not words:
         return ""
     if (speaker_type in STATE_TYPES or speaker_type == "person") and all(
@@ -208,8 +215,20 @@ def _clusters(counts: Counter, pinned: set[str]) -> dict[str, str]:
 
 
 def canonicalize(statements: pd.DataFrame, aliases: dict[str, str] | None = None) -> pd.DataFrame:
-    """Give `statements` (same rows, same columns) with one canonical `speaker` per person."""
-    aliases = aliases or {}
+    """Give `statements` (same rows, same columns) with one canonical `speaker` per person
+    and one `speaker_type` per speaker (see `_settled_types`)."""
+    out = _canonical_pass(statements, aliases or {})
+    # A settled type can change how a name is tidied ("VARGA" typed person is "Varga"):
+    # passes repeat until the types hold, so that a second call changes nothing.
+    for _ in range(3):
+        if "speaker_type" not in out or out["speaker_type"].equals(statements["speaker_type"]):
+            break
+        statements, out = out, _canonical_pass(out, aliases or {})
+    return out
+
+
+def _canonical_pass(statements: pd.DataFrame, aliases: dict[str, str]) -> pd.DataFrame:
+    """Give one pass of `canonicalize`."""
     out = statements.copy()
     if out.empty:
         return out
@@ -262,7 +281,50 @@ def canonicalize(statements: pd.DataFrame, aliases: dict[str, str] | None = None
     # A missing speaker stays missing, in the column's own dtype.
     missing = out["speaker"].isna()
     out["speaker"] = merged.where(~missing, out["speaker"]).astype(statements["speaker"].dtype)
+    if "speaker_type" in out:
+        mentions = (out["speaker_mention"].fillna("").astype(str).tolist()
+                    if "speaker_mention" in out else [""] * len(out))
+        settled = _settled_types(merged.tolist(), types, mentions, places)
+        out["speaker_type"] = pd.Series(settled, index=out.index, dtype=object).astype(
+            statements["speaker_type"].dtype)
     return out
+
+
+# When the votes for a speaker's type tie, the first of these wins.
+_TYPE_ORDER = ("person", "government", "organisation", "group")
+
+
+def _settled_types(names: list[str], types: list[str], mentions: list[str],
+                   places: set[str]) -> list[str]:
+    """Give one type per speaker name: "government" for a place the corpus uses as one;
+    "person" for anyone a "he" or "she" refers to; else the most frequent type given (ties:
+    person, government, organisation, group); a name-like speaker with no type is a person.
+    A statement without a speaker keeps the type it has."""
+    votes: dict[str, Counter] = {}
+    for name, kind, mention in zip(names, types, mentions, strict=True):
+        count = votes.setdefault(name, Counter())
+        if kind:
+            count[kind] += 1
+        if kind == "person" and mention.lower() in ("he", "she"):
+            count["pronoun"] += 1
+    settled = {}
+    for name, count in votes.items():
+        if name.casefold() in places and not count["pronoun"]:
+            settled[name] = "government"
+        elif count["pronoun"]:
+            settled[name] = "person"
+        elif count:
+            settled[name] = max(_TYPE_ORDER + tuple(sorted(set(count) - set(_TYPE_ORDER))),
+                                key=lambda k: (count[k], -_rank(k)))
+        else:
+            # An all-capitals name stays untyped: typed, it would be title-cased next time.
+            settled[name] = "person" if name_like(name) and not name.isupper() and not any(
+                w.lower() in _ORG_WORDS for w in name.split()) else ""
+    return [settled[name] if name else kind for name, kind in zip(names, types, strict=True)]
+
+
+def _rank(kind: str) -> int:
+    return _TYPE_ORDER.index(kind) if kind in _TYPE_ORDER else len(_TYPE_ORDER)
 
 
 def _same_case_merged(names: list[str], pinned: set[str]) -> list[str]:

@@ -177,8 +177,6 @@ def test_extract_jsonl_reports_bad_records_and_goes_on(tmp_path, capsys):
     assert "line 2" in err and "line 3 (id c)" in err and "in.jsonl" in err
 
 
-@pytest.mark.xfail(reason="pronouns are resolved without gender: 'she' goes to the last person "
-                          "named, here a man", strict=True)
 def test_pronoun_respects_gender():
     text = "Anna Pell said she met Tavi Rennick.\n\n“It was hard,” she said."
     assert [s.speaker for s in extract_statements(text)] == ["Anna Pell", "Anna Pell"]

@@ -247,5 +247,40 @@ ROWS = st.lists(st.tuples(st.sampled_from("abc"), NAMES | st.text(max_size=12),
 def test_canonicalize_keeps_the_rows_and_a_second_pass_changes_nothing(rows):
     frame = _statements([(a, s) for a, s, _ in rows], [t for _, _, t in rows])
     once = canonicalize(frame)
-    assert_frame_equal(once.drop(columns="speaker"), frame.drop(columns="speaker"))
+    settled = ["speaker", "speaker_type"]
+    assert_frame_equal(once.drop(columns=settled), frame.drop(columns=settled))
     assert_frame_equal(canonicalize(once), once)
+    named = once[once["speaker"] != ""]
+    assert (named.groupby("speaker")["speaker_type"].nunique() <= 1).all()
+
+
+def _typed(rows: list[tuple[str, str, str, str]]) -> list[tuple[str, str]]:
+    """Rows of (article_id, speaker, speaker_type, speaker_mention) -> (speaker, type)."""
+    frame = _statements([(a, s) for a, s, _, _ in rows], [t for _, _, t, _ in rows])
+    frame["speaker_mention"] = [m for _, _, _, m in rows]
+    got = canonicalize(frame)
+    return list(zip(got["speaker"], got["speaker_type"], strict=True))
+
+
+@pytest.mark.parametrize(("rows", "expected"), [
+    # the majority type wins
+    ([("a", "Pia Lund", "person", "Pia Lund"), ("b", "Pia Lund", "person", "Lund"),
+      ("c", "Pia Lund", "organisation", "Pia Lund")], [("Pia Lund", "person")] * 3),
+    # anyone a "he" or "she" refers to is a person, whatever the majority
+    ([("a", "Oren Vask", "organisation", "Oren Vask"), ("a", "Oren Vask", "organisation",
+                                                          "Vask"),
+      ("b", "Oren Vask", "person", "she")], [("Oren Vask", "person")] * 3),
+    # a name the corpus uses as a country is a government
+    ([("a", "Ostrava", "person", "Ostrava"), ("b", "Ostrava", "government", "Ostrava")],
+     [("Ostrava", "government")] * 2),
+    # a name-like speaker no statement types is a person; an unnamed one stays untyped
+    ([("a", "Ada Frey", "", "Frey"), ("a", "the crowd", "", "the crowd")],
+     [("Ada Frey", "person"), ("the crowd", "")]),
+    # a tie between person and organisation goes to person
+    ([("a", "Brell", "person", "Brell"), ("b", "Brell", "organisation", "Brell")],
+     [("Brell", "person")] * 2),
+    # no speaker: the row keeps its own type
+    ([("a", "", "", "figures"), ("b", "", "person", "he")], [("", ""), ("", "person")]),
+])
+def test_canonicalize_settles_one_type_per_speaker(rows, expected):
+    assert _typed(rows) == expected

@@ -1,0 +1,97 @@
+"""Who said it: one row per attribution phenomenon, on short passages written for these tests
+(fictional places and people)."""
+
+import pytest
+
+from newsquotes.evidence import TextEvidence, gender_votes, place_shaped, settled_gender
+from newsquotes.quotes import extract_statements
+
+ARDEN = "Ministers from Ostrava met in Lisbon.\n\n"
+
+
+def speakers(text: str) -> list[tuple[str, str]]:
+    return [(s.speaker, s.speaker_type) for s in extract_statements(text)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # gender from an earlier "she" about a named person beats the last person named
+    ("Anna Pell said she met Tavi Rennick.\n\n“It was hard,” she said.",
+     [("Anna Pell", "person"), ("Anna Pell", "person")]),
+    # gender from a title: Mr. makes "he" skip the woman named last
+    ("Mr. Oren Vask met Lida Moor on Monday.\n\n“We agreed on nothing,” he said.",
+     [("Oren Vask", "person")]),
+    # no gender evidence: "he" stays with the last person named
+    ("Mayor Oren Vask met Mayor Lida Moor on Monday.\n\n“We agreed on nothing,” he said.",
+     [("Lida Moor", "person")]),
+    # a country the text gives a demonym ("Ostravan") is a government, not a person
+    ("The Ostravan army moved north.\n\nOstrava said the border was closed.",
+     [("Ostrava", "government")]),
+    # a place-shaped name is never a person ("Port Ansel"-like)
+    ("Talks were held in Port Vellin.\n\nPort Vellin said the harbour would reopen.",
+     [("Port Vellin", "government")]),
+    # an organisation word in the name makes an organisation, with its "of" phrase
+    ("The Ostravan Ministry of Water said the dam was safe.",
+     [("The Ostravan Ministry of Water", "organisation")]),
+    # an apposition says what a name is: a company ...
+    ("Brellco, Ostrava's state power company, raised prices.\n\nBrellco said the rise was "
+     "needed.", [("Brellco", "organisation")]),
+    # ... or a person, whatever NER would guess
+    ("Pia Lund, an energy analyst, spoke in Lisbon.\n\nLund said prices would fall.",
+     [("Pia Lund", "person")]),
+    # an organisation noun before a name makes it an organisation, however it is parsed
+    ("Dr. Ines Cordell works for the relief group Open Hands Aid.\n\nOpen Hands Aid said "
+     "the clinic was full.", [("Open Hands Aid", "organisation")]),
+    # an unnamed plural is a group
+    ("Officials said the road would reopen.", [("Officials", "group")]),
+    # a thing that cannot speak gives no speaker
+    ("Prices rose by a third, according to figures published on Monday.", [("", "")]),
+    # "it" is the organisation that spoke last
+    ("The Ostravan Ministry of Water said the dam was safe. It said repairs would start soon.",
+     [("The Ostravan Ministry of Water", "organisation")] * 2),
+    # "it" with nothing before it is nobody
+    ("It said repairs would start soon.", [("", "")]),
+    # a role noun with a name in apposition is that person
+    ("The mayor, Ines Cordell, said the bridge would reopen.", [("Ines Cordell", "person")]),
+])
+def test_speaker_and_type(text, expected):
+    assert speakers(text) == expected
+
+
+@pytest.mark.parametrize(("text", "places", "people", "orgs"), [
+    ("Troops crossed into Velmar. The Velmaran army answered.", {"Velmar"}, set(), set()),
+    ("Fighting near the Karst Pass went on.", {"Karst Pass"}, set(), set()),
+    ("Ada Frey, a senior economist, spoke.", set(), {"Ada Frey"}, set()),
+    ("Jon Hale of Tarn Logistics spoke.", set(), set(), {"Tarn Logistics"}),
+    ("Ada Frey said she would stay.", set(), {"Ada Frey"}, set()),
+    ("Secretary of State Ada Frey spoke.", set(), set(), set()),
+    ("The state company Tarn Power raised prices.", set(), set(), {"Tarn Power"}),
+    ("Prices rose, Mr. Hale said.", set(), {"Hale"}, set()),
+    # a quoted title before "he" is no person
+    ("In his book “Rivers Without Walls”, he wrote.", set(), set(), set()),
+])
+def test_text_evidence(text, places, people, orgs):
+    ev = TextEvidence(text)
+    ev.scan({"economist", "minister"}, {"company", "ministry"})
+    assert (ev.places & {"Velmar", "Karst Pass"}, ev.people, ev.orgs) == (places, people, orgs)
+
+
+@pytest.mark.parametrize(("text", "mentions", "expected"), [
+    ("Ada Frey said she would stay.", [(0, "Ada Frey")], {"Ada Frey": "f"}),
+    ("Mr. Jon Hale spoke.", [(4, "Jon Hale")], {"Jon Hale": "m"}),
+    # two people before the pronoun: no vote
+    ("Ada Frey met Jon Hale and he left.", [(0, "Ada Frey"), (13, "Jon Hale")], {}),
+    # a pronoun inside a quotation votes for no one
+    ("Ada Frey said: “he lied.”", [(0, "Ada Frey")], {}),
+    # the sentence before named one person
+    ("Jon Hale spoke. He left.", [(0, "Jon Hale")], {"Jon Hale": "m"}),
+])
+def test_gender_votes(text, mentions, expected):
+    votes = gender_votes(text, mentions)
+    assert {n: settled_gender(v) for n, v in votes.items()} == expected
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("Port Vellin", True), ("Karst Pass", True), ("Vellin", False), ("Tom Ridge", False),
+])
+def test_place_shaped(name, expected):
+    assert place_shaped(name) is expected
