@@ -21,6 +21,7 @@ from newsquotes.names import (
     PERSON_PRONOUNS,
     PRONOUNS,
     ROLE_NOUNS,
+    STATE_BODY_WORDS,
     TITLES,
     clean_name,
     country_of,
@@ -33,6 +34,12 @@ _NP_DEPS = {"compound", "det", "poss", "amod", "nummod", "flat", "case", "nmod",
 # How far back (in characters) "it" and "they" look for the body or group they stand for.
 _REACH = 1500
 _GROUP_WORDS = {"both", "all", "many", "some", "others", "several", "most", "few"}
+
+
+def _body_type(name: str) -> str:
+    """Give "government" for a state body ("the ministry"), else "organisation"."""
+    words = {w.lower().strip("’'.,") for w in name.split()}
+    return "government" if words & STATE_BODY_WORDS else "organisation"
 
 
 def mention_tokens(tok):
@@ -110,7 +117,7 @@ def _classify(cast: Cast, head, first, last, pronoun_ref: Speaker | None) -> Spe
         state = _state_named(cast, span, head)
         return Speaker(state or raw, "government", "", state or aff)
     if head.ent_type_ == "ORG" or low in ORG_NOUNS or (cast.evidence and raw in cast.evidence.orgs):
-        return Speaker(raw, "organisation", "", aff)
+        return Speaker(raw, _body_type(raw), "", aff)
     if head.tag_ == "NNS" or low in _GROUP_WORDS or (
             # "Republicans" when the text also says "Republican"; never "Sanders"
             head.tag_ == "NNPS" and re.search(rf"\b{re.escape(head.text[:-1])}\b", cast.text)):
@@ -166,7 +173,7 @@ def _named(cast: Cast, head, span, raw: str, aff: str) -> Speaker | None:
     if words & GOVERNMENT_WORDS:
         return Speaker(raw, "government", "", aff)
     if words & (ORG_NAME_WORDS | ORG_NOUNS) or (right and words & ORG_NOUNS):
-        return Speaker(raw, "organisation", "", aff)
+        return Speaker(raw, _body_type(raw), "", aff)
     name = cast.full_name(head.text) if head.text[:1].isupper() else raw
     evidence = cast.evidence.people if cast.evidence else set()
     if name in cast.people or name in evidence:

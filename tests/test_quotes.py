@@ -130,7 +130,11 @@ def test_pronoun_mention_keeps_its_own_offsets():
         ("Portugal said the harbour would stay closed.",
          ("Portugal", "government", "", "Portugal")),
         ("The ministry said the harbour would stay closed.",
-         ("The ministry", "organisation", "", "")),
+         ("The ministry", "government", "", "")),
+        ("The Borlandian Ministry of Ports said the harbour would stay closed.",
+         ("The Borlandian Ministry of Ports", "government", "", "")),
+        ("The harbour company said the harbour would stay closed.",
+         ("The harbour company", "organisation", "", "")),
     ],
 )
 def test_speaker_type_role_affiliation(text, expected):
