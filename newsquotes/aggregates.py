@@ -1,4 +1,5 @@
-"""Sentiment by speaker, topic, outlet or period: means with intervals, label counts, extremes.
+"""Counts and sentiment of statements by speaker, topic, outlet or period: means with
+intervals, label and kind counts, the busiest groups, the extremes.
 
 The interval is a Student t-interval for the mean compound score of the group
 (mean ± t(level, n-1) · s/√n, s the sample standard deviation), clipped to VADER's range
@@ -12,6 +13,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
+from newsquotes.schema import KINDS
 from newsquotes.sentiment import LABELS
 
 SUMMARY_COLUMNS = ["statements", "mean", "low", "high", *LABELS]
@@ -103,3 +105,29 @@ def extremes(
     if keys:
         out = out.sort_values([by, "side"], ascending=[True, False], kind="stable")
     return out.reset_index(drop=True)
+
+
+def label_counts(view: pd.DataFrame) -> pd.DataFrame:
+    """Give `label`, `statements`: how many statements carry each VADER label, in label order."""
+    counts = view["label"].value_counts().reindex(list(LABELS), fill_value=0)
+    return pd.DataFrame({"label": list(LABELS), "statements": counts.to_numpy(dtype="int64")})
+
+
+def kind_counts(view: pd.DataFrame, by: str = "speaker") -> pd.DataFrame:
+    """Give `by` and one count column per kind (direct, indirect, mixed), most statements first
+    (ties by name); rows with an empty `by` are left out."""
+    named = view[view[by].fillna("") != ""]
+    counts = named.groupby([by, "kind"]).size().unstack("kind", fill_value=0)
+    counts = counts.reindex(columns=list(KINDS), fill_value=0).astype("int64")
+    counts.columns.name = None
+    out = counts.reset_index().assign(_total=counts.sum(axis=1).to_numpy())
+    out = out.sort_values(["_total", by], ascending=[False, True], kind="stable")
+    return out.drop(columns="_total").reset_index(drop=True)
+
+
+def top_groups(counts: pd.DataFrame, n: int = 8) -> pd.DataFrame:
+    """Give the rows of the `n` groups with most statements in all (ties by name) of a
+    `timeseries.counts_over_time` table (period, group, statements)."""
+    totals = counts.groupby("group")["statements"].sum().reset_index()
+    keep = totals.sort_values(["statements", "group"], ascending=[False, True]).head(n)["group"]
+    return counts[counts["group"].isin(keep)].reset_index(drop=True)

@@ -5,11 +5,10 @@ import streamlit as st
 
 from components import charts
 from components.context import page_data, stop_if_empty
-from components.counts import label_counts
 from components.downloads import chart_with_downloads, csv_button
 from components.sidebar import filter_to
 from components.tables import statement_table
-from newsquotes.aggregates import sentiment_summary
+from newsquotes.aggregates import label_counts, sentiment_summary
 
 st.title("Who said what")
 page = page_data()

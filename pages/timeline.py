@@ -4,8 +4,8 @@ import streamlit as st
 
 from components import timecharts
 from components.context import page_data, stop_if_empty
-from components.counts import top_groups
 from components.downloads import chart_with_downloads
+from newsquotes.aggregates import top_groups
 from newsquotes.timeseries import (
     articles_over_time,
     choose_freq,

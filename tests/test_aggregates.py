@@ -5,7 +5,13 @@ import pandas as pd
 import pytest
 from pandas.testing import assert_frame_equal
 
-from newsquotes.aggregates import extremes, sentiment_summary
+from newsquotes.aggregates import (
+    extremes,
+    kind_counts,
+    label_counts,
+    sentiment_summary,
+    top_groups,
+)
 
 
 def _view() -> pd.DataFrame:
@@ -94,3 +100,39 @@ def test_extremes_over_everything_rank_from_the_strongest():
         ["positive", 1, "c:0"], ["positive", 2, "a:0"],
         ["negative", 1, "b:40"], ["negative", 2, "b:0"],
     ]
+
+
+def test_label_counts_in_label_order_with_zeros():
+    expected = pd.DataFrame({"label": ["positive", "neutral", "negative"],
+                             "statements": [2, 1, 2]})
+    assert_frame_equal(label_counts(_view()), expected)
+    none = label_counts(_view().iloc[:0])
+    assert none["statements"].tolist() == [0, 0, 0] and none["statements"].dtype == "int64"
+
+
+def test_kind_counts_per_speaker_most_statements_first():
+    view = pd.DataFrame({
+        "speaker": ["Bo Chen", "Ann Lee", "Bo Chen", "", "Cy Ng", "Ann Lee", "Bo Chen"],
+        "kind": ["direct", "mixed", "indirect", "direct", "indirect", "mixed", "direct"],
+    })
+    expected = pd.DataFrame({"speaker": ["Bo Chen", "Ann Lee", "Cy Ng"],
+                             "direct": [2, 0, 0], "indirect": [1, 0, 1], "mixed": [0, 2, 0]})
+    assert_frame_equal(kind_counts(view), expected)
+    # ties in the total go alphabetically; the unnamed statement is left out
+    assert kind_counts(view.iloc[3:6])["speaker"].tolist() == ["Ann Lee", "Cy Ng"]
+    assert list(kind_counts(view.iloc[:0]).columns) == ["speaker", "direct", "indirect", "mixed"]
+
+
+COUNTS = pd.DataFrame({
+    "period": pd.to_datetime(["2025-03-03", "2025-03-10"] * 3),
+    "group": ["Ada Moss", "Ada Moss", "Ben Ruiz", "Ben Ruiz", "Cy Lund", "Cy Lund"],
+    "statements": [3, 0, 1, 1, 2, 2],
+})
+
+
+def test_top_groups_keeps_the_largest_groups():
+    # Cy Lund (4) and Ada Moss (3) before Ben Ruiz (2); rows keep their order
+    assert_frame_equal(top_groups(COUNTS, 2), COUNTS.iloc[[0, 1, 4, 5]].reset_index(drop=True))
+    # a tie (Ada Moss 3, Ben Ruiz 3) goes alphabetically
+    tied = COUNTS.iloc[:4].assign(statements=[3, 0, 2, 1])
+    assert top_groups(tied, 1)["group"].tolist() == ["Ada Moss", "Ada Moss"]

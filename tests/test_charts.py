@@ -1,14 +1,12 @@
-"""Figure builders, highlighted HTML and the small counts, checked on their output without
+"""Figure builders and highlighted HTML, checked on their output without
 Streamlit: fig.data, exact HTML strings, exact frames."""
 
 import pandas as pd
 import pytest
-from pandas.testing import assert_frame_equal
 
 from components import charts, reader, timecharts
-from components.counts import label_counts, top_groups
 from components.downloads import file_stem, plotly_config
-from components.tables import article_link
+from components.tables import article_link, statement_rows
 
 VIEW = pd.DataFrame({
     "statement_id": ["a:0", "a:40", "b:0", "b:30", "c:0"],
@@ -37,7 +35,8 @@ def test_ranked_bars_puts_the_largest_on_top_and_carries_names():
 
 
 def test_label_mix_colours_each_label():
-    fig = charts.label_mix(label_counts(VIEW))
+    fig = charts.label_mix(pd.DataFrame({"label": ["positive", "neutral", "negative"],
+                                            "statements": [3, 1, 1]}))
     (bar,) = fig.data
     assert list(bar.x) == ["positive", "neutral", "negative"]
     assert list(bar.y) == [3, 1, 1]
@@ -96,19 +95,6 @@ COUNTS = pd.DataFrame({
     "group": ["Ada Moss", "Ada Moss", "Ben Ruiz", "Ben Ruiz", "Cy Lund", "Cy Lund"],
     "statements": [3, 0, 1, 1, 2, 2],
 })
-
-
-def test_label_counts_in_label_order():
-    expected = pd.DataFrame({"label": ["positive", "neutral", "negative"],
-                             "statements": [3, 1, 1]})
-    assert_frame_equal(label_counts(VIEW), expected)
-
-
-def test_top_groups_keeps_the_largest_groups():
-    assert top_groups(COUNTS, 2)["group"].tolist() == ["Ada Moss", "Ada Moss", "Cy Lund",
-                                                       "Cy Lund"]
-    # Without Cy Lund: Ada Moss (3) before Ben Ruiz (2).
-    assert top_groups(COUNTS.iloc[:4], 1)["group"].tolist() == ["Ada Moss", "Ada Moss"]
 
 
 def test_time_figures():
@@ -186,3 +172,23 @@ def test_tone_band_is_not_drawn_across_periods_without_an_interval():
     })
     band, _ = timecharts.tone_over_time(summary, "Tone").data
     assert list(band.y) == [0.4, 0.0, None, 0.3, 0.5, 0.1, -0.1]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("one two three four", "one two<br>three<br>four"),
+    ("  spaced   out  words ", "spaced<br>out<br>words"),
+    ("abcdefghijkl mn", "abcdefghi<br>jkl mn"),  # a word longer than a line is cut
+    ("a <b> & c d", "a &lt;b&gt; &amp; c<br>d"),  # escaped after wrapping
+    ("", ""),
+])
+def test_hover_texts_wrap_escape_like_textwrap(text, expected):
+    assert charts.hover_texts([text], width=9) == [expected]
+
+
+def test_statement_rows_link_each_row_to_its_article():
+    view = VIEW.assign(start=[0, 40, 0, 30, 0], cue="said", outlet="Post", title="T",
+                       article_id=["a b", "a b", "b/1", "b/1", "c"])
+    rows = statement_rows(view)
+    assert rows["read"].tolist() == [article_link(a, s) for a, s in
+                                     zip(view["article_id"], view["start"], strict=True)]
+    assert rows["read"][0] == "articles?article=a+b&statement=0"
