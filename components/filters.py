@@ -76,6 +76,20 @@ def apply_filters(
     return view[keep]
 
 
+def in_group(
+    view: pd.DataFrame, group: tuple[str, str], topics: pd.DataFrame | None = None
+) -> pd.Series:
+    """Give the mask of the rows of `view` in `group`: ("speaker", name), ("outlet", name) or
+    ("topic", name) (a statement is in a topic when `topics` pairs them)."""
+    kind, name = group
+    if kind == "topic":
+        ids = () if topics is None else topics.loc[topics["topic"] == name, "statement_id"]
+        return view["statement_id"].isin(ids)
+    if kind not in ("speaker", "outlet"):
+        raise ValueError(f"no group of statements by {kind!r}: expected speaker, outlet or topic")
+    return view[kind] == name
+
+
 def _parse_date(value: str | None) -> dt.date | None:
     if not value:
         return None

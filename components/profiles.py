@@ -10,15 +10,8 @@ import streamlit as st
 
 from components import charts, timecharts
 from components.downloads import chart_with_downloads
-from newsquotes.keywords import distinctive_for
 from newsquotes.speakers import speaker_profiles
 from newsquotes.timeseries import sentiment_over_time
-
-
-def profile_row(view: pd.DataFrame, speaker: str) -> dict:
-    """Give the speaker's profile (`speakers.speaker_profiles`) over the statements in `view`."""
-    found = speaker_profiles(view[view["speaker"] == speaker])
-    return found.iloc[0].to_dict() if not found.empty else {}
 
 
 def _text(value) -> str:
@@ -31,10 +24,14 @@ def _text(value) -> str:
     return str(value) or "—"
 
 
-def speaker_card(view: pd.DataFrame, speaker: str, key: str, compact: bool = False) -> None:
-    """Show the profile of `speaker` over the statements in `view`."""
+def speaker_card(
+    view: pd.DataFrame, speaker: str, terms: pd.DataFrame, key: str, compact: bool = False
+) -> None:
+    """Show the profile of `speaker` over the statements in `view`, with `terms`: the words
+    that set them apart (`keywords.distinctive_terms` rows with z > 0)."""
     rows = view[view["speaker"] == speaker]
-    profile = profile_row(view, speaker)
+    found = speaker_profiles(rows)
+    profile = found.iloc[0].to_dict() if not found.empty else {}
     mean = rows["compound"].mean()
     st.html(f"<h3 style='margin:0'>{html.escape(speaker)}</h3>")
     facts = [("Role", profile.get("role")), ("Affiliation", profile.get("affiliation")),
@@ -47,8 +44,6 @@ def speaker_card(view: pd.DataFrame, speaker: str, key: str, compact: bool = Fal
     a, b = st.columns(2)
     a.metric("Statements", f"{len(rows):,}")
     b.metric("Mean tone", f"{mean:+.2f}" if pd.notna(mean) else "—")
-    terms = distinctive_for(view, view["speaker"] == speaker, min_count=2)
-    terms = terms[terms["z"] > 0]
     if compact:
         st.dataframe(terms.head(10)[["term", "z", "count_a"]].rename(
             columns={"count_a": "uses"}), hide_index=True, key=f"{key}_terms")

@@ -5,6 +5,7 @@ across pages, article text shown escaped."""
 from __future__ import annotations
 
 import pytest
+from pandas.testing import assert_frame_equal
 from streamlit.testing.v1 import AppTest
 
 from components import data
@@ -175,3 +176,23 @@ def test_article_text_is_escaped_in_the_reader(on_sample):
     shown = "".join(h.proto.body for h in at.get("html"))
     assert "&lt;script&gt;alert(" in shown
     assert "<script" not in shown and "<img" not in shown
+
+
+def test_cached_keyword_counts_equal_the_core_on_the_filtered_sample(on_sample):
+    from components.filters import Filters, apply_filters
+    from newsquotes.keywords import distinctive_for, frequencies
+
+    loaded = data.current()
+    path, stamp = data.source()
+    speaker, other = loaded.speakers[:2]
+    filters = Filters(speakers=(speaker, other))
+    view = apply_filters(loaded.view, filters)
+    assert data.keyword_weights(path, stamp, filters) == frequencies(view["terms"], top=150)
+    mine = view["speaker"] == speaker
+    assert data.keyword_weights(path, stamp, filters, ("speaker", speaker), top=20) == (
+        frequencies(view.loc[mine, "terms"], top=20))
+    expected = distinctive_for(view, mine, min_count=2)
+    expected = expected[expected["z"] > 0].reset_index(drop=True)
+    got = data.distinctive(path, stamp, filters, ("speaker", speaker))
+    assert not got.empty
+    assert_frame_equal(got, expected)

@@ -6,7 +6,14 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from components.filters import Filters, apply_filters, from_query, to_query, within_bounds
+from components.filters import (
+    Filters,
+    apply_filters,
+    from_query,
+    in_group,
+    to_query,
+    within_bounds,
+)
 
 VIEW = pd.DataFrame({
     "statement_id": ["a:0", "a:50", "b:0", "c:0", "d:0"],
@@ -120,3 +127,19 @@ def test_to_query_names():
 def test_within_bounds_stores_the_whole_span_as_no_range(start, end, expected):
     got = within_bounds(Filters(start=start, end=end), dt.date(2025, 3, 1), dt.date(2025, 3, 9))
     assert (got.start, got.end) == expected
+
+
+@pytest.mark.parametrize(("group", "expected"), [
+    (("speaker", "Ada Moss"), ["a:0", "b:0"]),
+    (("outlet", "Wire"), ["b:0", "c:0"]),
+    (("topic", "roads"), ["a:0", "a:50"]),
+    (("topic", "nothing"), []),
+    (("speaker", "Nobody"), []),
+])
+def test_in_group(group, expected):
+    assert VIEW.loc[in_group(VIEW, group, TOPICS), "statement_id"].tolist() == expected
+
+
+def test_in_group_refuses_an_unknown_grouping():
+    with pytest.raises(ValueError, match="'kind'"):
+        in_group(VIEW, ("kind", "direct"))
