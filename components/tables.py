@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
+from urllib.parse import quote_plus, urlencode
 
 import pandas as pd
 import streamlit as st
@@ -21,9 +21,13 @@ def article_link(article_id: str, start: int | None = None) -> str:
 
 def statement_rows(view: pd.DataFrame) -> pd.DataFrame:
     """Give the table of statements to show and download, one row a statement."""
+    # `article_link` for every row, built per column: tens of thousands of rows per rerun
+    ids = view["article_id"].astype(str)
+    quoted = ids.map({a: quote_plus(a) for a in ids.unique()})
     rows = view.assign(
         date=view["date"].dt.date,
-        read=[article_link(a, s) for a, s in zip(view["article_id"], view["start"], strict=True)],
+        read="articles?article=" + quoted + "&statement="
+        + view["start"].astype("int64").astype(str),
     )
     return rows[TABLE_COLUMNS].reset_index(drop=True)
 

@@ -29,15 +29,15 @@ if asked in order and st.session_state.get("_art_from_url") != asked:
     st.session_state["_art_from_url"] = asked
 
 
-def label(article_id: str) -> str:
-    """Give the article's date, outlet and title for the picker."""
-    row = articles.loc[article_id]
-    day = f"{row['date']:%Y-%m-%d}" if pd.notna(row["date"]) else "no date"
-    n = int(holding.get(article_id, 0))
-    return f"{day} · {row['source'] or 'unknown outlet'} · {row['title'] or article_id} ({n})"
-
-
-chosen = st.selectbox("Article", order, format_func=label, key="art_pick",
+# The picker's labels, built per column: a filter may leave thousands of articles to pick from.
+shown = articles.loc[order]
+labels = dict(zip(order, (
+    shown["date"].dt.strftime("%Y-%m-%d").fillna("no date") + " · "
+    + shown["source"].fillna("").replace("", "unknown outlet") + " · "
+    + shown["title"].fillna("").where(shown["title"].fillna("") != "", shown.index.to_series())
+    + " (" + holding.reindex(order, fill_value=0).astype(str).to_numpy() + ")"
+), strict=True))
+chosen = st.selectbox("Article", order, format_func=labels.get, key="art_pick",
                       help="Articles holding the filtered statements; the number is how many.")
 if chosen != asked:
     st.query_params["article"] = chosen
