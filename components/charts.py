@@ -133,13 +133,19 @@ def statement_points(view: pd.DataFrame, speakers: list[str], title: str) -> go.
     return _layout(fig, title, _bar_height(len(speakers)), xaxis_title="compound score")
 
 
-def tone_distribution(view: pd.DataFrame, speakers: list[str], title: str) -> go.Figure:
-    """Give one box per speaker of the compound scores of their statements."""
-    rows = view[view["speaker"].isin(speakers)]
+def tone_distribution(boxes: pd.DataFrame, speakers: list[str], title: str) -> go.Figure:
+    """Give one box per speaker of the compound scores of their statements.
+
+    `boxes` is `aggregates.quartiles` output: the browser gets five numbers a speaker, not
+    every statement's score.
+    """
+    rows = boxes[boxes["speaker"].isin(speakers)]
     fig = go.Figure(go.Box(
-        x=rows["compound"].to_numpy(dtype=float),
-        y=rows["speaker"].astype(str).to_numpy(dtype=object), orientation="h",
-        boxpoints=False, marker={"color": "#457b9d"}, name="compound",
+        y=rows["speaker"].astype(str).tolist(), q1=rows["q1"].tolist(),
+        median=rows["median"].tolist(), q3=rows["q3"].tolist(),
+        lowerfence=rows["lowerfence"].tolist(), upperfence=rows["upperfence"].tolist(),
+        mean=rows["mean"].tolist(), orientation="h", boxpoints=False,
+        marker={"color": "#457b9d"}, name="compound",
     ))
     fig.update_yaxes(type="category", categoryorder="array", categoryarray=speakers[::-1],
                      automargin=True)

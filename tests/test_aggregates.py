@@ -9,6 +9,7 @@ from newsquotes.aggregates import (
     extremes,
     kind_counts,
     label_counts,
+    quartiles,
     sentiment_summary,
     top_groups,
 )
@@ -136,3 +137,24 @@ def test_top_groups_keeps_the_largest_groups():
     # a tie (Ada Moss 3, Ben Ruiz 3) goes alphabetically
     tied = COUNTS.iloc[:4].assign(statements=[3, 0, 2, 1])
     assert top_groups(tied, 1)["group"].tolist() == ["Ada Moss", "Ada Moss"]
+
+
+def test_quartiles_give_the_box_and_tukey_fences_per_group():
+    view = pd.DataFrame({
+        "speaker": ["Ann Lee"] * 5 + ["Bo Chen"] * 2 + ["Cy Ng"],
+        # Ann: q1 0.0, median 0.1, q3 0.2 (linear), IQR 0.2: fences at -0.3 and 0.5, so
+        # -0.9 is outside and the lower whisker stops at 0.0
+        "compound": [-0.9, 0.0, 0.1, 0.2, 0.5, -0.5, 0.5, 0.25],
+    })
+    expected = pd.DataFrame({
+        "speaker": ["Ann Lee", "Bo Chen", "Cy Ng"],
+        "statements": [5, 2, 1],
+        "q1": [0.0, -0.25, 0.25],
+        "median": [0.1, 0.0, 0.25],
+        "q3": [0.2, 0.25, 0.25],
+        "lowerfence": [0.0, -0.5, 0.25],
+        "upperfence": [0.5, 0.5, 0.25],
+        "mean": [-0.02, 0.0, 0.25],
+    })
+    assert_frame_equal(quartiles(view), expected, check_exact=False, rtol=1e-12)
+    assert list(quartiles(view.iloc[:0]).columns) == list(expected.columns)

@@ -1,12 +1,16 @@
 """Figure builders and highlighted HTML, checked on their output without
 Streamlit: fig.data, exact HTML strings, exact frames."""
 
+import datetime as dt
+import math
+
 import pandas as pd
+import plotly.graph_objects as go
 import pytest
 
 from components import charts, reader, timecharts
 from components.downloads import file_stem, plotly_config
-from components.tables import article_link, statement_rows
+from components.tables import TABLE_COLUMNS, article_link, statement_rows
 
 VIEW = pd.DataFrame({
     "statement_id": ["a:0", "a:40", "b:0", "b:30", "c:0"],
@@ -78,10 +82,16 @@ def test_hover_text_wraps_and_shortens():
 
 
 def test_tone_distribution_one_box_of_the_speakers():
-    fig = charts.tone_distribution(VIEW, ["Ben Ruiz"], "Tone")
+    boxes = pd.DataFrame({"speaker": ["Ada Moss", "Ben Ruiz"], "statements": [3, 2],
+                          "q1": [0.0, -0.1], "median": [0.5, 0.0], "q3": [0.6, 0.1],
+                          "lowerfence": [0.0, -0.25], "upperfence": [0.75, 0.125],
+                          "mean": [0.42, -0.06]})
+    fig = charts.tone_distribution(boxes, ["Ben Ruiz"], "Tone")
     (box,) = fig.data
-    assert box.type == "box"
-    assert list(box.x) == [-0.25, 0.125]
+    assert box.type == "box" and box.orientation == "h"
+    assert list(box.y) == ["Ben Ruiz"]
+    assert (list(box.q1), list(box.median), list(box.q3)) == ([-0.1], [0.0], [0.1])
+    assert (list(box.lowerfence), list(box.upperfence)) == ([-0.25], [0.125])
 
 
 def test_term_bars_top_terms_largest_on_top():
@@ -104,9 +114,11 @@ def test_time_figures():
     summary = pd.DataFrame({"period": pd.to_datetime(["2025-03-03", "2025-03-10"]),
                             "n": [4, 1], "mean": [0.25, 0.125],
                             "low": [-0.5, float("nan")], "high": [0.9, float("nan")]})
-    band, line = timecharts.tone_over_time(summary, "Tone").data
+    (line,) = timecharts.tone_over_time(summary, "Tone").data
     assert list(line.y) == [0.25, 0.125]
-    assert list(band.y) == [0.9, -0.5]  # a one-statement period has no interval
+    # error bars up to high and down to low; a one-statement period has none
+    assert list(line.error_y.array)[0] == 0.65 and math.isnan(list(line.error_y.array)[1])
+    assert list(line.error_y.arrayminus)[0] == 0.75
     volume = pd.DataFrame({"period": pd.to_datetime(["2025-03-03", "2025-03-10"]),
                            "articles": [2, 1]})
     assert list(timecharts.volume_bars(volume, "Volume").data[0].y) == [2, 1]
@@ -162,7 +174,7 @@ def test_download_names_and_links():
     assert article_link("ab12", 40) == "articles?article=ab12&statement=40"
 
 
-def test_tone_band_is_not_drawn_across_periods_without_an_interval():
+def test_tone_is_not_drawn_across_periods_without_statements():
     summary = pd.DataFrame({
         "period": pd.to_datetime(["2025-01-06", "2025-01-13", "2025-01-20", "2025-01-27"]),
         "mean": [0.2, float("nan"), 0.1, 0.3],
@@ -170,8 +182,17 @@ def test_tone_band_is_not_drawn_across_periods_without_an_interval():
         "high": [0.4, float("nan"), 0.3, 0.5],
         "n": [3, 0, 4, 2],
     })
-    band, _ = timecharts.tone_over_time(summary, "Tone").data
-    assert list(band.y) == [0.4, 0.0, None, 0.3, 0.5, 0.1, -0.1]
+    (line,) = timecharts.tone_over_time(summary, "Tone").data
+    assert line.connectgaps is False and math.isnan(list(line.y)[1])
+    assert list(line.error_y.array)[2:] == [0.2, 0.2]
+
+
+def test_focus_opens_the_time_axis_on_a_span():
+    fig = timecharts.focus(go.Figure(), (dt.date(2025, 1, 1), dt.date(2025, 5, 1)))
+    # 3% of 120 days (3.6 days) either side
+    assert list(fig.layout.xaxis.range) == [pd.Timestamp("2024-12-28 09:36"),
+                                            pd.Timestamp("2025-05-04 14:24")]
+    assert timecharts.focus(go.Figure(), None).layout.xaxis.range is None
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -192,3 +213,10 @@ def test_statement_rows_link_each_row_to_its_article():
     assert rows["read"].tolist() == [article_link(a, s) for a, s in
                                      zip(view["article_id"], view["start"], strict=True)]
     assert rows["read"][0] == "articles?article=a+b&statement=0"
+
+
+def test_statement_rows_latest_first_then_by_id():
+    view = VIEW.assign(start=0, cue="said", outlet="Post", title="T")
+    rows = statement_rows(view, latest_first=True)
+    assert rows["statement_id"].tolist() == ["c:0", "b:0", "b:30", "a:0", "a:40"]
+    assert list(rows.columns) == TABLE_COLUMNS

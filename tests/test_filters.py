@@ -11,6 +11,7 @@ from components.filters import (
     apply_filters,
     from_query,
     in_group,
+    members,
     to_query,
     within_bounds,
 )
@@ -143,3 +144,13 @@ def test_in_group(group, expected):
 def test_in_group_refuses_an_unknown_grouping():
     with pytest.raises(ValueError, match="'kind'"):
         in_group(VIEW, ("kind", "direct"))
+
+
+@pytest.mark.parametrize("dtype", ["str", object])
+def test_members_is_isin(dtype):
+    column = pd.Series(["a:0", "b:0", None, "c:0"], dtype=dtype, index=[3, 5, 7, 9])
+    got = members(column, pd.Series(["c:0", "a:0", "x"], dtype=dtype))
+    assert got.tolist() == [True, False, False, True]
+    assert got.index.tolist() == [3, 5, 7, 9]
+    assert members(column, []).tolist() == [False] * 4
+    assert members(column, ("b:0",)).tolist() == [False, True, False, False]
