@@ -11,7 +11,7 @@ import streamlit as st
 from components import charts, timecharts
 from components.downloads import chart_with_downloads
 from newsquotes.speakers import speaker_profiles
-from newsquotes.timeseries import sentiment_over_time
+from newsquotes.timeseries import main_span, sentiment_over_time
 
 
 def _text(value) -> str:
@@ -48,12 +48,17 @@ def speaker_card(
         st.dataframe(terms.head(10)[["term", "z", "count_a"]].rename(
             columns={"count_a": "uses"}), hide_index=True, key=f"{key}_terms")
         return
-    dated = rows[rows["date"].notna()]
+    dated = rows.loc[rows["date"].notna(), ["date", "compound"]]
     if not dated.empty:
+        span = main_span(dated["date"])
         tone = sentiment_over_time(dated)
-        name = f"{speaker} tone over time"
-        chart_with_downloads(timecharts.tone_over_time(tone, f"Tone of {speaker} over time"),
-                             tone, name, key=f"{key}_tone_time")
+        fig = timecharts.tone_over_time(tone, f"Tone of {speaker} over time")
+        chart_with_downloads(timecharts.focus(fig, span[:2] if span else None), tone,
+                             f"{speaker} tone over time", key=f"{key}_tone_time")
+        if span:
+            st.caption(f"Opened on {span[0]:%Y-%m-%d} – {span[1]:%Y-%m-%d}; {span[2]:,} "
+                       "statements dated far outside it are on the chart too (double-click "
+                       "it to see them).")
     if terms.empty:
         st.caption("No word sets this speaker apart here (too few statements).")
     else:

@@ -4,6 +4,8 @@ across pages, article text shown escaped."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from pandas.testing import assert_frame_equal
 from streamlit.testing.v1 import AppTest
@@ -196,3 +198,18 @@ def test_cached_keyword_counts_equal_the_core_on_the_filtered_sample(on_sample):
     got = data.distinctive(path, stamp, filters, ("speaker", speaker))
     assert not got.empty
     assert_frame_equal(got, expected)
+
+
+def test_the_timeline_opens_where_the_sample_statements_are(on_sample):
+    at = run("timeline")
+    assert_ran(at)
+    dated = data.current().view["date"].dropna()
+    seed = int((dated < "2024-01-01").sum())
+    assert seed > 0  # the 2022 seed article
+    note = at.caption[0].value
+    assert note.startswith(f"The charts open on {dated[dated >= '2024-01-01'].min():%Y-%m-%d} "
+                           f"– {dated.max():%Y-%m-%d}")
+    assert f"{seed} dated far from them ({dated.min():%Y-%m-%d})" in note
+    for chart in at.get("plotly_chart"):
+        start, end = json.loads(chart.proto.spec)["layout"]["xaxis"]["range"]
+        assert start.startswith("2024-12") and end.startswith("2025-07")
