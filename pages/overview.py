@@ -20,10 +20,15 @@ span = "no dates" if pd.isna(first) else f"{first:%Y-%m-%d} – {last:%Y-%m-%d}"
 metrics = st.columns([1, 1, 1, 3])
 metrics[0].metric("Statements", f"{len(view):,}")
 metrics[1].metric("Speakers", f"{view.loc[view['speaker'] != '', 'speaker'].nunique():,}")
-metrics[2].metric("Articles", f"{view['article_id'].nunique():,}",
-                  help=f"Articles holding these statements; the corpus holds "
-                       f"{len(page.loaded.articles):,}.")
+quoted = view["article_id"].nunique()
+metrics[2].metric("Articles", f"{quoted:,}", help="Articles holding these statements")
 metrics[3].metric("Date span", span)
+stored = len(page.loaded.articles)
+if stored != quoted:
+    # The Data page counts stored articles: say why the two numbers differ.
+    st.caption(f"Articles counts the {quoted:,} articles holding these statements; the corpus "
+               f"stores {stored:,} (see **Data**): the others hold no statement "
+               f"{'that the filters select' if not page.filters.is_empty() else 'found'}.")
 
 left, right = st.columns([3, 2])
 with left:

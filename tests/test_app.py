@@ -213,3 +213,14 @@ def test_the_timeline_opens_where_the_sample_statements_are(on_sample):
     for chart in at.get("plotly_chart"):
         start, end = json.loads(chart.proto.spec)["layout"]["xaxis"]["range"]
         assert start.startswith("2024-12") and end.startswith("2025-07")
+
+
+def test_overview_and_data_agree_on_the_articles_and_say_why_two_numbers(on_sample):
+    overview, data_page = run(), run("data")
+    assert_ran(overview)
+    assert_ran(data_page)
+    stored, quoted = len(data.current().articles), data.current().view["article_id"].nunique()
+    assert stored > quoted  # the sample's French article holds no statement
+    assert metric(overview, "Articles") == metric(data_page, "Articles with statements") == quoted
+    assert metric(data_page, "Articles in corpus") == stored
+    assert f"the corpus stores {stored}" in overview.caption[0].value
