@@ -101,7 +101,14 @@ def extremes(
     frame = grouped(frame, by, topics, freq) if by else frame
     parts = []
     for side, ascending in (("positive", False), ("negative", True)):
-        picked = frame[frame["label"] == side].sort_values(
+        picked = frame[frame["label"] == side]
+        if not keys and len(picked) > n:
+            # Only rows scoring at least as far out as the n-th can be among the n: sorting
+            # those (ties included) instead of every statement gives the same rows.
+            scores = picked["compound"].to_numpy()
+            nth = np.sort(scores)[-n] if not ascending else np.sort(scores)[n - 1]
+            picked = picked[scores >= nth] if not ascending else picked[scores <= nth]
+        picked = picked.sort_values(
             [*keys, "compound", "statement_id"], ascending=[*[True] * len(keys), ascending, True],
             kind="stable",
         )

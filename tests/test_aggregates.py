@@ -103,6 +103,23 @@ def test_extremes_over_everything_rank_from_the_strongest():
     ]
 
 
+@pytest.mark.parametrize("n", [1, 2, 3, 7])
+def test_extremes_among_many_break_ties_at_the_cut_by_statement_id(n):
+    view = pd.DataFrame({
+        "statement_id": ["e", "d", "b", "c", "a", "f", "g", "h"],
+        "speaker": ["Ann Lee"] * 8,
+        "text": list("EDBCAFGH"),
+        "compound": [0.9, 0.5, 0.5, 0.5, 0.2, -0.4, -0.4, -0.8],
+        "label": ["positive"] * 5 + ["negative"] * 3,
+    })
+    got = extremes(view, n=n)
+    positive = ["e", "b", "c", "d", "a"][:n]
+    negative = ["h", "f", "g"][:n]
+    assert got["statement_id"].tolist() == positive + negative
+    assert got["rank"].tolist() == list(range(1, len(positive) + 1)) + list(
+        range(1, len(negative) + 1))
+
+
 def test_label_counts_in_label_order_with_zeros():
     expected = pd.DataFrame({"label": ["positive", "neutral", "negative"],
                              "statements": [2, 1, 2]})
