@@ -66,10 +66,9 @@ def chart_with_downloads(
     shown = st.plotly_chart(fig, key=f"{key}_chart", config=plotly_config(name), **options)
     stem = file_stem(name)
     browser = export.find_browser()
-    # One row of small labelled buttons under the chart; no icons, so that the four fit on
-    # one line under a chart in a narrow column.
-    with st.container(horizontal=True, gap="small", vertical_alignment="center"):
-        st.caption(":material/download: Download")
+    # One row of small buttons under the chart; no icons, so that the four fit on one line
+    # under a chart in a narrow column.
+    with st.container(horizontal=True, gap="small"):
         csv_button(data, name, key, label="CSV", icon=False)
         st.download_button("HTML", data=lambda: export.to_html(fig), file_name=f"{stem}.html",
                            mime="text/html", key=f"{key}_html", on_click="ignore",

@@ -11,7 +11,7 @@ import streamlit as st
 from components import charts, timecharts
 from components.downloads import chart_with_downloads
 from newsquotes.speakers import speaker_profiles
-from newsquotes.timeseries import main_span, sentiment_over_time
+from newsquotes.timeseries import choose_freq, main_span, sentiment_over_time
 
 
 def _text(value) -> str:
@@ -51,9 +51,14 @@ def speaker_card(
     dated = rows.loc[rows["date"].notna(), ["date", "compound"]]
     if not dated.empty:
         span = main_span(dated["date"])
-        tone = sentiment_over_time(dated)
-        fig = timecharts.tone_over_time(tone, f"Tone of {speaker} over time")
-        chart_with_downloads(timecharts.focus(fig, span[:2] if span else None), tone,
+        # By month once the span passes two months: one speaker's weeks hold a statement or
+        # two, whose intervals reach from -1 to +1 and say nothing.
+        days = (dated["date"].max() - dated["date"].min()).days
+        freq = "MS" if days > 62 else choose_freq(dated["date"])
+        tone = sentiment_over_time(dated, freq=freq)
+        fig = timecharts.tone_over_time(
+            tone, f"Tone of {speaker} per {timecharts.PERIOD_NAMES[freq]}")
+        chart_with_downloads(timecharts.focus(fig, span, freq), tone,
                              f"{speaker} tone over time", key=f"{key}_tone_time")
         if span:
             st.caption(f"Opened on {span[0]:%Y-%m-%d} – {span[1]:%Y-%m-%d}; {span[2]:,} "

@@ -6,18 +6,28 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from components.charts import _layout
+from newsquotes.timeseries import PERIODS
 
 PERIOD_NAMES = {"D": "day", "W": "week", "MS": "month"}
 
 
-def focus(fig: go.Figure, span: tuple | None) -> go.Figure:
+def focus(fig: go.Figure, span: tuple | None, freq: str | None = None) -> go.Figure:
     """Give `fig` opening on `span` (first, last day) of its time axis; a double-click on the
-    chart shows all of it again. None: the whole axis."""
+    chart shows all of it again. None: the whole axis. With `freq` the view starts where the
+    period holding the first day starts, as that period's point or bar stands there."""
     if span is not None:
-        first, last = (pd.Timestamp(d) for d in span)
+        first, last = (pd.Timestamp(d) for d in span[:2])
+        if freq is not None:
+            first = pd.Period(first, PERIODS[freq]).start_time
         pad = max((last - first) * 0.03, pd.Timedelta(days=2))
         fig.update_xaxes(range=[first - pad, last + pad])
     return fig
+
+
+def whole_numbers(fig: go.Figure, largest) -> go.Figure:
+    """Give `fig` with y ticks on whole numbers (counts: no "2.5 articles"), about six of them."""
+    largest = 0 if pd.isna(largest) else int(largest)
+    return fig.update_yaxes(tick0=0, dtick=max(1, -(-largest // 6)), rangemode="tozero")
 
 
 def counts_over_time(counts: pd.DataFrame, title: str) -> go.Figure:
@@ -30,6 +40,7 @@ def counts_over_time(counts: pd.DataFrame, title: str) -> go.Figure:
             name=str(group), customdata=[str(group)] * len(rows),
             hovertemplate=f"{group}<br>%{{x|%Y-%m-%d}}: %{{y}}<extra></extra>",
         ))
+    whole_numbers(fig, counts["statements"].max())
     return _layout(fig, title, 420, yaxis_title="Statements",
                    legend={"orientation": "h", "y": -0.2})
 
@@ -63,4 +74,5 @@ def volume_bars(volume: pd.DataFrame, title: str) -> go.Figure:
     fig = go.Figure(go.Bar(x=volume["period"].tolist(), y=volume["articles"].tolist(),
                            marker={"color": "#8ab17d"}, name="articles",
                            hovertemplate="%{x|%Y-%m-%d}: %{y} articles<extra></extra>"))
+    whole_numbers(fig, volume["articles"].max())
     return _layout(fig, title, 300, yaxis_title="Articles")

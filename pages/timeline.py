@@ -9,7 +9,6 @@ from components.downloads import chart_with_downloads
 from components.filters import members
 from newsquotes.aggregates import top_groups
 from newsquotes.timeseries import (
-    PERIODS,
     articles_over_time,
     choose_freq,
     counts_over_time,
@@ -47,10 +46,6 @@ if span is not None:
     notes.append(f"The charts open on {first:%Y-%m-%d} – {last:%Y-%m-%d}, where the statements "
                  f"are; {apart:,} dated far from them ({when}) are on the charts too: "
                  "double-click a chart to see the whole range.")
-    # from the start of the period holding the first day, so its bar or point is in view
-    shown = (pd.Period(first, PERIODS[freq]).start_time, last)
-else:
-    shown = None
 undated = int(view["date"].isna().sum())
 if undated:
     notes.append(f"{undated:,} statements from undated articles are not on the timeline.")
@@ -64,15 +59,16 @@ if counts.empty:
 else:
     chart_with_downloads(
         timecharts.focus(timecharts.counts_over_time(counts, f"Statements per {period}, top "
-                                                     f"{by}s"), shown),
+                                                     f"{by}s"), span, freq),
         counts.rename(columns={"group": by}), f"statements per {period} by {by}",
         key="tl_counts")
 
 tone = sentiment_over_time(view[["date", "compound"]], freq=freq)
 chart_with_downloads(timecharts.focus(timecharts.tone_over_time(tone, f"Mean tone per {period}"),
-                                      shown), tone, f"mean tone per {period}", key="tl_tone")
+                                      span, freq), tone, f"mean tone per {period}", key="tl_tone")
 
 articles = page.loaded.articles
 volume = articles_over_time(articles[members(articles["id"], view["article_id"])], freq=freq)
-chart_with_downloads(timecharts.focus(timecharts.volume_bars(volume, f"Articles per {period}"),
-                                      shown), volume, f"articles per {period}", key="tl_volume")
+bars = timecharts.volume_bars(volume, f"Articles per {period}")
+chart_with_downloads(timecharts.focus(bars, span, freq), volume, f"articles per {period}",
+                     key="tl_volume")

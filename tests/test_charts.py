@@ -193,6 +193,10 @@ def test_focus_opens_the_time_axis_on_a_span():
     assert list(fig.layout.xaxis.range) == [pd.Timestamp("2024-12-28 09:36"),
                                             pd.Timestamp("2025-05-04 14:24")]
     assert timecharts.focus(go.Figure(), None).layout.xaxis.range is None
+    # by month the view starts with the month holding the first day, less 3% of 151 days
+    fig = timecharts.focus(go.Figure(), (dt.date(2025, 1, 8), dt.date(2025, 6, 1), 3), "MS")
+    assert list(fig.layout.xaxis.range)[0] == pd.Timestamp("2025-01-01") - pd.Timedelta(
+        days=151) * 0.03
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -220,3 +224,11 @@ def test_statement_rows_latest_first_then_by_id():
     rows = statement_rows(view, latest_first=True)
     assert rows["statement_id"].tolist() == ["c:0", "b:0", "b:30", "a:0", "a:40"]
     assert list(rows.columns) == TABLE_COLUMNS
+
+
+@pytest.mark.parametrize(("largest", "dtick"), [(3, 1), (6, 1), (7, 2), (40, 7), (0, 1)])
+def test_count_axes_tick_whole_numbers(largest, dtick):
+    volume = pd.DataFrame({"period": pd.to_datetime(["2025-03-03", "2025-03-10"]),
+                           "articles": [0, largest]})
+    fig = timecharts.volume_bars(volume, "Volume")
+    assert (fig.layout.yaxis.tick0, fig.layout.yaxis.dtick) == (0, dtick)
