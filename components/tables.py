@@ -7,6 +7,8 @@ from urllib.parse import quote_plus, urlencode
 import pandas as pd
 import streamlit as st
 
+SHOWN_ORDER = ["date", "speaker", "text", "compound", "kind", "cue", "label", "outlet", "title",
+               "read"]
 TABLE_COLUMNS = ["date", "speaker", "kind", "cue", "compound", "label", "text", "outlet",
                  "title", "statement_id", "read"]
 
@@ -45,6 +47,8 @@ def statement_table(
     (`rows`: the `statement_rows` of `view` when already made)."""
     st.dataframe(
         statement_rows(view) if rows is None else rows, key=key, height=height, hide_index=True,
+        # who and what first, so the statement is read without scrolling sideways
+        column_order=SHOWN_ORDER,
         column_config={
             "date": st.column_config.DateColumn("date", format="YYYY-MM-DD"),
             "compound": st.column_config.NumberColumn(

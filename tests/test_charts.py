@@ -10,7 +10,7 @@ import pytest
 
 from components import charts, reader, timecharts
 from components.downloads import file_stem, plotly_config
-from components.tables import TABLE_COLUMNS, article_link, statement_rows
+from components.tables import SHOWN_ORDER, TABLE_COLUMNS, article_link, statement_rows
 
 VIEW = pd.DataFrame({
     "statement_id": ["a:0", "a:40", "b:0", "b:30", "c:0"],
@@ -232,3 +232,8 @@ def test_count_axes_tick_whole_numbers(largest, dtick):
                            "articles": [0, largest]})
     fig = timecharts.volume_bars(volume, "Volume")
     assert (fig.layout.yaxis.tick0, fig.layout.yaxis.dtick) == (0, dtick)
+
+
+def test_the_table_shows_every_column_but_the_id_statement_first():
+    assert set(SHOWN_ORDER) == set(TABLE_COLUMNS) - {"statement_id"}
+    assert SHOWN_ORDER[:3] == ["date", "speaker", "text"]
