@@ -184,7 +184,9 @@ def _loaded(path: str, stamp: str) -> Loaded:
         path, stamp)
 
 
-@st.cache_resource(show_spinner=False, max_entries=32)
+# Each entry holds a filtered frame (at 100,000 statements a wide filter keeps ~40 MB):
+# enough for going back and forth between a few filters, not a memory leak.
+@st.cache_resource(show_spinner=False, max_entries=8)
 def filtered(path: str, stamp: str, filters: Filters) -> pd.DataFrame:
     """Give the statements of the corpus at `path` that `filters` selects (shared, read-only)."""
     loaded = _loaded(path, stamp)

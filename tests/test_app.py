@@ -225,3 +225,16 @@ def test_overview_and_data_agree_on_the_articles_and_say_why_two_numbers(on_samp
     assert metric(data_page, "Articles stored") == stored
     assert data_page.caption[0].value.startswith(f"{stored - quoted} stored article")
     assert f"the corpus stores {stored}" in overview.caption[0].value
+
+
+def test_large_views_cap_the_table_and_the_article_picker_and_say_so(monkeypatch):
+    monkeypatch.setenv(data.SYNTHETIC_ENV, "10500")
+    at = run("statements")
+    assert_ran(at)
+    assert len(at.dataframe[0].value) == 10_000
+    assert at.caption[0].value.startswith("10,500 statements match the filters; the table "
+                                          "shows the latest 10,000")
+    at = run("articles")
+    assert_ran(at)
+    assert len(at.selectbox(key="art_pick").options) == 500
+    assert at.caption[0].value.startswith("The 500 articles with most statements of the 1,313")
