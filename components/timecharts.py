@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -32,14 +34,16 @@ def whole_numbers(fig: go.Figure, largest) -> go.Figure:
 
 def counts_over_time(counts: pd.DataFrame, title: str) -> go.Figure:
     """Give one line per group of `statements` per `period` (`timeseries.counts_over_time`)."""
-    fig = go.Figure()
-    for group in dict.fromkeys(counts["group"]):
-        rows = counts[counts["group"] == group]
-        fig.add_trace(go.Scatter(
-            x=rows["period"].tolist(), y=rows["statements"].tolist(), mode="lines+markers",
-            name=str(group), customdata=[str(group)] * len(rows),
-            hovertemplate=f"{group}<br>%{{x|%Y-%m-%d}}: %{{y}}<extra></extra>",
-        ))
+    # Arrays, not lists, and all traces at once: Plotly copies list items one by one, and a
+    # few years by week are hundreds of points a line.
+    fig = go.Figure([
+        go.Scatter(
+            x=rows["period"].to_numpy(), y=rows["statements"].to_numpy(), mode="lines+markers",
+            name=str(group),
+            hovertemplate=f"{html.escape(str(group))}<br>%{{x|%Y-%m-%d}}: %{{y}}<extra></extra>",
+        )
+        for group, rows in counts.groupby("group", sort=False)
+    ])
     whole_numbers(fig, counts["statements"].max())
     return _layout(fig, title, 420, yaxis_title="Statements",
                    legend={"orientation": "h", "y": -0.2})
@@ -55,11 +59,11 @@ def tone_over_time(summary: pd.DataFrame, title: str) -> go.Figure:
     rows = summary.sort_values("period")
     mean = rows["mean"].round(3)
     fig = go.Figure(go.Scatter(
-        x=rows["period"].tolist(), y=mean.tolist(), mode="lines+markers", name="mean tone",
+        x=rows["period"].to_numpy(), y=mean.to_numpy(), mode="lines+markers", name="mean tone",
         line={"color": "#457b9d"}, connectgaps=False,
         error_y={"type": "data", "symmetric": False,
-                 "array": (rows["high"] - mean).round(3).tolist(),
-                 "arrayminus": (mean - rows["low"]).round(3).tolist(),
+                 "array": (rows["high"] - mean).round(3).to_numpy(),
+                 "arrayminus": (mean - rows["low"]).round(3).to_numpy(),
                  "color": "rgba(69,123,157,0.45)", "thickness": 1.2, "width": 3},
         customdata=rows[["n", "low", "high"]].round(2).to_numpy(),
         hovertemplate="%{x|%Y-%m-%d}: %{y:+.2f} (%{customdata[0]} statements; 95% interval "
@@ -71,7 +75,7 @@ def tone_over_time(summary: pd.DataFrame, title: str) -> go.Figure:
 
 def volume_bars(volume: pd.DataFrame, title: str) -> go.Figure:
     """Give bars of `articles` per `period`."""
-    fig = go.Figure(go.Bar(x=volume["period"].tolist(), y=volume["articles"].tolist(),
+    fig = go.Figure(go.Bar(x=volume["period"].to_numpy(), y=volume["articles"].to_numpy(),
                            marker={"color": "#8ab17d"}, name="articles",
                            hovertemplate="%{x|%Y-%m-%d}: %{y} articles<extra></extra>"))
     whole_numbers(fig, volume["articles"].max())

@@ -237,3 +237,12 @@ def test_count_axes_tick_whole_numbers(largest, dtick):
 def test_the_table_shows_every_column_but_the_id_statement_first():
     assert set(SHOWN_ORDER) == set(TABLE_COLUMNS) - {"statement_id"}
     assert SHOWN_ORDER[:3] == ["date", "speaker", "text"]
+
+
+def test_time_lines_escape_group_names_and_keep_every_point():
+    counts = COUNTS.assign(group=COUNTS["group"].replace("Cy Lund", "<b>Cy</b>"))
+    fig = timecharts.counts_over_time(counts, "Over time")
+    assert [t.name for t in fig.data] == ["Ada Moss", "Ben Ruiz", "<b>Cy</b>"]
+    assert fig.data[2].hovertemplate.startswith("&lt;b&gt;Cy&lt;/b&gt;<br>")
+    assert [list(t.y) for t in fig.data] == [[3, 0], [1, 1], [2, 2]]
+    assert [str(x)[:10] for x in fig.data[0].x] == ["2025-03-03", "2025-03-10"]
