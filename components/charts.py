@@ -7,8 +7,9 @@ labels and decodes entities, so escaped text shows as typed and markup never bec
 from __future__ import annotations
 
 import html
-import textwrap
+from collections.abc import Iterable
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -20,10 +21,25 @@ MAX_POINTS = 5000
 HOVER_CHARS = 240
 
 
+def hover_texts(texts: Iterable[str], width: int = 60) -> list[str]:
+    """Give each text shortened, HTML-escaped and wrapped with <br> for a Plotly hover label.
+
+    Lines break at white space, a word longer than `width` is cut (as `textwrap.wrap`); done
+    on the whole column at once, as thousands of points may carry a label.
+    """
+    texts = pd.Series(list(texts), dtype=object).fillna("").astype(str)
+    long = texts.str.len() > HOVER_CHARS
+    texts = texts.where(~long, texts.str.slice(0, HOVER_CHARS - 1).str.rstrip() + "…")
+    lines = texts.str.strip().str.replace(
+        rf"(.{{0,{width - 1}}}\S)(?:\s+|$)|(\S{{{width}}})", lambda m: (m[1] or m[2]) + "\n",
+        regex=True)
+    escaped = lines.map(html.escape).str.rstrip("\n")
+    return escaped.str.replace("\n", "<br>", regex=False).tolist()
+
+
 def hover_text(text: str, width: int = 60) -> str:
     """Give `text` shortened, HTML-escaped and wrapped with <br> for a Plotly hover label."""
-    short = text if len(text) <= HOVER_CHARS else text[: HOVER_CHARS - 1].rstrip() + "…"
-    return "<br>".join(html.escape(line) for line in textwrap.wrap(short, width)) or ""
+    return hover_texts([text], width)[0]
 
 
 def _layout(fig: go.Figure, title: str, height: int | None = None, **more) -> go.Figure:
@@ -101,11 +117,14 @@ def statement_points(view: pd.DataFrame, speakers: list[str], title: str) -> go.
         title = f"{title} (a sample of {MAX_POINTS:,} of {len(rows):,})"
         rows = rows.sample(MAX_POINTS, random_state=0)
     trace = go.Scattergl if len(rows) > 1000 else go.Scatter
+    # numpy arrays: Plotly checks a list item by item, an array at once
+    scores = rows["compound"].to_numpy(dtype=float)
+    names = rows["speaker"].astype(str).to_numpy(dtype=object)
     fig = go.Figure(trace(
-        x=rows["compound"].tolist(), y=rows["speaker"].astype(str).tolist(), mode="markers",
-        marker={"color": rows["compound"].tolist(), "colorscale": TONE_SCALE, "cmin": -1,
+        x=scores, y=names, mode="markers",
+        marker={"color": scores, "colorscale": TONE_SCALE, "cmin": -1,
                 "cmax": 1, "size": 9, "opacity": 0.7, "line": {"width": 0.5, "color": "#444"}},
-        hovertext=[hover_text(t) for t in rows["text"]], customdata=rows["speaker"].tolist(),
+        hovertext=np.array(hover_texts(rows["text"]), dtype=object), customdata=names,
         hovertemplate="<b>%{y}</b> (%{x:.2f})<br>%{hovertext}<extra></extra>", name="statements",
     ))
     fig.update_yaxes(type="category", categoryorder="array", categoryarray=speakers[::-1],
@@ -114,12 +133,19 @@ def statement_points(view: pd.DataFrame, speakers: list[str], title: str) -> go.
     return _layout(fig, title, _bar_height(len(speakers)), xaxis_title="compound score")
 
 
-def tone_distribution(view: pd.DataFrame, speakers: list[str], title: str) -> go.Figure:
-    """Give one box per speaker of the compound scores of their statements."""
-    rows = view[view["speaker"].isin(speakers)]
+def tone_distribution(boxes: pd.DataFrame, speakers: list[str], title: str) -> go.Figure:
+    """Give one box per speaker of the compound scores of their statements.
+
+    `boxes` is `aggregates.quartiles` output: the browser gets five numbers a speaker, not
+    every statement's score.
+    """
+    rows = boxes[boxes["speaker"].isin(speakers)]
     fig = go.Figure(go.Box(
-        x=rows["compound"].tolist(), y=rows["speaker"].astype(str).tolist(), orientation="h",
-        boxpoints=False, marker={"color": "#457b9d"}, name="compound",
+        y=rows["speaker"].astype(str).tolist(), q1=rows["q1"].tolist(),
+        median=rows["median"].tolist(), q3=rows["q3"].tolist(),
+        lowerfence=rows["lowerfence"].tolist(), upperfence=rows["upperfence"].tolist(),
+        mean=rows["mean"].tolist(), orientation="h", boxpoints=False,
+        marker={"color": "#457b9d"}, name="compound",
     ))
     fig.update_yaxes(type="category", categoryorder="array", categoryarray=speakers[::-1],
                      automargin=True)

@@ -4,19 +4,29 @@ from __future__ import annotations
 
 import io
 
+import numpy as np
+from matplotlib.colors import ListedColormap
+from matplotlib.pyplot import get_cmap
 from wordcloud import WordCloud
 
 # A fixed layout seed: the same frequencies always give the same picture (and the same file).
 RANDOM_STATE = 0
+MAX_WORDS = 150
+# Viridis without its light end: its last quarter (yellow-green to yellow) is hard to read on
+# white, the rest stays dark enough.
+COLORS = ListedColormap(get_cmap("viridis")(np.linspace(0.0, 0.68, 64)), name="viridis_dark")
+# Words are placed on a canvas SCALE times smaller than the picture and drawn SCALE times
+# larger: placing is what takes the time (about 4 times less at 1.5), the fonts stay sharp.
+SCALE = 1.5
 
 
 def cloud(frequencies: dict[str, float], width: int = 800, height: int = 400) -> WordCloud:
     """Give the laid-out WordCloud of `frequencies` (term -> weight); needs at least one term."""
     if not frequencies:
         raise ValueError("a word cloud needs at least one term")
-    maker = WordCloud(width=width, height=height, background_color="white",
-                      random_state=RANDOM_STATE, max_words=150, colormap="viridis",
-                      prefer_horizontal=0.95)
+    maker = WordCloud(width=round(width / SCALE), height=round(height / SCALE), scale=SCALE,
+                      background_color="white", random_state=RANDOM_STATE, max_words=MAX_WORDS,
+                      colormap=COLORS, prefer_horizontal=0.95)
     return maker.generate_from_frequencies(frequencies)
 
 

@@ -19,6 +19,15 @@ class PageData:
     loaded: data.Loaded
     filters: Filters
     view: pd.DataFrame
+    source: tuple[str, str]  # (path, stamp) of the corpus: the cached loaders' key
+
+    def keywords(self, group: tuple[str, str] | None = None, top: int = 150) -> dict[str, float]:
+        """Give term -> count of the filtered statements (of `group`), cached per filter."""
+        return data.keyword_weights(*self.source, self.filters, group, top)
+
+    def distinctive(self, group: tuple[str, str]) -> pd.DataFrame:
+        """Give the terms that set `group` apart from the other filtered statements, cached."""
+        return data.distinctive(*self.source, self.filters, group)
 
 
 def page_data() -> PageData:
@@ -27,7 +36,7 @@ def page_data() -> PageData:
     loaded = data.current()
     filters = current_filters(loaded)
     view = data.filtered(path, version, filters)
-    return PageData(loaded, filters, view)
+    return PageData(loaded, filters, view, (path, version))
 
 
 def stop_if_empty(page: PageData) -> None:

@@ -1,9 +1,11 @@
-"""The dashboard's only cached loaders: the store, the corpus read from it, rendered word clouds.
+"""The dashboard's only cached loaders: the store, the corpus read from it, the statements a
+filter selects, keyword counts and distinctive terms per filter, rendered word clouds.
 
 Loaders are keyed by the store's path and a stamp of its files (names, sizes, mtimes), so a
 store changed by an upload or by `python -m newsquotes` is read again on the next rerun and an
 unchanged one never is. The corpus is cached as a shared resource, not copied per rerun:
-pages treat its frames as read-only.
+pages treat its frames as read-only. What depends on the filters is keyed by the corpus's
+(path, stamp) and the `Filters` record, never by a frame Streamlit would hash on every run.
 """
 
 from __future__ import annotations
@@ -13,11 +15,13 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import streamlit as st
 
 from components import clouds
-from components.filters import Filters, apply_filters
+from components.filters import Filters, apply_filters, in_group
+from newsquotes.keywords import TermIndex, indexed_distinctive, indexed_frequencies, term_index
 from newsquotes.schema import ARTICLE_COLUMNS, TOPIC_COLUMNS, VIEW_COLUMNS
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -39,6 +43,7 @@ class Loaded:
     topic_names: tuple[str, ...]
     first_date: dt.date | None
     last_date: dt.date | None
+    terms: TermIndex  # the terms of `view`'s rows, counted per filter without Python loops
 
 
 def store_path() -> Path:
@@ -106,7 +111,7 @@ def _by_count(values: pd.Series) -> tuple[str, ...]:
 
 def loaded_from(articles: pd.DataFrame, view: pd.DataFrame, topics: pd.DataFrame) -> Loaded:
     """Give the pages' record of a corpus from its frames (also used by tests and benchmarks)."""
-    view = view.reindex(columns=VIEW_COLUMNS) if view.empty else view
+    view = (view.reindex(columns=VIEW_COLUMNS) if view.empty else view).reset_index(drop=True)
     dates = view["date"].dropna()
     return Loaded(
         view=view,
@@ -117,6 +122,7 @@ def loaded_from(articles: pd.DataFrame, view: pd.DataFrame, topics: pd.DataFrame
         topic_names=_by_count(topics["topic"]) if not topics.empty else (),
         first_date=_date(dates.min()) if not dates.empty else None,
         last_date=_date(dates.max()) if not dates.empty else None,
+        terms=term_index(view["terms"]),
     )
 
 
@@ -134,23 +140,18 @@ def _synthetic_size() -> int | None:
     return int(value) if value.isdigit() else None
 
 
-def _view_of(articles: pd.DataFrame, statements: pd.DataFrame) -> pd.DataFrame:
-    """Give statements joined to their article (the store's `Corpus.view()` for a bare pair)."""
-    joined = articles[["id", "date", "source", "title", "section", "url"]].rename(
-        columns={"id": "article_id", "source": "outlet"})
-    return statements.merge(joined, on="article_id", how="left")[VIEW_COLUMNS]
-
-
 @st.cache_resource(show_spinner="Making a synthetic corpus…", max_entries=1)
 def synthetic(n_statements: int) -> Loaded:
     """Give a synthetic corpus of `n_statements` statements with terms and discovered topics."""
     from newsquotes.keywords import statement_terms
+    from newsquotes.store import Corpus
     from newsquotes.synthetic import synthetic_corpus
     from newsquotes.topics import topics_for
 
     articles, statements = synthetic_corpus(n_statements)
     statements["terms"] = statement_terms(statements["text"])
-    return loaded_from(articles, _view_of(articles, statements), topics_for(statements))
+    topics = topics_for(statements)
+    return loaded_from(articles, Corpus(articles, statements, topics).view(), topics)
 
 
 def source() -> tuple[str, str]:
@@ -164,10 +165,7 @@ def source() -> tuple[str, str]:
 
 def current() -> Loaded:
     """Give the corpus of the current store, read once per change of its files."""
-    path, version = source()
-    if path.startswith("synthetic:"):
-        return synthetic(int(path.split(":", 1)[1]))
-    return corpus(path, version)
+    return _loaded(*source())
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -181,9 +179,47 @@ def forget_corpus() -> None:
     corpus.clear()
 
 
-@st.cache_resource(show_spinner=False, max_entries=32)
+def _loaded(path: str, stamp: str) -> Loaded:
+    return synthetic(int(path.split(":", 1)[1])) if path.startswith("synthetic:") else corpus(
+        path, stamp)
+
+
+# Each entry holds a filtered frame (at 100,000 statements a wide filter keeps ~40 MB):
+# enough for going back and forth between a few filters, not a memory leak.
+@st.cache_resource(show_spinner=False, max_entries=8)
 def filtered(path: str, stamp: str, filters: Filters) -> pd.DataFrame:
     """Give the statements of the corpus at `path` that `filters` selects (shared, read-only)."""
-    loaded = synthetic(int(path.split(":", 1)[1])) if path.startswith("synthetic:") else corpus(
-        path, stamp)
+    loaded = _loaded(path, stamp)
     return apply_filters(loaded.view, filters, loaded.topics)
+
+
+def _selected(loaded: Loaded, view: pd.DataFrame, group: tuple[str, str] | None) -> np.ndarray:
+    """Give the mask over the corpus's statements of the rows of `view` (in `group`)."""
+    rows = view.index if group is None else view.index[in_group(view, group, loaded.topics)]
+    mask = np.zeros(len(loaded.view), dtype=bool)
+    mask[rows.to_numpy()] = True
+    return mask
+
+
+@st.cache_data(show_spinner=False, max_entries=128)
+def keyword_weights(
+    path: str, stamp: str, filters: Filters, group: tuple[str, str] | None = None,
+    top: int = 150,
+) -> dict[str, float]:
+    """Give term -> count of the filtered statements (of `group`: ("speaker"|"topic", name))."""
+    loaded = _loaded(path, stamp)
+    return indexed_frequencies(loaded.terms, _selected(loaded, filtered(path, stamp, filters),
+                                                       group), top)
+
+
+@st.cache_data(show_spinner=False, max_entries=128)
+def distinctive(
+    path: str, stamp: str, filters: Filters, group: tuple[str, str], min_count: int = 2
+) -> pd.DataFrame:
+    """Give the terms that set `group` apart from the other filtered statements (z > 0 only)."""
+    loaded = _loaded(path, stamp)
+    view = filtered(path, stamp, filters)
+    inside = _selected(loaded, view, group)
+    terms = indexed_distinctive(loaded.terms, inside, _selected(loaded, view, None) & ~inside,
+                                min_count)
+    return terms[terms["z"] > 0].reset_index(drop=True)

@@ -34,11 +34,13 @@ def plotly_config(name: str) -> dict:
     }
 
 
-def csv_button(frame: pd.DataFrame, name: str, key: str, label: str = "Data (CSV)") -> None:
+def csv_button(
+    frame: pd.DataFrame, name: str, key: str, label: str = "Data (CSV)", icon: bool = True
+) -> None:
     """Show a button that downloads `frame` as `<name>.csv`."""
     st.download_button(label, data=lambda: csv_bytes(frame),
                        file_name=f"{file_stem(name)}.csv", mime="text/csv", key=f"{key}_csv",
-                       on_click="ignore", icon=":material/table:",
+                       on_click="ignore", icon=":material/table:" if icon else None,
                        help="The data behind it, as CSV")
 
 
@@ -64,17 +66,18 @@ def chart_with_downloads(
     shown = st.plotly_chart(fig, key=f"{key}_chart", config=plotly_config(name), **options)
     stem = file_stem(name)
     browser = export.find_browser()
-    # One wrapping row of small buttons: columns would squeeze their labels in a narrow chart.
+    # One row of small buttons under the chart; no icons, so that the four fit on one line
+    # under a chart in a narrow column.
     with st.container(horizontal=True, gap="small"):
-        csv_button(data, name, key, label="CSV")
+        csv_button(data, name, key, label="CSV", icon=False)
         st.download_button("HTML", data=lambda: export.to_html(fig), file_name=f"{stem}.html",
                            mime="text/html", key=f"{key}_html", on_click="ignore",
-                           icon=":material/code:", help="The interactive chart as one file")
+                           help="The interactive chart as one file")
         if browser:
             for fmt, mime in (("png", "image/png"), ("svg", "image/svg+xml")):
                 st.download_button(fmt.upper(), data=_image(fig, fmt), file_name=f"{stem}.{fmt}",
                                    mime=mime, key=f"{key}_{fmt}", on_click="ignore",
-                                   icon=":material/image:", help="Drawn on the server (kaleido)")
+                                   help="Drawn on the server (kaleido)")
     if not browser:
         st.caption(export.NO_BROWSER)
     return shown

@@ -10,15 +10,8 @@ import streamlit as st
 
 from components import charts, timecharts
 from components.downloads import chart_with_downloads
-from newsquotes.keywords import distinctive_for
 from newsquotes.speakers import speaker_profiles
-from newsquotes.timeseries import sentiment_over_time
-
-
-def profile_row(view: pd.DataFrame, speaker: str) -> dict:
-    """Give the speaker's profile (`speakers.speaker_profiles`) over the statements in `view`."""
-    found = speaker_profiles(view[view["speaker"] == speaker])
-    return found.iloc[0].to_dict() if not found.empty else {}
+from newsquotes.timeseries import choose_freq, main_span, sentiment_over_time
 
 
 def _text(value) -> str:
@@ -31,10 +24,14 @@ def _text(value) -> str:
     return str(value) or "—"
 
 
-def speaker_card(view: pd.DataFrame, speaker: str, key: str, compact: bool = False) -> None:
-    """Show the profile of `speaker` over the statements in `view`."""
+def speaker_card(
+    view: pd.DataFrame, speaker: str, terms: pd.DataFrame, key: str, compact: bool = False
+) -> None:
+    """Show the profile of `speaker` over the statements in `view`, with `terms`: the words
+    that set them apart (`keywords.distinctive_terms` rows with z > 0)."""
     rows = view[view["speaker"] == speaker]
-    profile = profile_row(view, speaker)
+    found = speaker_profiles(rows)
+    profile = found.iloc[0].to_dict() if not found.empty else {}
     mean = rows["compound"].mean()
     st.html(f"<h3 style='margin:0'>{html.escape(speaker)}</h3>")
     facts = [("Role", profile.get("role")), ("Affiliation", profile.get("affiliation")),
@@ -47,18 +44,26 @@ def speaker_card(view: pd.DataFrame, speaker: str, key: str, compact: bool = Fal
     a, b = st.columns(2)
     a.metric("Statements", f"{len(rows):,}")
     b.metric("Mean tone", f"{mean:+.2f}" if pd.notna(mean) else "—")
-    terms = distinctive_for(view, view["speaker"] == speaker, min_count=2)
-    terms = terms[terms["z"] > 0]
     if compact:
         st.dataframe(terms.head(10)[["term", "z", "count_a"]].rename(
             columns={"count_a": "uses"}), hide_index=True, key=f"{key}_terms")
         return
-    dated = rows[rows["date"].notna()]
+    dated = rows.loc[rows["date"].notna(), ["date", "compound"]]
     if not dated.empty:
-        tone = sentiment_over_time(dated)
-        name = f"{speaker} tone over time"
-        chart_with_downloads(timecharts.tone_over_time(tone, f"Tone of {speaker} over time"),
-                             tone, name, key=f"{key}_tone_time")
+        span = main_span(dated["date"])
+        # By month once the span passes two months: one speaker's weeks hold a statement or
+        # two, whose intervals reach from -1 to +1 and say nothing.
+        days = (dated["date"].max() - dated["date"].min()).days
+        freq = "MS" if days > 62 else choose_freq(dated["date"])
+        tone = sentiment_over_time(dated, freq=freq)
+        fig = timecharts.tone_over_time(
+            tone, f"Tone of {speaker} per {timecharts.PERIOD_NAMES[freq]}")
+        chart_with_downloads(timecharts.focus(fig, span, freq), tone,
+                             f"{speaker} tone over time", key=f"{key}_tone_time")
+        if span:
+            st.caption(f"Opened on {span[0]:%Y-%m-%d} – {span[1]:%Y-%m-%d}; {span[2]:,} "
+                       "statements dated far outside it are on the chart too (double-click "
+                       "it to see them).")
     if terms.empty:
         st.caption("No word sets this speaker apart here (too few statements).")
     else:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
+from urllib.parse import quote_plus, urlencode
 
 import pandas as pd
 import streamlit as st
 
+SHOWN_ORDER = ["date", "speaker", "text", "compound", "kind", "cue", "label", "outlet", "title",
+               "read"]
 TABLE_COLUMNS = ["date", "speaker", "kind", "cue", "compound", "label", "text", "outlet",
                  "title", "statement_id", "read"]
 
@@ -19,19 +21,34 @@ def article_link(article_id: str, start: int | None = None) -> str:
     return "articles?" + urlencode(query)
 
 
-def statement_rows(view: pd.DataFrame) -> pd.DataFrame:
-    """Give the table of statements to show and download, one row a statement."""
+def statement_rows(view: pd.DataFrame, latest_first: bool = False) -> pd.DataFrame:
+    """Give the table of statements to show and download, one row a statement (the latest
+    first, then by statement id, with `latest_first`; else in the order of `view`)."""
+    # Only the columns the table needs are sorted and copied: a view also holds each
+    # statement's terms, offsets and scores. Links are built per column, not per row.
+    view = view[[c for c in TABLE_COLUMNS if c != "read"] + ["article_id", "start"]]
+    if latest_first:
+        view = view.sort_values(["date", "statement_id"], ascending=[False, True])
+    ids = view["article_id"].astype(str)
+    plain = ids.str.fullmatch(r"[A-Za-z0-9_.~-]*")  # what quote_plus leaves as it is
+    quoted = ids.where(plain, ids.map(quote_plus))
     rows = view.assign(
         date=view["date"].dt.date,
-        read=[article_link(a, s) for a, s in zip(view["article_id"], view["start"], strict=True)],
+        read="articles?article=" + quoted + "&statement="
+        + view["start"].astype("int64").astype(str),
     )
     return rows[TABLE_COLUMNS].reset_index(drop=True)
 
 
-def statement_table(view: pd.DataFrame, key: str, height: int | str = "auto") -> None:
-    """Show statements as a sortable table whose last column opens each in its article."""
+def statement_table(
+    view: pd.DataFrame, key: str, height: int | str = "auto", rows: pd.DataFrame | None = None
+) -> None:
+    """Show statements as a sortable table whose last column opens each in its article
+    (`rows`: the `statement_rows` of `view` when already made)."""
     st.dataframe(
-        statement_rows(view), key=key, height=height, hide_index=True,
+        statement_rows(view) if rows is None else rows, key=key, height=height, hide_index=True,
+        # who and what first, so the statement is read without scrolling sideways
+        column_order=SHOWN_ORDER,
         column_config={
             "date": st.column_config.DateColumn("date", format="YYYY-MM-DD"),
             "compound": st.column_config.NumberColumn(

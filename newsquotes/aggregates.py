@@ -1,4 +1,5 @@
-"""Sentiment by speaker, topic, outlet or period: means with intervals, label counts, extremes.
+"""Counts and sentiment of statements by speaker, topic, outlet or period: means with
+intervals, label and kind counts, the busiest groups, the extremes.
 
 The interval is a Student t-interval for the mean compound score of the group
 (mean ± t(level, n-1) · s/√n, s the sample standard deviation), clipped to VADER's range
@@ -12,6 +13,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
+from newsquotes.schema import KINDS
 from newsquotes.sentiment import LABELS
 
 SUMMARY_COLUMNS = ["statements", "mean", "low", "high", *LABELS]
@@ -43,6 +45,14 @@ def grouped(
     return view
 
 
+def _only(view: pd.DataFrame, by: str | None, *columns: str) -> pd.DataFrame:
+    """Give the columns of `view` that grouping by `by` and `columns` need: sorting or merging
+    a few columns instead of all of them is what keeps large views quick."""
+    keep = dict.fromkeys(c for c in (by, "statement_id", "date", *columns)
+                         if c is not None and c in view.columns)
+    return view[list(keep)]
+
+
 def sentiment_summary(
     view: pd.DataFrame,
     by: str,
@@ -54,7 +64,7 @@ def sentiment_summary(
 
     Rows are ordered by statements (most first), then by group.
     """
-    frame = grouped(view, by, topics, freq)
+    frame = grouped(_only(view, by, "compound", "label"), by, topics, freq)
     if frame.empty:
         return pd.DataFrame(columns=[by, *SUMMARY_COLUMNS])
     groups = frame.groupby(by, sort=True)["compound"]
@@ -64,7 +74,8 @@ def sentiment_summary(
     )
     out["low"] = (out["mean"] - half).clip(lower=-1.0)
     out["high"] = (out["mean"] + half).clip(upper=1.0)
-    counts = pd.crosstab(frame[by], frame["label"]).reindex(columns=list(LABELS), fill_value=0)
+    counts = frame.groupby([by, "label"]).size().unstack("label", fill_value=0)
+    counts = counts.reindex(columns=list(LABELS), fill_value=0)
     out = out.join(counts).fillna({name: 0 for name in LABELS})
     out[list(LABELS)] = out[list(LABELS)].astype("int64")
     out = out.reset_index()[[by, *SUMMARY_COLUMNS]]
@@ -86,10 +97,18 @@ def extremes(
     lower statement_id.
     """
     keys = [by] if by else []
-    frame = grouped(view, by, topics, freq) if by else view
+    frame = _only(view, by, *EXTREME_COLUMNS[2:], "label")
+    frame = grouped(frame, by, topics, freq) if by else frame
     parts = []
     for side, ascending in (("positive", False), ("negative", True)):
-        picked = frame[frame["label"] == side].sort_values(
+        picked = frame[frame["label"] == side]
+        if not keys and len(picked) > n:
+            # Only rows scoring at least as far out as the n-th can be among the n: sorting
+            # those (ties included) instead of every statement gives the same rows.
+            scores = picked["compound"].to_numpy()
+            nth = np.sort(scores)[-n] if not ascending else np.sort(scores)[n - 1]
+            picked = picked[scores >= nth] if not ascending else picked[scores <= nth]
+        picked = picked.sort_values(
             [*keys, "compound", "statement_id"], ascending=[*[True] * len(keys), ascending, True],
             kind="stable",
         )
@@ -103,3 +122,50 @@ def extremes(
     if keys:
         out = out.sort_values([by, "side"], ascending=[True, False], kind="stable")
     return out.reset_index(drop=True)
+
+
+def label_counts(view: pd.DataFrame) -> pd.DataFrame:
+    """Give `label`, `statements`: how many statements carry each VADER label, in label order."""
+    counts = view["label"].value_counts().reindex(list(LABELS), fill_value=0)
+    return pd.DataFrame({"label": list(LABELS), "statements": counts.to_numpy(dtype="int64")})
+
+
+def kind_counts(view: pd.DataFrame, by: str = "speaker") -> pd.DataFrame:
+    """Give `by` and one count column per kind (direct, indirect, mixed), most statements first
+    (ties by name); rows with an empty `by` are left out."""
+    named = view[view[by].fillna("") != ""]
+    counts = named.groupby([by, "kind"]).size().unstack("kind", fill_value=0)
+    counts = counts.reindex(columns=list(KINDS), fill_value=0).astype("int64")
+    counts.columns.name = None
+    out = counts.reset_index().assign(_total=counts.sum(axis=1).to_numpy())
+    out = out.sort_values(["_total", by], ascending=[False, True], kind="stable")
+    return out.drop(columns="_total").reset_index(drop=True)
+
+
+def top_groups(counts: pd.DataFrame, n: int = 8) -> pd.DataFrame:
+    """Give the rows of the `n` groups with most statements in all (ties by name) of a
+    `timeseries.counts_over_time` table (period, group, statements)."""
+    totals = counts.groupby("group")["statements"].sum().reset_index()
+    keep = totals.sort_values(["statements", "group"], ascending=[False, True]).head(n)["group"]
+    return counts[counts["group"].isin(keep)].reset_index(drop=True)
+
+
+QUARTILE_COLUMNS = ["statements", "q1", "median", "q3", "lowerfence", "upperfence", "mean"]
+
+
+def quartiles(view: pd.DataFrame, by: str = "speaker", value: str = "compound") -> pd.DataFrame:
+    """Give per group of `by` the box of `value`: statements, q1, median, q3 (linear
+    interpolation, numpy's default), Tukey's fences (the lowest and highest values within
+    1.5 IQR of the box) and the mean. Rows in order of `by`."""
+    frame = view[[by, value]].dropna()
+    if frame.empty:
+        return pd.DataFrame(columns=[by, *QUARTILE_COLUMNS])
+    groups = frame.groupby(by, sort=True)[value]
+    out = groups.quantile([0.25, 0.5, 0.75]).unstack()
+    out.columns = ["q1", "median", "q3"]
+    reach = 1.5 * (out["q3"] - out["q1"])
+    low, high = frame[by].map(out["q1"] - reach), frame[by].map(out["q3"] + reach)
+    inside = frame[(frame[value] >= low) & (frame[value] <= high)].groupby(by)[value]
+    out = out.assign(statements=groups.size(), lowerfence=inside.min(), upperfence=inside.max(),
+                     mean=groups.mean())
+    return out.reset_index()[[by, *QUARTILE_COLUMNS]]

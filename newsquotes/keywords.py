@@ -20,7 +20,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import chain
 
 import numpy as np
 import pandas as pd
@@ -198,14 +200,20 @@ def distinctive_terms(
     prior = dict(prior) if prior is not None else a + b
     vocab = sorted(t for t in set(a) | set(b)
                    if a[t] + b[t] >= min_count and prior.get(t, 0) > 0)
+    return _log_odds(vocab, np.array([a[t] for t in vocab], dtype=float),
+                     np.array([b[t] for t in vocab], dtype=float),
+                     np.array([prior[t] for t in vocab], dtype=float),
+                     float(sum(prior.values())), float(sum(a.values())), float(sum(b.values())))
+
+
+def _log_odds(
+    vocab: list[str], y_a: np.ndarray, y_b: np.ndarray, alpha: np.ndarray, alpha0: float,
+    n_a: float, n_b: float,
+) -> pd.DataFrame:
+    """Give the table of `distinctive_terms` from counts and prior per term of `vocab`."""
     if not vocab:
         return pd.DataFrame({c: pd.Series(dtype=float) for c in DISTINCTIVE_COLUMNS}).astype(
             {"term": object, "count_a": "int64", "count_b": "int64"})
-    y_a = np.array([a[t] for t in vocab], dtype=float)
-    y_b = np.array([b[t] for t in vocab], dtype=float)
-    alpha = np.array([prior[t] for t in vocab], dtype=float)
-    alpha0 = float(sum(prior.values()))
-    n_a, n_b = float(sum(a.values())), float(sum(b.values()))
     delta = (np.log((y_a + alpha) / (n_a + alpha0 - y_a - alpha))
              - np.log((y_b + alpha) / (n_b + alpha0 - y_b - alpha)))
     z = delta / np.sqrt(1 / (y_a + alpha) + 1 / (y_b + alpha))
@@ -219,3 +227,73 @@ def distinctive_for(view: pd.DataFrame, mask: pd.Series, **kwargs) -> pd.DataFra
     """Give `distinctive_terms` of the statements selected by `mask` against all the others."""
     mask = mask.astype(bool)
     return distinctive_terms(view.loc[mask, "terms"], view.loc[~mask, "terms"], **kwargs)
+
+
+@dataclass(frozen=True)
+class TermIndex:
+    """Every statement's terms as integer codes, so any subset of statements counts in a few
+    array operations instead of a pass over Python lists (the dashboard counts per filter).
+
+    Codes follow the alphabetical order of `vocabulary`, so sorting by code breaks ties by term.
+    """
+
+    vocabulary: np.ndarray  # code -> term (object array, sorted)
+    bigram: np.ndarray  # code -> the term is a bigram
+    codes: np.ndarray  # every statement's terms, statement after statement
+    rows: np.ndarray  # the statement (position) each entry of `codes` belongs to
+    distinct: np.ndarray  # as `codes`, each term once per statement
+    distinct_rows: np.ndarray
+    statements: int
+
+    def counts(self, selected: np.ndarray) -> np.ndarray:
+        """Give each term's count in the statements `selected` (a boolean mask by position),
+        bigrams only where they recur across those statements (as `term_counts`)."""
+        return self._counts(selected, selected)
+
+    def _counts(self, selected: np.ndarray, recurring_in: np.ndarray) -> np.ndarray:
+        size = len(self.vocabulary)
+        counts = np.bincount(self.codes[selected[self.rows]], minlength=size)
+        seen = np.bincount(self.distinct[recurring_in[self.distinct_rows]], minlength=size)
+        return np.where(~self.bigram | (seen >= MIN_BIGRAM_STATEMENTS), counts, 0)
+
+
+def term_index(terms: Iterable) -> TermIndex:
+    """Give the `TermIndex` of each statement's terms (a list per statement, as stored)."""
+    docs = as_lists(terms)
+    lengths = np.fromiter(map(len, docs), dtype=np.int64, count=len(docs))
+    flat = pd.Series(list(chain.from_iterable(docs)), dtype=object)
+    codes, vocabulary = pd.factorize(flat, sort=True)
+    vocabulary = np.asarray(vocabulary, dtype=object)
+    rows = np.repeat(np.arange(len(docs), dtype=np.int64), lengths)
+    pairs = np.unique(rows * max(len(vocabulary), 1) + codes)
+    return TermIndex(
+        vocabulary=vocabulary,
+        bigram=np.array([" " in t for t in vocabulary], dtype=bool),
+        codes=codes.astype(np.int64), rows=rows,
+        distinct=pairs % max(len(vocabulary), 1), distinct_rows=pairs // max(len(vocabulary), 1),
+        statements=len(docs),
+    )
+
+
+def indexed_frequencies(
+    index: TermIndex, selected: np.ndarray, top: int | None = None
+) -> dict[str, float]:
+    """Give `frequencies` of the statements `selected` (a boolean mask by position) from `index`."""
+    counts = index.counts(selected)
+    present = np.flatnonzero(counts)
+    order = present[np.lexsort((present, -counts[present]))][:top]
+    return {str(index.vocabulary[c]): float(counts[c]) for c in order}
+
+
+def indexed_distinctive(
+    index: TermIndex, a: np.ndarray, b: np.ndarray, min_count: int = 1
+) -> pd.DataFrame:
+    """Give `distinctive_terms` of the statements `a` against `b` (disjoint boolean masks by
+    position) from `index`, with the default prior (the counts of a and b together)."""
+    both = a | b
+    y_a, y_b = index._counts(a, both), index._counts(b, both)
+    prior = y_a + y_b
+    keep = np.flatnonzero((prior >= min_count) & (prior > 0))
+    return _log_odds(index.vocabulary[keep].tolist(), y_a[keep].astype(float),
+                     y_b[keep].astype(float), prior[keep].astype(float), float(prior.sum()),
+                     float(y_a.sum()), float(y_b.sum()))

@@ -266,11 +266,29 @@ class Corpus:
     topics: pd.DataFrame
 
     def view(self) -> pd.DataFrame:
-        """Give the statements joined to their article (schema.VIEW_COLUMNS)."""
+        """Give the statements joined to their article (schema.VIEW_COLUMNS), one outlet name
+        per outlet (`outlet_names`), on a RangeIndex (row i is the i-th statement)."""
         joined = self.articles[["id", "date", "source", "title", "section", "url"]].rename(
             columns={"id": "article_id", "source": "outlet"})
+        joined["outlet"] = outlet_names(joined["outlet"])
         view = self.statements.merge(joined, on="article_id", how="left", validate="many_to_one")
-        return view[VIEW_COLUMNS]
+        return view[VIEW_COLUMNS].reset_index(drop=True)
+
+
+def outlet_names(sources: pd.Series) -> pd.Series:
+    """Give `sources` with one display name per outlet: spellings that differ only in case or
+    spacing ("MERIDIAN WIRE", "Meridian  Wire") become the one written in mixed case, else the
+    commonest (ties: alphabetical). Empty stays empty."""
+    tidy = sources.fillna("").astype(str).str.split().str.join(" ")
+    key = tidy.str.casefold()
+    spellings = pd.DataFrame({"key": key, "name": tidy})[tidy != ""].value_counts().reset_index()
+    # An outlet set in capitals (or lower case) is a headline or byline style, not its name.
+    names = spellings["name"]
+    spellings["plain"] = (names.str.upper() == names) | (names.str.lower() == names)
+    best = spellings.sort_values(["key", "plain", "count", "name"],
+                                 ascending=[True, True, False, True]).drop_duplicates("key")
+    return key.map(best.set_index("key")["name"]).fillna("").astype(tidy.dtype).rename(
+        sources.name)
 
 
 def load_corpus(path: str | Path | None = None) -> Corpus:

@@ -12,14 +12,19 @@ from components.tables import statement_table
 
 st.title("Articles")
 page = page_data()
-articles = page.loaded.articles.set_index("id", drop=False)
+# Without the bodies: indexing every article's text again on each rerun is what costs.
+articles = page.loaded.articles[["id", "date", "source", "title"]].set_index("id", drop=False)
 if articles.empty:
     stop_if_empty(page)
 
 asked = st.query_params.get("article")
-# Articles holding the filtered statements, most statements first; a linked one is always there.
+# Articles holding the filtered statements, most statements first (ties by id), at most
+# MAX_PICK of them; a linked one is always there.
+MAX_PICK = 500
 holding = page.view["article_id"].value_counts()
-order = sorted(holding.index, key=lambda a: (-holding[a], a))
+ranked = holding.rename_axis("id").reset_index(name="n").sort_values(
+    ["n", "id"], ascending=[False, True], kind="stable")["id"]
+order = ranked.head(MAX_PICK).tolist()
 if asked in articles.index and asked not in order:
     order.insert(0, asked)
 if not order:
@@ -29,19 +34,22 @@ if asked in order and st.session_state.get("_art_from_url") != asked:
     st.session_state["_art_from_url"] = asked
 
 
-def label(article_id: str) -> str:
-    """Give the article's date, outlet and title for the picker."""
-    row = articles.loc[article_id]
-    day = f"{row['date']:%Y-%m-%d}" if pd.notna(row["date"]) else "no date"
-    n = int(holding.get(article_id, 0))
-    return f"{day} · {row['source'] or 'unknown outlet'} · {row['title'] or article_id} ({n})"
-
-
-chosen = st.selectbox("Article", order, format_func=label, key="art_pick",
+# The picker's labels, built per column: a filter may leave thousands of articles to pick from.
+shown = articles.loc[order]
+labels = dict(zip(order, (
+    shown["date"].dt.strftime("%Y-%m-%d").fillna("no date") + " · "
+    + shown["source"].fillna("").replace("", "unknown outlet") + " · "
+    + shown["title"].fillna("").where(shown["title"].fillna("") != "", shown.index.to_series())
+    + " (" + holding.reindex(order, fill_value=0).astype(str).to_numpy() + ")"
+), strict=True))
+chosen = st.selectbox("Article", order, format_func=labels.get, key="art_pick",
                       help="Articles holding the filtered statements; the number is how many.")
+if len(ranked) > MAX_PICK:
+    st.caption(f"The {MAX_PICK:,} articles with most statements of the {len(ranked):,} that "
+               "hold some; narrow the filters (or search) to reach the others.")
 if chosen != asked:
     st.query_params["article"] = chosen
-article = articles.loc[chosen]
+article = page.loaded.articles[page.loaded.articles["id"] == chosen].iloc[0]
 statements = page.loaded.view[page.loaded.view["article_id"] == chosen].sort_values("start")
 colors = reader.speaker_colors(statements["speaker"])
 

@@ -12,11 +12,20 @@ page = page_data()
 loaded = page.loaded
 path = data.store_path()
 
-held = st.columns(4)
-held[0].metric("Articles in corpus", f"{len(loaded.articles):,}")
-held[1].metric("Statements in corpus", f"{len(loaded.view):,}")
-held[2].metric("Speakers in corpus", f"{len(loaded.speakers):,}")
-held[3].metric("Topics", f"{len(loaded.topic_names):,}")
+held = st.columns(5)
+held[0].metric("Articles stored", f"{len(loaded.articles):,}",
+               help="Every article stored, whether or not a statement was found in it")
+quoted = loaded.view["article_id"].nunique()
+held[1].metric("Articles quoted", f"{quoted:,}",
+               help="Articles holding at least one statement: what Overview counts as "
+                    "Articles when no filter is set")
+held[2].metric("Statements in corpus", f"{len(loaded.view):,}")
+held[3].metric("Speakers in corpus", f"{len(loaded.speakers):,}")
+held[4].metric("Topics", f"{len(loaded.topic_names):,}")
+silent = len(loaded.articles) - quoted
+if silent:
+    st.caption(f"{silent:,} stored article{' holds' if silent == 1 else 's hold'} no statement "
+               "the extractor found (for instance an article not in English).")
 st.markdown(f"**Stored in** `{path}` (Parquet; set `NEWSQUOTES_STORE` to use another folder).")
 with st.expander("Files in the store"):
     st.dataframe(store_files(path), hide_index=True, key="data_files")

@@ -5,11 +5,10 @@ import streamlit as st
 
 from components import charts
 from components.context import page_data, stop_if_empty
-from components.counts import label_counts
 from components.downloads import chart_with_downloads, csv_button
 from components.sidebar import filter_to
 from components.tables import statement_table
-from newsquotes.aggregates import sentiment_summary
+from newsquotes.aggregates import label_counts, sentiment_summary
 
 st.title("Who said what")
 page = page_data()
@@ -21,10 +20,15 @@ span = "no dates" if pd.isna(first) else f"{first:%Y-%m-%d} – {last:%Y-%m-%d}"
 metrics = st.columns([1, 1, 1, 3])
 metrics[0].metric("Statements", f"{len(view):,}")
 metrics[1].metric("Speakers", f"{view.loc[view['speaker'] != '', 'speaker'].nunique():,}")
-metrics[2].metric("Articles", f"{view['article_id'].nunique():,}",
-                  help=f"Articles holding these statements; the corpus holds "
-                       f"{len(page.loaded.articles):,}.")
+quoted = view["article_id"].nunique()
+metrics[2].metric("Articles", f"{quoted:,}", help="Articles holding these statements")
 metrics[3].metric("Date span", span)
+stored = len(page.loaded.articles)
+if stored != quoted:
+    # The Data page counts stored articles: say why the two numbers differ.
+    st.caption(f"Articles counts the {quoted:,} articles holding these statements; the corpus "
+               f"stores {stored:,} (see **Data**): the others hold no statement "
+               f"{'that the filters select' if not page.filters.is_empty() else 'found'}.")
 
 left, right = st.columns([3, 2])
 with left:
@@ -45,6 +49,8 @@ with right:
         )
 
 st.subheader("Latest statements")
-latest = view.sort_values(["date", "statement_id"], ascending=[False, True]).head(10)
+# Sort the two keys, not every column of every statement, for ten rows
+keys = view[["date", "statement_id"]].sort_values(["date", "statement_id"], ascending=[False, True])
+latest = view.loc[keys.index[:10]]
 statement_table(latest, key="ov_latest", height=390)
 csv_button(latest, "latest statements", key="ov_latest")

@@ -6,7 +6,7 @@ import streamlit as st
 from components import charts, reader
 from components.context import page_data, stop_if_empty
 from components.downloads import chart_with_downloads
-from newsquotes.aggregates import extremes
+from newsquotes.aggregates import extremes, quartiles
 from newsquotes.sentiment import explain
 
 st.title("Sentiment")
@@ -15,7 +15,7 @@ stop_if_empty(page)
 view = page.view
 
 named = page.loaded.speakers
-in_view = set(view["speaker"])
+in_view = set(view["speaker"].unique())
 top = st.slider("Speakers shown", 3, 30, 12, key="se_top")
 speakers = [s for s in named if s in in_view][:top]
 shown = view[view["speaker"].isin(speakers)][
@@ -23,8 +23,9 @@ shown = view[view["speaker"].isin(speakers)][
 
 chart_with_downloads(charts.statement_points(view, speakers, "Every statement, by speaker"),
                      shown, "statements by tone", key="se_points")
-chart_with_downloads(charts.tone_distribution(view, speakers, "Tone per speaker"),
-                     shown[["speaker", "compound"]], "tone per speaker", key="se_box")
+boxes = quartiles(shown)
+chart_with_downloads(charts.tone_distribution(boxes, speakers, "Tone per speaker"),
+                     boxes, "tone per speaker", key="se_box")
 
 st.subheader("Most positive and most negative")
 st.caption("Highlighted: the words VADER scored, green raising the score, red lowering it "

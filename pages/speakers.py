@@ -7,8 +7,7 @@ from components.context import page_data, stop_if_empty
 from components.downloads import chart_with_downloads
 from components.profiles import speaker_card
 from components.sidebar import filter_to
-from newsquotes.schema import KINDS
-from newsquotes.speakers import speaker_profiles
+from newsquotes.aggregates import kind_counts
 
 st.title("Speakers")
 page = page_data()
@@ -19,16 +18,17 @@ if named.empty:
     st.info("None of these statements has a speaker.")
     st.stop()
 
-counts = speaker_profiles(named)[["speaker", *KINDS]].head(25)
+counts = kind_counts(named).head(25)
 chart_with_downloads(charts.kind_bars(counts, "Statements by speaker and kind (click to filter)"),
                      counts, "statements by speaker and kind", key="sp_kinds",
                      on_select=filter_to("speakers", "sp_kinds"))
 
-order = [s for s in page.loaded.speakers if s in set(named["speaker"])]
+present = set(named["speaker"].unique())
+order = [s for s in page.loaded.speakers if s in present]
 st.header("Profile")
 chosen = st.selectbox("Speaker", order, key="sp_profile")
 if chosen:
-    speaker_card(view, chosen, key="sp_card")
+    speaker_card(view, chosen, page.distinctive(("speaker", chosen)), key="sp_card")
 
 st.header("Side by side")
 compared = st.multiselect("Speakers to compare", order, default=order[:2], max_selections=4,
@@ -37,4 +37,5 @@ if compared:
     for column, speaker, i in zip(st.columns(len(compared)), compared, range(len(compared)),
                                   strict=True):
         with column:
-            speaker_card(view, speaker, key=f"sp_cmp{i}", compact=True)
+            speaker_card(view, speaker, page.distinctive(("speaker", speaker)),
+                         key=f"sp_cmp{i}", compact=True)

@@ -9,11 +9,15 @@ from components.tables import statement_rows, statement_table
 st.title("Statements")
 page = page_data()
 stop_if_empty(page)
-view = page.view.sort_values(["date", "statement_id"], ascending=[False, True])
+view = page.view
+rows = statement_rows(view, latest_first=True)
+# A browser table of more rows than anyone scrolls costs seconds to send on every rerun.
+MAX_ROWS = 10_000
 
-st.caption(f"{len(view):,} statements match the filters. Click a column header to sort; the "
-           "sidebar's search box finds words in statements and speakers' names; **read** opens "
-           "the statement in its article.")
-csv_button(statement_rows(view).drop(columns="read"), "statements", key="st_table",
-           label="Statements (CSV)")
-statement_table(view, key="st_table", height=640)
+shown = (f"{len(view):,} statements match the filters." if len(rows) <= MAX_ROWS else
+         f"{len(view):,} statements match the filters; the table shows the latest "
+         f"{MAX_ROWS:,} (sorting a column sorts those), the CSV holds all of them.")
+st.caption(f"{shown} Click a column header to sort; the sidebar's search box finds words in "
+           "statements and speakers' names; **read** opens the statement in its article.")
+csv_button(rows.drop(columns="read"), "statements", key="st_table", label="Statements (CSV)")
+statement_table(view, key="st_table", height=640, rows=rows.head(MAX_ROWS))

@@ -1,15 +1,18 @@
 """Timeline: statements over time by speaker or topic, mean tone over time, article volume."""
 
+import pandas as pd
 import streamlit as st
 
 from components import timecharts
 from components.context import page_data, stop_if_empty
-from components.counts import top_groups
 from components.downloads import chart_with_downloads
+from components.filters import members
+from newsquotes.aggregates import top_groups
 from newsquotes.timeseries import (
     articles_over_time,
     choose_freq,
     counts_over_time,
+    main_span,
     sentiment_over_time,
 )
 
@@ -21,16 +24,32 @@ if view["date"].isna().all():
     st.info("None of these statements' articles carries a date, so there is no timeline.")
     st.stop()
 
-auto = choose_freq(view["date"])
+# A few statements far from the rest (the 2022 seed among 2025 news) would stretch the axis
+# over empty years: the charts open where the statements gather and say what lies outside.
+span = main_span(view["date"])
+dates = view["date"] if span is None else view["date"][
+    view["date"].between(span[0], span[1] + pd.Timedelta(days=1))]
+auto = choose_freq(dates)
 controls = st.columns([2, 2, 3])
 by = controls[0].segmented_control("Lines by", ["speaker", "topic", "outlet"], default="speaker",
                                    key="tl_by") or "speaker"
 freq = controls[1].segmented_control("Period", list(timecharts.PERIOD_NAMES),
                                      format_func=timecharts.PERIOD_NAMES.get, default=auto,
                                      key="tl_freq") or auto
+notes = []
+if span is not None:
+    first, last, apart = span
+    away = view["date"].dropna()
+    away = away[(away < first) | (away >= last + pd.Timedelta(days=1))]
+    when = f"{away.min():%Y-%m-%d}" + (f" – {away.max():%Y-%m-%d}" if away.max().date()
+                                        != away.min().date() else "")
+    notes.append(f"The charts open on {first:%Y-%m-%d} – {last:%Y-%m-%d}, where the statements "
+                 f"are; {apart:,} dated far from them ({when}) are on the charts too: "
+                 "double-click a chart to see the whole range.")
 undated = int(view["date"].isna().sum())
 if undated:
-    controls[2].caption(f"{undated:,} statements from undated articles are not on the timeline.")
+    notes.append(f"{undated:,} statements from undated articles are not on the timeline.")
+controls[2].caption(" ".join(notes))
 
 period = timecharts.PERIOD_NAMES[freq]
 named = view[view[by] != ""] if by != "topic" else view
@@ -39,15 +58,17 @@ if counts.empty:
     st.info(f"No statement here has a {by}.")
 else:
     chart_with_downloads(
-        timecharts.counts_over_time(counts, f"Statements per {period}, top {by}s"),
+        timecharts.focus(timecharts.counts_over_time(counts, f"Statements per {period}, top "
+                                                     f"{by}s"), span, freq),
         counts.rename(columns={"group": by}), f"statements per {period} by {by}",
         key="tl_counts")
 
-tone = sentiment_over_time(view, freq=freq)
-chart_with_downloads(timecharts.tone_over_time(tone, f"Mean tone per {period}"), tone,
-                     f"mean tone per {period}", key="tl_tone")
+tone = sentiment_over_time(view[["date", "compound"]], freq=freq)
+chart_with_downloads(timecharts.focus(timecharts.tone_over_time(tone, f"Mean tone per {period}"),
+                                      span, freq), tone, f"mean tone per {period}", key="tl_tone")
 
 articles = page.loaded.articles
-volume = articles_over_time(articles[articles["id"].isin(view["article_id"])], freq=freq)
-chart_with_downloads(timecharts.volume_bars(volume, f"Articles per {period}"), volume,
-                     f"articles per {period}", key="tl_volume")
+volume = articles_over_time(articles[members(articles["id"], view["article_id"])], freq=freq)
+bars = timecharts.volume_bars(volume, f"Articles per {period}")
+chart_with_downloads(timecharts.focus(bars, span, freq), volume, f"articles per {period}",
+                     key="tl_volume")

@@ -4,7 +4,10 @@ across pages, article text shown escaped."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
+from pandas.testing import assert_frame_equal
 from streamlit.testing.v1 import AppTest
 
 from components import data
@@ -175,3 +178,63 @@ def test_article_text_is_escaped_in_the_reader(on_sample):
     shown = "".join(h.proto.body for h in at.get("html"))
     assert "&lt;script&gt;alert(" in shown
     assert "<script" not in shown and "<img" not in shown
+
+
+def test_cached_keyword_counts_equal_the_core_on_the_filtered_sample(on_sample):
+    from components.filters import Filters, apply_filters
+    from newsquotes.keywords import distinctive_for, frequencies
+
+    loaded = data.current()
+    path, stamp = data.source()
+    speaker, other = loaded.speakers[:2]
+    filters = Filters(speakers=(speaker, other))
+    view = apply_filters(loaded.view, filters)
+    assert data.keyword_weights(path, stamp, filters) == frequencies(view["terms"], top=150)
+    mine = view["speaker"] == speaker
+    assert data.keyword_weights(path, stamp, filters, ("speaker", speaker), top=20) == (
+        frequencies(view.loc[mine, "terms"], top=20))
+    expected = distinctive_for(view, mine, min_count=2)
+    expected = expected[expected["z"] > 0].reset_index(drop=True)
+    got = data.distinctive(path, stamp, filters, ("speaker", speaker))
+    assert not got.empty
+    assert_frame_equal(got, expected)
+
+
+def test_the_timeline_opens_where_the_sample_statements_are(on_sample):
+    at = run("timeline")
+    assert_ran(at)
+    dated = data.current().view["date"].dropna()
+    seed = int((dated < "2024-01-01").sum())
+    assert seed > 0  # the 2022 seed article
+    note = at.caption[0].value
+    assert note.startswith(f"The charts open on {dated[dated >= '2024-01-01'].min():%Y-%m-%d} "
+                           f"– {dated.max():%Y-%m-%d}")
+    assert f"{seed} dated far from them ({dated.min():%Y-%m-%d})" in note
+    for chart in at.get("plotly_chart"):
+        start, end = json.loads(chart.proto.spec)["layout"]["xaxis"]["range"]
+        assert start.startswith("2024-12") and end.startswith("2025-07")
+
+
+def test_overview_and_data_agree_on_the_articles_and_say_why_two_numbers(on_sample):
+    overview, data_page = run(), run("data")
+    assert_ran(overview)
+    assert_ran(data_page)
+    stored, quoted = len(data.current().articles), data.current().view["article_id"].nunique()
+    assert stored > quoted  # the sample's French article holds no statement
+    assert metric(overview, "Articles") == metric(data_page, "Articles quoted") == quoted
+    assert metric(data_page, "Articles stored") == stored
+    assert data_page.caption[0].value.startswith(f"{stored - quoted} stored article")
+    assert f"the corpus stores {stored}" in overview.caption[0].value
+
+
+def test_large_views_cap_the_table_and_the_article_picker_and_say_so(monkeypatch):
+    monkeypatch.setenv(data.SYNTHETIC_ENV, "10500")
+    at = run("statements")
+    assert_ran(at)
+    assert len(at.dataframe[0].value) == 10_000
+    assert at.caption[0].value.startswith("10,500 statements match the filters; the table "
+                                          "shows the latest 10,000")
+    at = run("articles")
+    assert_ran(at)
+    assert len(at.selectbox(key="art_pick").options) == 500
+    assert at.caption[0].value.startswith("The 500 articles with most statements of the 1,313")

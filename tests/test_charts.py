@@ -1,14 +1,16 @@
-"""Figure builders, highlighted HTML and the small counts, checked on their output without
+"""Figure builders and highlighted HTML, checked on their output without
 Streamlit: fig.data, exact HTML strings, exact frames."""
 
+import datetime as dt
+import math
+
 import pandas as pd
+import plotly.graph_objects as go
 import pytest
-from pandas.testing import assert_frame_equal
 
 from components import charts, reader, timecharts
-from components.counts import label_counts, top_groups
 from components.downloads import file_stem, plotly_config
-from components.tables import article_link
+from components.tables import SHOWN_ORDER, TABLE_COLUMNS, article_link, statement_rows
 
 VIEW = pd.DataFrame({
     "statement_id": ["a:0", "a:40", "b:0", "b:30", "c:0"],
@@ -37,7 +39,8 @@ def test_ranked_bars_puts_the_largest_on_top_and_carries_names():
 
 
 def test_label_mix_colours_each_label():
-    fig = charts.label_mix(label_counts(VIEW))
+    fig = charts.label_mix(pd.DataFrame({"label": ["positive", "neutral", "negative"],
+                                            "statements": [3, 1, 1]}))
     (bar,) = fig.data
     assert list(bar.x) == ["positive", "neutral", "negative"]
     assert list(bar.y) == [3, 1, 1]
@@ -79,10 +82,16 @@ def test_hover_text_wraps_and_shortens():
 
 
 def test_tone_distribution_one_box_of_the_speakers():
-    fig = charts.tone_distribution(VIEW, ["Ben Ruiz"], "Tone")
+    boxes = pd.DataFrame({"speaker": ["Ada Moss", "Ben Ruiz"], "statements": [3, 2],
+                          "q1": [0.0, -0.1], "median": [0.5, 0.0], "q3": [0.6, 0.1],
+                          "lowerfence": [0.0, -0.25], "upperfence": [0.75, 0.125],
+                          "mean": [0.42, -0.06]})
+    fig = charts.tone_distribution(boxes, ["Ben Ruiz"], "Tone")
     (box,) = fig.data
-    assert box.type == "box"
-    assert list(box.x) == [-0.25, 0.125]
+    assert box.type == "box" and box.orientation == "h"
+    assert list(box.y) == ["Ben Ruiz"]
+    assert (list(box.q1), list(box.median), list(box.q3)) == ([-0.1], [0.0], [0.1])
+    assert (list(box.lowerfence), list(box.upperfence)) == ([-0.25], [0.125])
 
 
 def test_term_bars_top_terms_largest_on_top():
@@ -98,19 +107,6 @@ COUNTS = pd.DataFrame({
 })
 
 
-def test_label_counts_in_label_order():
-    expected = pd.DataFrame({"label": ["positive", "neutral", "negative"],
-                             "statements": [3, 1, 1]})
-    assert_frame_equal(label_counts(VIEW), expected)
-
-
-def test_top_groups_keeps_the_largest_groups():
-    assert top_groups(COUNTS, 2)["group"].tolist() == ["Ada Moss", "Ada Moss", "Cy Lund",
-                                                       "Cy Lund"]
-    # Without Cy Lund: Ada Moss (3) before Ben Ruiz (2).
-    assert top_groups(COUNTS.iloc[:4], 1)["group"].tolist() == ["Ada Moss", "Ada Moss"]
-
-
 def test_time_figures():
     fig = timecharts.counts_over_time(COUNTS, "Over time")
     assert [t.name for t in fig.data] == ["Ada Moss", "Ben Ruiz", "Cy Lund"]
@@ -118,9 +114,11 @@ def test_time_figures():
     summary = pd.DataFrame({"period": pd.to_datetime(["2025-03-03", "2025-03-10"]),
                             "n": [4, 1], "mean": [0.25, 0.125],
                             "low": [-0.5, float("nan")], "high": [0.9, float("nan")]})
-    band, line = timecharts.tone_over_time(summary, "Tone").data
+    (line,) = timecharts.tone_over_time(summary, "Tone").data
     assert list(line.y) == [0.25, 0.125]
-    assert list(band.y) == [0.9, -0.5]  # a one-statement period has no interval
+    # error bars up to high and down to low; a one-statement period has none
+    assert list(line.error_y.array)[0] == 0.65 and math.isnan(list(line.error_y.array)[1])
+    assert list(line.error_y.arrayminus)[0] == 0.75
     volume = pd.DataFrame({"period": pd.to_datetime(["2025-03-03", "2025-03-10"]),
                            "articles": [2, 1]})
     assert list(timecharts.volume_bars(volume, "Volume").data[0].y) == [2, 1]
@@ -176,7 +174,7 @@ def test_download_names_and_links():
     assert article_link("ab12", 40) == "articles?article=ab12&statement=40"
 
 
-def test_tone_band_is_not_drawn_across_periods_without_an_interval():
+def test_tone_is_not_drawn_across_periods_without_statements():
     summary = pd.DataFrame({
         "period": pd.to_datetime(["2025-01-06", "2025-01-13", "2025-01-20", "2025-01-27"]),
         "mean": [0.2, float("nan"), 0.1, 0.3],
@@ -184,5 +182,67 @@ def test_tone_band_is_not_drawn_across_periods_without_an_interval():
         "high": [0.4, float("nan"), 0.3, 0.5],
         "n": [3, 0, 4, 2],
     })
-    band, _ = timecharts.tone_over_time(summary, "Tone").data
-    assert list(band.y) == [0.4, 0.0, None, 0.3, 0.5, 0.1, -0.1]
+    (line,) = timecharts.tone_over_time(summary, "Tone").data
+    assert line.connectgaps is False and math.isnan(list(line.y)[1])
+    assert list(line.error_y.array)[2:] == [0.2, 0.2]
+
+
+def test_focus_opens_the_time_axis_on_a_span():
+    fig = timecharts.focus(go.Figure(), (dt.date(2025, 1, 1), dt.date(2025, 5, 1)))
+    # 3% of 120 days (3.6 days) either side
+    assert list(fig.layout.xaxis.range) == [pd.Timestamp("2024-12-28 09:36"),
+                                            pd.Timestamp("2025-05-04 14:24")]
+    assert timecharts.focus(go.Figure(), None).layout.xaxis.range is None
+    # by month the view starts with the month holding the first day, less 3% of 151 days
+    fig = timecharts.focus(go.Figure(), (dt.date(2025, 1, 8), dt.date(2025, 6, 1), 3), "MS")
+    assert list(fig.layout.xaxis.range)[0] == pd.Timestamp("2025-01-01") - pd.Timedelta(
+        days=151) * 0.03
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("one two three four", "one two<br>three<br>four"),
+    ("  spaced   out  words ", "spaced<br>out<br>words"),
+    ("abcdefghijkl mn", "abcdefghi<br>jkl mn"),  # a word longer than a line is cut
+    ("a <b> & c d", "a &lt;b&gt; &amp; c<br>d"),  # escaped after wrapping
+    ("", ""),
+])
+def test_hover_texts_wrap_escape_like_textwrap(text, expected):
+    assert charts.hover_texts([text], width=9) == [expected]
+
+
+def test_statement_rows_link_each_row_to_its_article():
+    view = VIEW.assign(start=[0, 40, 0, 30, 0], cue="said", outlet="Post", title="T",
+                       article_id=["a b", "a b", "b/1", "b/1", "c"])
+    rows = statement_rows(view)
+    assert rows["read"].tolist() == [article_link(a, s) for a, s in
+                                     zip(view["article_id"], view["start"], strict=True)]
+    assert rows["read"][0] == "articles?article=a+b&statement=0"
+
+
+def test_statement_rows_latest_first_then_by_id():
+    view = VIEW.assign(start=0, cue="said", outlet="Post", title="T")
+    rows = statement_rows(view, latest_first=True)
+    assert rows["statement_id"].tolist() == ["c:0", "b:0", "b:30", "a:0", "a:40"]
+    assert list(rows.columns) == TABLE_COLUMNS
+
+
+@pytest.mark.parametrize(("largest", "dtick"), [(3, 1), (6, 1), (7, 2), (40, 7), (0, 1)])
+def test_count_axes_tick_whole_numbers(largest, dtick):
+    volume = pd.DataFrame({"period": pd.to_datetime(["2025-03-03", "2025-03-10"]),
+                           "articles": [0, largest]})
+    fig = timecharts.volume_bars(volume, "Volume")
+    assert (fig.layout.yaxis.tick0, fig.layout.yaxis.dtick) == (0, dtick)
+
+
+def test_the_table_shows_every_column_but_the_id_statement_first():
+    assert set(SHOWN_ORDER) == set(TABLE_COLUMNS) - {"statement_id"}
+    assert SHOWN_ORDER[:3] == ["date", "speaker", "text"]
+
+
+def test_time_lines_escape_group_names_and_keep_every_point():
+    counts = COUNTS.assign(group=COUNTS["group"].replace("Cy Lund", "<b>Cy</b>"))
+    fig = timecharts.counts_over_time(counts, "Over time")
+    assert [t.name for t in fig.data] == ["Ada Moss", "Ben Ruiz", "<b>Cy</b>"]
+    assert fig.data[2].hovertemplate.startswith("&lt;b&gt;Cy&lt;/b&gt;<br>")
+    assert [list(t.y) for t in fig.data] == [[3, 0], [1, 1], [2, 2]]
+    assert [str(x)[:10] for x in fig.data[0].x] == ["2025-03-03", "2025-03-10"]

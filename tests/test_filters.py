@@ -6,7 +6,15 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from components.filters import Filters, apply_filters, from_query, to_query, within_bounds
+from components.filters import (
+    Filters,
+    apply_filters,
+    from_query,
+    in_group,
+    members,
+    to_query,
+    within_bounds,
+)
 
 VIEW = pd.DataFrame({
     "statement_id": ["a:0", "a:50", "b:0", "c:0", "d:0"],
@@ -120,3 +128,29 @@ def test_to_query_names():
 def test_within_bounds_stores_the_whole_span_as_no_range(start, end, expected):
     got = within_bounds(Filters(start=start, end=end), dt.date(2025, 3, 1), dt.date(2025, 3, 9))
     assert (got.start, got.end) == expected
+
+
+@pytest.mark.parametrize(("group", "expected"), [
+    (("speaker", "Ada Moss"), ["a:0", "b:0"]),
+    (("outlet", "Wire"), ["b:0", "c:0"]),
+    (("topic", "roads"), ["a:0", "a:50"]),
+    (("topic", "nothing"), []),
+    (("speaker", "Nobody"), []),
+])
+def test_in_group(group, expected):
+    assert VIEW.loc[in_group(VIEW, group, TOPICS), "statement_id"].tolist() == expected
+
+
+def test_in_group_refuses_an_unknown_grouping():
+    with pytest.raises(ValueError, match="'kind'"):
+        in_group(VIEW, ("kind", "direct"))
+
+
+@pytest.mark.parametrize("dtype", ["str", object])
+def test_members_is_isin(dtype):
+    column = pd.Series(["a:0", "b:0", None, "c:0"], dtype=dtype, index=[3, 5, 7, 9])
+    got = members(column, pd.Series(["c:0", "a:0", "x"], dtype=dtype))
+    assert got.tolist() == [True, False, False, True]
+    assert got.index.tolist() == [3, 5, 7, 9]
+    assert members(column, []).tolist() == [False] * 4
+    assert members(column, ("b:0",)).tolist() == [False, True, False, False]

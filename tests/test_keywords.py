@@ -9,8 +9,11 @@ from newsquotes.keywords import (
     distinctive_for,
     distinctive_terms,
     frequencies,
+    indexed_distinctive,
+    indexed_frequencies,
     lemma,
     statement_terms,
+    term_index,
     text_terms,
 )
 
@@ -115,3 +118,82 @@ def test_distinctive_terms_of_nothing_is_empty_with_the_columns():
     got = distinctive_terms([], [])
     assert list(got.columns) == ["term", "log_odds", "z", "count_a", "count_b"]
     assert got.empty
+
+
+# Statements 0-2 by one speaker, 3-5 by another: a bigram recurring only across both sets,
+# one recurring within a set, one said twice in a single statement, a row without terms.
+INDEXED = [
+    ["peace", "talks", "peace talks"],
+    ["peace talks", "peace", "talks", "border"],
+    ["nuclear", "war", "nuclear war", "nuclear war"],
+    ["war", "trade", "trade war"],
+    None,
+    ["peace", "trade", "trade war", "border", "peace talks"],
+]
+MASKS = {
+    "all": [True] * 6,
+    "first three": [True, True, True, False, False, False],
+    "last three": [False, False, False, True, True, True],
+    "one": [False, False, False, False, False, True],
+    "none": [False] * 6,
+}
+
+
+def _rows(mask: list[bool]) -> list:
+    return [t for t, keep in zip(INDEXED, mask, strict=True) if keep]
+
+
+def test_term_index_codes_every_statement_in_alphabetical_order():
+    index = term_index(INDEXED)
+    assert index.vocabulary.tolist() == ["border", "nuclear", "nuclear war", "peace",
+                                         "peace talks", "talks", "trade", "trade war", "war"]
+    assert index.bigram.tolist() == [False, False, True, False, True, False, False, True, False]
+    assert index.statements == 6
+    assert index.rows.tolist() == [0] * 3 + [1] * 4 + [2] * 4 + [3] * 3 + [5] * 5
+    assert index.distinct_rows.tolist() == [0] * 3 + [1] * 4 + [2] * 3 + [3] * 3 + [5] * 5
+
+
+@pytest.mark.parametrize("name", list(MASKS))
+def test_indexed_frequencies_equal_frequencies_of_the_selected_statements(name):
+    index = term_index(INDEXED)
+    mask = np.array(MASKS[name])
+    assert indexed_frequencies(index, mask) == frequencies(_rows(MASKS[name]))
+    assert indexed_frequencies(index, mask, top=3) == frequencies(_rows(MASKS[name]), top=3)
+
+
+def test_indexed_frequencies_by_hand():
+    index = term_index(INDEXED)
+    # "peace talks" recurs in statements 0, 1 and 5; "trade war" in 3 and 5; "nuclear war" is
+    # in statement 2 only (twice), so it is left out. Ties go alphabetically.
+    assert indexed_frequencies(index, np.array(MASKS["all"])) == {
+        "peace": 3.0, "peace talks": 3.0, "border": 2.0, "talks": 2.0, "trade": 2.0,
+        "trade war": 2.0, "war": 2.0, "nuclear": 1.0}
+    # within the last three "peace talks" is said once: not a recurring bigram there
+    assert indexed_frequencies(index, np.array(MASKS["last three"])) == {
+        "trade": 2.0, "trade war": 2.0, "border": 1.0, "peace": 1.0, "war": 1.0}
+
+
+@pytest.mark.parametrize(("a", "b"), [("first three", "last three"), ("one", "first three"),
+                                      ("last three", "none"), ("none", "none")])
+@pytest.mark.parametrize("min_count", [1, 2])
+def test_indexed_distinctive_equals_distinctive_terms(a, b, min_count):
+    index = term_index(INDEXED)
+    got = indexed_distinctive(index, np.array(MASKS[a]), np.array(MASKS[b]), min_count=min_count)
+    assert_frame_equal(got, distinctive_terms(_rows(MASKS[a]), _rows(MASKS[b]),
+                                              min_count=min_count))
+
+
+def test_indexed_distinctive_matches_the_worked_example():
+    a, b = _log_odds_example()
+    index = term_index(a + b)
+    got = indexed_distinctive(index, np.array([True, True, False, False]),
+                              np.array([False, False, True, True]))
+    assert got["term"].tolist() == ["peace", "war", "trade"]
+    assert got["log_odds"].tolist() == pytest.approx([math.log(2.8), math.log(0.64),
+                                                      math.log(7 / 16)], rel=1e-12)
+
+
+def test_term_index_of_no_terms_counts_nothing():
+    index = term_index([None, []])
+    assert indexed_frequencies(index, np.array([True, True])) == {}
+    assert indexed_distinctive(index, np.array([True, False]), np.array([False, True])).empty

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from dataclasses import replace
 
 import pandas as pd
 import pyarrow.parquet as pq
@@ -13,7 +14,7 @@ from pandas.testing import assert_frame_equal
 from newsquotes import store as stores
 from newsquotes.records import Article
 from newsquotes.schema import ARTICLE_COLUMNS, STATEMENT_COLUMNS, TOPIC_COLUMNS, VIEW_COLUMNS
-from newsquotes.store import Store, load_corpus
+from newsquotes.store import Store, load_corpus, outlet_names
 
 A = Article(id="a1", title="Fares rise", body="“Too much,” she said.", date=dt.date(2022, 3, 10),
             source="Harbour Wire", word_count=4, origin="a.txt")
@@ -169,3 +170,33 @@ def test_a_crash_before_the_rename_leaves_the_previous_file(tmp_path, monkeypatc
     assert json.loads((tmp_path / "manifest.json").read_text())["counts"] == {"articles": 1}
     assert sorted(p.name for p in tmp_path.iterdir()) == [
         ".lock", "articles.parquet", "manifest.json"]
+
+
+@pytest.mark.parametrize(("sources", "names"), [
+    # one name per outlet whatever the case or spacing: the mixed-case spelling wins
+    (["MERIDIAN WIRE", "Meridian Wire", "Meridian  Wire ", "MERIDIAN WIRE"],
+     ["Meridian Wire"] * 4),
+    # no mixed-case spelling: the commonest, then the first alphabetically
+    (["TIDE POST", "tide post", "tide post"], ["tide post"] * 3),
+    (["HARBOUR", "harbour"], ["HARBOUR"] * 2),
+    # two mixed-case spellings: the commonest
+    (["Le Journal", "Le journal", "Le journal"], ["Le journal"] * 3),
+    # empty and missing stay empty; other outlets are left alone
+    (["", None, "Bay Times"], ["", "", "Bay Times"]),
+])
+def test_outlet_names_give_one_display_name_per_outlet(sources, names):
+    got = outlet_names(pd.Series(sources, dtype=object, name="source"))
+    assert got.tolist() == names
+    assert got.name == "source"
+
+
+def test_view_shows_one_outlet_for_spellings_that_differ_in_case(tmp_path):
+    store = Store(tmp_path)
+    shouted = replace(B, source="HARBOUR  WIRE")
+    store.add_articles([A, shouted])
+    store.write_statements(_statements(_statement("a1", 0, "Too much", "Alva Strand"),
+                                       _statement("b2", 0, "Fares", "")), "v1")
+    view = load_corpus(tmp_path).view()
+    assert view["outlet"].tolist() == ["Harbour Wire", "Harbour Wire"]
+    assert view.index.tolist() == [0, 1]
+    assert load_corpus(tmp_path).articles["source"].tolist() == ["Harbour Wire", "HARBOUR  WIRE"]

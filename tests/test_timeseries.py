@@ -11,6 +11,7 @@ from newsquotes.timeseries import (
     choose_freq,
     counts_over_time,
     first_last_quoted,
+    main_span,
     sentiment_over_time,
 )
 
@@ -158,3 +159,29 @@ def test_sentiment_over_time_uses_the_interval_of_the_sentiment_summary():
     summary = sentiment_summary(view, by="outlet", level=0.9)
     assert got[["mean", "low", "high", "n"]].to_numpy().tolist() == summary[
         ["mean", "low", "high", "statements"]].to_numpy().tolist()
+
+
+def _days(*days: str | None) -> pd.Series:
+    return pd.Series(pd.to_datetime(list(days)))
+
+
+@pytest.mark.parametrize(("dates", "expected"), [
+    # one early statement far from 19 later ones: the later ones are the main span
+    (_days("2022-03-10", *[f"2025-01-{d:02d}" for d in range(1, 20)]),
+     (pd.Timestamp("2025-01-01"), pd.Timestamp("2025-01-19"), 1)),
+    # the same at the end, with a time of day and an undated statement
+    (_days(*[f"2025-01-{d:02d} 08:30" for d in range(1, 20)], "2027-06-01 00:00", None),
+     (pd.Timestamp("2025-01-01"), pd.Timestamp("2025-01-19"), 1)),
+    # two far-apart statements of twenty are still at most a tenth
+    (_days("2022-03-10", "2022-03-11", *[f"2025-01-{d:02d}" for d in range(1, 19)]),
+     (pd.Timestamp("2025-01-01"), pd.Timestamp("2025-01-18"), 2)),
+    # three of twenty are more than a tenth: every date belongs
+    (_days("2022-03-10", "2022-03-11", "2022-03-12", *[f"2025-01-{d:02d}" for d in range(1, 18)]),
+     None),
+    # the widest gap is not over half the span: evenly spread
+    (_days("2025-01-01", "2025-02-01", "2025-03-01", "2025-04-01"), None),
+    (_days("2025-01-01", "2025-01-01"), None),
+    (_days(None), None),
+])
+def test_main_span(dates, expected):
+    assert main_span(dates) == expected
