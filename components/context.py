@@ -30,8 +30,24 @@ class PageData:
         return data.distinctive(*self.source, self.filters, group)
 
 
+def through_navigation() -> None:
+    """Rerun through dashboard.py when a page file was run on its own.
+
+    Streamlit runs a page of a `pages/` folder by itself (no sidebar filters, its own file
+    names as navigation) while no session of the server has yet called `st.navigation`:
+    so a shared link to /speakers on a freshly started server. Clearing the flag is what
+    `st.navigation` does itself; the rerun then goes through dashboard.py to this page.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
 def page_data() -> PageData:
     """Give the current corpus, filters and filtered statements (cached per filter state)."""
+    through_navigation()
     path, version = data.source()
     loaded = data.current()
     filters = current_filters(loaded)

@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from streamlit_server import start_server, stop_server, wait_for_run
 
 pytestmark = pytest.mark.browser
 
@@ -60,3 +61,25 @@ def test_clicking_a_speaker_bar_filters_to_that_speaker(dash):
     assert dash.wait_for_metric_change("Statements", everything) == expected
     assert dash.exceptions() == []
     assert dash.query().get("speaker") == [speaker]
+
+
+def test_a_shared_page_link_is_the_first_request_of_a_fresh_server(dash, browser, tmp_path):
+    """A link to a page (not the main one) opened on a server nobody has visited yet runs
+    through dashboard.py: the navigation and the sidebar filters are there, the filter holds."""
+    speaker = "Sergey Lavrov"  # quoted in the seed article of sample_data
+    path = dash.server.nav["Speakers"]
+    fresh = start_server(dash.server.store, tmp_path / "fresh.log")  # the store is built
+    try:
+        dash.page.goto(f"{fresh.url}{path}?speaker={speaker.replace(' ', '+')}",
+                       wait_until="domcontentloaded")
+        dash.page.locator('[data-testid="stMain"] h1').first.wait_for()
+        wait_for_run(dash.page)
+        sidebar = dash.page.locator('[data-testid="stSidebar"]')
+        links = [t.strip().splitlines()[-1] for t in
+                 sidebar.locator('[data-testid="stSidebarNavLink"]').all_inner_texts()]
+        assert links[:3] == ["Overview", "Speakers", "Sentiment"]
+        assert sidebar.get_by_text("Filters", exact=True).is_visible()
+        chart = dash.plotly_charts(at_least=1)[0]
+        assert chart["bars"][0]["categories"] == [speaker]
+    finally:
+        stop_server(fresh)
