@@ -103,7 +103,8 @@ def kind_bars(counts: pd.DataFrame, title: str = "Statements by speaker and kind
     ])
     fig.update_yaxes(type="category", automargin=True)
     return _layout(fig, title, _bar_height(len(rows)), barmode="stack", xaxis_title="Statements",
-                   legend={"orientation": "h", "y": -0.12})
+                   legend={"orientation": "h", "yanchor": "bottom", "y": 1.0,
+                           "xanchor": "right", "x": 1.0})
 
 
 def statement_points(view: pd.DataFrame, speakers: list[str], title: str) -> go.Figure:
