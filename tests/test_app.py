@@ -13,10 +13,9 @@ from components.sidebar import SEEDED
 PAGES = ["overview", "speakers", "sentiment", "keywords", "timeline", "statements", "articles",
          "data"]
 TIMEOUT_S = 300  # the first run may load spaCy; later runs take well under a second
-# Words of the hostile statement in sample_data (14_hostile_fixture...), free of markup.
-# A statement of the hostile fixture article that the extractor finds (its quote holding the
-# markup is not extracted: see the strict xfail in tests/browser/test_safety.py).
-HOSTILE_WORDS = "vandalism, not espionage"
+# Words of the hostile statement in sample_data (14_hostile_fixture...), free of markup: the
+# quote holding `<script>alert("x")</script>` is itself a statement the extractor finds.
+HOSTILE_WORDS = "ministry lies about the gas"
 
 
 @pytest.fixture(scope="session")
@@ -175,3 +174,12 @@ def test_article_text_is_escaped_in_the_reader(on_sample):
     shown = "".join(h.proto.body for h in at.get("html"))
     assert "&lt;script&gt;alert(" in shown
     assert "<script" not in shown and "<img" not in shown
+
+
+def test_hostile_statement_is_listed_with_its_markup_as_data(on_sample):
+    at = run("statements", q=HOSTILE_WORDS)
+    assert_ran(at)
+    texts = list(at.dataframe[0].value["text"])
+    assert len(texts) == 1
+    assert '<script>alert("x")</script>' in texts[0]
+    assert "<img src=x onerror=alert(1)>" in texts[0]
