@@ -75,6 +75,11 @@ def subject_of(verb):
         if tok.dep_ in ("xcomp", "advcl", "conj") and tok.head.pos_ in ("VERB", "AUX"):
             tok = tok.head
             continue
+        # "began by saying ...", "after announcing ...": the subject of the governing verb.
+        if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ in (
+                "VERB", "AUX"):
+            tok = tok.head.head
+            continue
         break
     if verb.pos_ in ("NOUN", "PROPN"):  # a cue the tagger took for a noun: "board writes"
         prev = verb.doc[verb.i - 1]
@@ -139,9 +144,9 @@ def _sentence_minus(sent, region: set[int]) -> list[tuple[int, int]]:
 
 
 # Trailing modifiers set off by a comma or dash that comment on what was said rather than
-# belong to it: ", which forced ...", ", who ...", ", a former aide", ", despite ...".
+# belong to it: ", which forced ...", ", who ...", ", a former aide", ", ending months of ...".
+# (A trailing ", including ..." or ", despite ..." is as often part of what was said.)
 _ASIDE_DEPS = {"relcl", "appos", "acl", "advcl", "npadvmod"}
-_ASIDE_PREPS = {"despite", "with", "including", "after", "amid"}
 _ASIDE_MARKS = {",", "—", "–", "--", "-"}
 
 
@@ -159,7 +164,9 @@ def _tail_end(doc, a: int, b: int) -> int:
             head = head.head
         if head.right_edge.i < b - 1 or head.left_edge.i != i + 1:
             continue
-        if head.dep_ in _ASIDE_DEPS or (head.dep_ == "prep" and head.lower_ in _ASIDE_PREPS):
+        if head.dep_ == "appos" and any(c.dep_ in ("cc", "conj") for c in head.children):
+            continue  # a list going on ("on Israel, the nuclear deal and the courts")
+        if head.dep_ in _ASIDE_DEPS:
             return i - 1
     return b
 
@@ -189,7 +196,8 @@ def content_runs(verb, speaker) -> list[tuple[int, int]]:
     """Give the token runs holding what was said at this cue (may be empty)."""
     doc = verb.doc
     comps = [c for c in verb.children
-             if c.dep_ == "ccomp" or (c.dep_ == "xcomp" and verb.lemma_ != "continue")]
+             if c.dep_ == "ccomp" or (c.dep_ == "xcomp" and verb.lemma_ != "continue")
+             or _question(verb, c)]
     if comps:
         a = min(c.left_edge.i for c in comps)
         return [(a, _tail_end(doc, a, max(_clause_end(c) for c in comps)))]
@@ -226,6 +234,13 @@ def content_runs(verb, speaker) -> list[tuple[int, int]]:
     # attribution is a circumstance of the sentence, not a piece of the statement.
     keep = 2 if len(runs) < 2 else min(4, max(sizes))
     return [r for r, n in zip(runs, sizes, strict=True) if n >= keep]
+
+
+def _question(verb, child) -> bool:
+    """Give True for the clause an active "asked" brings: "asked them if ...", "whether ..."."""
+    return (verb.lemma_ == "ask" and child.dep_ == "advcl"
+            and not any(c.dep_ == "auxpass" for c in verb.children)
+            and any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in child.children))
 
 
 def _circumstance(child) -> bool:
@@ -322,6 +337,8 @@ def paragraph_candidates(doc, base: int, text: str, quotes: list[QuoteSpan]) -> 
             speaker = subject_of(tok)
             if speaker is None or quote_at(speaker.idx + base) is not None:
                 continue
+            if speaker.dep_ == "nsubjpass" and tok.lemma_ in ("ask", "tell"):
+                continue  # "she was asked to leave": the subject is who was addressed
             runs = content_runs(tok, speaker)
             cue = _cue_text(tok)
         else:
@@ -348,7 +365,9 @@ def paragraph_candidates(doc, base: int, text: str, quotes: list[QuoteSpan]) -> 
                 out.append(Candidate(q.content_start, q.content_end, "direct", cue, speaker))
             continue
         if not spans or (is_weak(tok.lemma_) and not near and cue != "according to"
-                         and not any(c.dep_ == "ccomp" for c in tok.children)
+                         and not any(c.dep_ == "ccomp" or _question(tok, c)
+                                     or (tok.lemma_ == "ask" and c.dep_ == "xcomp")
+                                     for c in tok.children)
                          and not (said_as_object(tok) and speaker.lower_ not in NOT_SPEAKERS)):
             continue
         for a, b in spans:

@@ -71,6 +71,16 @@ CASES = [
       ("Pell Marrow", "said", "indirect", "it would cost too much")]),
     ("Tavi Rennick said the ferries would run again; the captains agreed on Friday.",
      [("Tavi Rennick", "said", "indirect", "the ferries would run again")]),
+    # a question or request: what is asked, not whom; a passive subject was only addressed
+    ("Tavi Rennick asked the council to close the harbour for a week.",
+     [("Tavi Rennick", "asked", "indirect", "to close the harbour for a week")]),
+    ("Pell Marrow asked the mayor if the bridge would reopen.",
+     [("Pell Marrow", "asked", "indirect", "if the bridge would reopen")]),
+    ("Pell Marrow was asked to leave the hall.", []),
+    ("Pell Marrow was told that the harbour would close.", []),
+    # a cue after a preposition speaks for the subject of the sentence
+    ("Pell Marrow opened the meeting by saying the harbour would stay closed.",
+     [("Pell Marrow", "saying", "indirect", "the harbour would stay closed")]),
     # a headline or line attributed by a colon; a label before a colon is no speaker
     ("Pell Marrow: The harbour must stay open all winter.\n\nThe council met on Friday.",
      [("Pell Marrow", ":", "indirect", "The harbour must stay open all winter")]),
