@@ -15,7 +15,7 @@ from newsquotes.cues import (
     is_speech_lemma,
     is_weak,
 )
-from newsquotes.quotemarks import QuoteSpan
+from newsquotes.quotemarks import QUOTE_CHARS, QuoteSpan
 
 # Verbs whose object is the addressee or nothing useful ("told reporters", "said nothing"):
 # their content is a clause or a quotation, never the object.
@@ -109,9 +109,13 @@ def said_as_object(verb) -> bool:
     if not objs:
         return False
     if verb.lemma_.lower() == "call":
-        # "called the vote a disgrace", not "called the police"
-        return any(c.dep_ in ("oprd", "ccomp", "xcomp", "dobj") and c.i > objs[0].i
-                   for c in verb.rights)
+        # "called the vote a disgrace", "called it “a joke”", not "called the police"
+        obj = objs[0]
+        after = verb.doc[obj.i + 1:verb.right_edge.i + 1]
+        return any(c.dep_ in ("oprd", "ccomp", "xcomp", "dobj") and c.i > obj.i
+                   for c in verb.rights) or any(
+            t.text[:1] in QUOTE_CHARS or (t.dep_ == "appos" and t.head == obj and any(
+                d.lower_ in ("a", "an") for d in t.lefts)) for t in after)
     return True
 
 
@@ -305,6 +309,8 @@ def is_cue(tok) -> bool:
     if tok.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in tok.children) and (
             tok.dep_ not in ("ROOT", "amod", "conj")):
         return False  # "Asked about the plan, ...", "a plan announced on Monday": not a speaker
+    if tok.dep_ == "amod" and tok.head.pos_ != "PROPN":
+        return False  # "pledged delegates" (an amod cue is "said Lavrov" read as a modifier)
     return tok.pos_ in ("VERB", "AUX") and is_speech_lemma(tok.lemma_) or (
         tok.lower_ in ("say", "says", "said") and tok.pos_ != "PROPN")
 

@@ -63,6 +63,10 @@ CASES = [
     ("Tavi Rennick called for a ban on fishing in the bay.",
      [("Tavi Rennick", "called for", "indirect", "a ban on fishing in the bay")]),
     ("Pell Marrow called the police.", []),
+    ("Pell Marrow called Tavi Rennick a liar.",
+     [("Pell Marrow", "called", "indirect", "Tavi Rennick a liar")]),
+    ("Tavi Rennick called the plan “a gift to smugglers.”",
+     [("Tavi Rennick", "called", "direct", "a gift to smugglers.")]),
     # what was said ends before a trailing aside, a second act, or a semicolon
     ("Pell Marrow said the council backed the bill, which includes new money for the port.",
      [("Pell Marrow", "said", "indirect", "the council backed the bill")]),
