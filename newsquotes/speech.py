@@ -107,7 +107,9 @@ def said_as_object(verb) -> bool:
         return True
     objs = [c for c in verb.rights if c.dep_ == "dobj"]
     if not objs:
-        return False
+        # a gerund as object: "reported raising $9 million", "defended cutting the tax"
+        return verb.lemma_.lower() != "call" and any(
+            c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VBG" for c in verb.rights)
     if verb.lemma_.lower() == "call":
         # "called the vote a disgrace", "called it “a joke”", not "called the police"
         obj = objs[0]

@@ -62,6 +62,8 @@ CASES = [
      [("Tavi Rennick", "accused", "indirect", "Pell Marrow of lying about the bridge")]),
     ("Tavi Rennick called for a ban on fishing in the bay.",
      [("Tavi Rennick", "called for", "indirect", "a ban on fishing in the bay")]),
+    ("Tavi Rennick reported raising two million euros in March.",
+     [("Tavi Rennick", "reported", "indirect", "raising two million euros in March")]),
     ("Pell Marrow called the police.", []),
     ("Pell Marrow called Tavi Rennick a liar.",
      [("Pell Marrow", "called", "indirect", "Tavi Rennick a liar")]),
