@@ -42,27 +42,27 @@ def _speaker_words(prefix: str) -> bool:
     return all(w[:1].isupper() or w.lower() in _LINKS or w[:1] in "(" for w in words)
 
 
-def colon_leads(text: str, lo: int, hi: int) -> list[tuple[int, int, int]]:
-    """Give (prefix start, prefix end, content start) for each line of text[lo:hi] that
-    opens "Name: what was said"."""
-    out = []
-    for m in _COLON_LEAD.finditer(text, lo, hi):
-        prefix = m.group(1)
-        rest = text[m.end():text.find("\n", m.end()) if "\n" in text[m.end():hi] else hi]
-        if not _speaker_words(prefix) or len(rest.split()) < 3:
-            continue
-        # A headline or a quotation; a long plain line after a colon is a subheading's text.
-        if not (rest[:1] in QUOTE_CHARS or rest[:1].isupper() and len(rest.split()) <= _HEADLINE):
-            continue
-        out.append((m.start(1), m.start(1) + len(prefix), m.end()))
-    return out
+def colon_lead(text: str, lo: int, hi: int) -> tuple[int, int, int] | None:
+    """Give (prefix start, prefix end, content start) when the line starting at `lo` opens
+    "Name: what was said" within text[lo:hi], else None."""
+    m = _COLON_LEAD.match(text, lo, hi)
+    if m is None or not _speaker_words(m.group(1)):
+        return None
+    end = text.find("\n", m.end(), hi)
+    rest = text[m.end():hi if end < 0 else end]
+    # A headline or a quotation; a long plain line after a colon is a subheading's text.
+    words = len(rest.split())
+    if words < 3 or not (rest[:1] in QUOTE_CHARS or rest[:1].isupper() and words <= _HEADLINE):
+        return None
+    return m.start(1), m.start(1) + len(m.group(1)), m.end()
 
 
 def colon_candidates(doc, base: int, text: str, quotes: list[QuoteSpan]) -> list[Candidate]:
     """Give the statements of lines that open "Name: what was said" in one parsed piece."""
     out = []
     lo, hi = base, base + len(doc.text)
-    for p_lo, p_hi, c_lo in colon_leads(text, lo, hi):
+    lead = colon_lead(text, lo, hi) if lo == 0 or text[lo - 1] == "\n" else None
+    for p_lo, p_hi, c_lo in [lead] if lead else []:
         if any(q.start < p_hi and q.end > p_lo for q in quotes):
             continue
         words = [t for t in doc if p_lo <= t.idx + base < p_hi]

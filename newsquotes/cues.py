@@ -51,7 +51,6 @@ claim claims remark remarks comment comments statement statements warning warnin
 promises assertion assertions suggestion argument accusation accusations allegation
 allegations insistence prediction pledge announcement admission contention
 """)
-_NOMINAL_RE = re.compile(r"\b(?:" + "|".join(sorted(NOMINAL_CUES)) + r") that\b", re.IGNORECASE)
 
 _IRREGULAR = {
     "say": ("said", "says", "saying"),
@@ -79,14 +78,15 @@ def _forms(lemma: str) -> set[str]:
 FORM_LEMMA = {f: lemma for lemma in sorted(SPEECH_VERBS) for f in _forms(lemma)}
 CUE_WORDS = frozenset(FORM_LEMMA)
 _CUE_RE = re.compile(
-    r"\b(?:" + "|".join(sorted(CUE_WORDS, key=len, reverse=True)) + r"|according to)\b",
+    r"\b(?:" + "|".join(sorted(CUE_WORDS, key=len, reverse=True)) + r"|according to|(?:"
+    + "|".join(sorted(NOMINAL_CUES)) + r") that)\b",
     re.IGNORECASE,
 )
 
 
 def has_cue(text: str) -> bool:
     """Give True when `text` holds a speech-cue word (a cheap filter before parsing)."""
-    return _CUE_RE.search(text) is not None or _NOMINAL_RE.search(text) is not None
+    return _CUE_RE.search(text) is not None
 
 
 def is_speech_lemma(lemma: str) -> bool:

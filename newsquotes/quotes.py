@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from newsquotes.attribution import Cast, Speaker, classify, mention_tokens
-from newsquotes.cueless import colon_candidates, colon_leads, leftover_quotes
+from newsquotes.cueless import colon_candidates, colon_lead, leftover_quotes
 from newsquotes.cues import FORM_LEMMA, has_cue
 from newsquotes.quotemarks import QUOTE_CHARS, QuoteSpan, find_quotes, paragraphs
 from newsquotes.records import Statement
@@ -122,7 +122,8 @@ def _pieces(text: str, quotes: list[QuoteSpan]) -> list[tuple[int, int]]:
         sents = _sentences(text, p_lo, p_hi, quotes)
         opens = [any(a <= q.start < b for q in quotes) for a, b in sents]
         keep = [opens[i] or has_cue(text[a:b]) or (i + 1 < len(sents) and opens[i + 1])
-                or (i == 0 and bool(colon_leads(text, a, b))) for i, (a, b) in enumerate(sents)]
+                or (i == 0 and colon_lead(text, a, b) is not None)
+                for i, (a, b) in enumerate(sents)]
         runs: list[list[int]] = []
         for (a, b), k in zip(sents, keep, strict=True):
             if not k:
