@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 
 
-def _lexicon(words: str) -> frozenset[str]:
+def lexicon(words: str) -> frozenset[str]:
     """Give the whitespace-separated words of a lexicon block."""
     return frozenset(words.split())
 
 # Verbs whose subject is a speaker and whose complement is what was said. Lemmas, as spaCy's
 # English lemmatizer gives them.
-SPEECH_VERBS = _lexicon("""
+SPEECH_VERBS = lexicon("""
 say tell add state announce explain claim argue insist note warn write tweet ask reply respond
 declare suggest acknowledge admit deny confirm report reveal recall predict promise vow pledge
 urge describe accuse praise criticize criticise comment remark complain concede contend assert
@@ -20,20 +20,37 @@ boast joke quip agree counter retort allege charge demand propose recommend info
 shout yell whisper post echo conclude estimate indicate hint speculate question blast slam dismiss
 reject defend answer continue call thank lament complain muse wonder acknowledge concur predict
 disclose affirm contend dispute scoff sneer grumble exclaim recount relate recommend
+cite attack point
 """)
 
 # Verbs that need a quotation or a that-clause to count: on their own they describe actions
 # ("continued the talks", "called a meeting", "posted a photo").
-WEAK_VERBS = _lexicon(
+WEAK_VERBS = lexicon(
     "continue call post echo question defend dismiss reject thank answer charge counter "
-    "praise criticize criticise accuse describe blast slam relate report ask"
+    "praise criticize criticise accuse describe blast slam relate report ask cite attack point"
 )
 
+# Weak verbs whose direct object is what was said ("criticized the plan", "accused X of Y",
+# "called the vote a disgrace"), and the preposition that brings it for some ("called for a
+# ban", "pointed to the figures").
+OBJECT_VERBS = lexicon(
+    "praise criticize criticise accuse describe blast slam dismiss reject cite attack defend "
+    "question call thank echo post report"
+)
+PREPOSITION_OBJECT = {"call": ("for", "on"), "point": ("to",)}
+
 # Nouns that make a cue with a preposition: "in a statement", "in an interview".
-SPEECH_NOUNS = _lexicon(
+SPEECH_NOUNS = lexicon(
     "statement interview remarks speech tweet post letter op-ed briefing conference "
     "announcement address testimony email message column essay"
 )
+
+# Nouns that report speech with a that-clause and an owner: "Ana Pell's claim that ...".
+NOMINAL_CUES = lexicon("""
+claim claims remark remarks comment comments statement statements warning warnings promise
+promises assertion assertions suggestion argument accusation accusations allegation
+allegations insistence prediction pledge announcement admission contention
+""")
 
 _IRREGULAR = {
     "say": ("said", "says", "saying"),
@@ -61,7 +78,8 @@ def _forms(lemma: str) -> set[str]:
 FORM_LEMMA = {f: lemma for lemma in sorted(SPEECH_VERBS) for f in _forms(lemma)}
 CUE_WORDS = frozenset(FORM_LEMMA)
 _CUE_RE = re.compile(
-    r"\b(?:" + "|".join(sorted(CUE_WORDS, key=len, reverse=True)) + r"|according to)\b",
+    r"\b(?:" + "|".join(sorted(CUE_WORDS, key=len, reverse=True)) + r"|according to|(?:"
+    + "|".join(sorted(NOMINAL_CUES)) + r") that)\b",
     re.IGNORECASE,
 )
 

@@ -89,13 +89,38 @@ def _content(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
+# Longest inner quotation taken as nested in an open one (`alert("x")`, `id="main"`).
+_NESTED_MAX = 40
+
+
+def _nested(text: str, marks: list[tuple[int, int]], k: int, lo: int, hi: int) -> bool:
+    """Give True when mark k opens a short quotation glued to the word before it (`alert("x")`)
+    inside an open quotation: its closing mark follows soon and another mark after that can
+    close the outer quotation."""
+    i = marks[k][0]
+    if i == lo or text[i - 1].isspace() or text[i - 1] in QUOTE_CHARS or k + 2 >= len(marks):
+        return False
+    j, width = marks[k + 1]
+    return (j - i <= _NESTED_MAX and "\n" not in text[i:j]
+            and _role(text, j, lo, hi, width) == "close")
+
+
 def _double_spans(text: str, paras: list[tuple[int, int]]) -> list[QuoteSpan]:
     spans: list[QuoteSpan] = []
     open_at: int | None = None
     for pi, (lo, hi) in enumerate(paras):
         continuing = open_at is not None
-        for i, width in _marks(text, lo, hi):
+        marks = list(_marks(text, lo, hi))
+        skip = -1
+        for k, (i, width) in enumerate(marks):
+            if k == skip:
+                continue  # the closing mark of a nested quotation
             role = _role(text, i, lo, hi, width)
+            # `="` opens an attribute's value even though a mark glued to a word closes.
+            if open_at is not None and (role == "open" or text[i - 1] in "=([{") and _nested(
+                    text, marks, k, lo, hi):
+                skip = k + 1
+                continue
             if continuing and role == "open" and not text[lo:i].strip():
                 continue  # the mark that re-opens a quote running over paragraphs
             continuing = False

@@ -14,12 +14,13 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from newsquotes.attribution import Cast, Speaker, classify, mention_tokens
+from newsquotes.cueless import colon_candidates, colon_lead, leftover_quotes
 from newsquotes.cues import FORM_LEMMA, has_cue
 from newsquotes.quotemarks import QUOTE_CHARS, QuoteSpan, find_quotes, paragraphs
 from newsquotes.records import Statement
-from newsquotes.speech import Candidate, leftover_quotes, paragraph_candidates
+from newsquotes.speech import Candidate, paragraph_candidates
 
-EXTRACTOR_VERSION = "quotes-1"
+EXTRACTOR_VERSION = "quotes-2"
 
 log = logging.getLogger(__name__)
 
@@ -121,6 +122,7 @@ def _pieces(text: str, quotes: list[QuoteSpan]) -> list[tuple[int, int]]:
         sents = _sentences(text, p_lo, p_hi, quotes)
         opens = [any(a <= q.start < b for q in quotes) for a, b in sents]
         keep = [opens[i] or has_cue(text[a:b]) or (i + 1 < len(sents) and opens[i + 1])
+                or (i == 0 and colon_lead(text, a, b) is not None)
                 for i, (a, b) in enumerate(sents)]
         runs: list[list[int]] = []
         for (a, b), k in zip(sents, keep, strict=True):
@@ -235,6 +237,7 @@ def _candidates(text: str, quotes: list[QuoteSpan], docs: list) -> list[tuple[ob
         lo, hi = base, base + len(doc.text)
         local = [q for q in quotes if q.end > lo and q.start < hi]
         paragraph = paragraph_candidates(doc, base, text, quotes)
+        paragraph += colon_candidates(doc, base, text, quotes)
         paragraph += leftover_quotes(text, [q for q in local if q.start >= lo], paragraph, lo, hi,
                                      doc, quotes)
         found.append((doc, paragraph))

@@ -8,8 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from newsquotes.cues import is_speech_lemma, is_weak
-from newsquotes.quotemarks import QuoteSpan
+from newsquotes.cues import (
+    NOMINAL_CUES,
+    OBJECT_VERBS,
+    PREPOSITION_OBJECT,
+    is_speech_lemma,
+    is_weak,
+)
+from newsquotes.quotemarks import QUOTE_CHARS, QuoteSpan
 
 # Verbs whose object is the addressee or nothing useful ("told reporters", "said nothing"):
 # their content is a clause or a quotation, never the object.
@@ -69,6 +75,11 @@ def subject_of(verb):
         if tok.dep_ in ("xcomp", "advcl", "conj") and tok.head.pos_ in ("VERB", "AUX"):
             tok = tok.head
             continue
+        # "began by saying ...", "after announcing ...": the subject of the governing verb.
+        if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ in (
+                "VERB", "AUX"):
+            tok = tok.head.head
+            continue
         break
     if verb.pos_ in ("NOUN", "PROPN"):  # a cue the tagger took for a noun: "board writes"
         prev = verb.doc[verb.i - 1]
@@ -79,11 +90,45 @@ def subject_of(verb):
     return None
 
 
+def _object_preposition(verb):
+    """Give the preposition bringing what was said ("called for", "pointed to"), or None."""
+    if any(c.dep_ == "dobj" for c in verb.children):
+        return None
+    preps = PREPOSITION_OBJECT.get(verb.lemma_.lower(), ())
+    return next((c for c in verb.rights if c.dep_ == "prep" and c.lower_ in preps
+                 and any(g.dep_ == "pobj" for g in c.children)), None)
+
+
+def said_as_object(verb) -> bool:
+    """Give True when a weak cue's object is what was said ("criticized the plan")."""
+    if verb.lemma_.lower() not in OBJECT_VERBS and _object_preposition(verb) is None:
+        return False
+    if _object_preposition(verb) is not None:
+        return True
+    objs = [c for c in verb.rights if c.dep_ == "dobj"]
+    if not objs:
+        # a gerund as object: "reported raising $9 million", "defended cutting the tax"
+        return verb.lemma_.lower() != "call" and any(
+            c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VBG" for c in verb.rights)
+    if verb.lemma_.lower() == "call":
+        # "called the vote a disgrace", "called it “a joke”", not "called the police"
+        obj = objs[0]
+        after = verb.doc[obj.i + 1:verb.right_edge.i + 1]
+        return any(c.dep_ in ("oprd", "ccomp", "xcomp", "dobj") and c.i > obj.i
+                   for c in verb.rights) or any(
+            t.text[:1] in QUOTE_CHARS or (t.dep_ == "appos" and t.head == obj and any(
+                d.lower_ in ("a", "an") for d in t.lefts)) for t in after)
+    return True
+
+
 def _cue_text(verb) -> str:
     parts = [verb]
     for child in verb.children:
         if child.dep_ == "prt":
             parts.append(child)
+    prep = _object_preposition(verb)
+    if prep is not None:
+        parts.append(prep)
     return " ".join(t.text for t in sorted(parts, key=lambda t: t.i))
 
 
@@ -104,18 +149,50 @@ def _sentence_minus(sent, region: set[int]) -> list[tuple[int, int]]:
     return runs
 
 
-def _clause_end(head) -> int:
+# Trailing modifiers set off by a comma or dash that comment on what was said rather than
+# belong to it: ", which forced ...", ", who ...", ", a former aide", ", ending months of ...".
+# (A trailing ", including ..." or ", despite ..." is as often part of what was said.)
+_ASIDE_DEPS = {"relcl", "appos", "acl", "advcl", "npadvmod"}
+_ASIDE_MARKS = {",", "—", "–", "--", "-"}
+
+
+def _tail_end(doc, a: int, b: int) -> int:
+    """Give the last token of the run doc[a..b] once a trailing aside is cut off."""
+    for t in doc[a:b + 1]:
+        if t.text == ";" and t.i > a:
+            b = t.i - 1  # a second sentence joined by a semicolon
+            break
+    for i in range(a + 2, b):
+        if doc[i].text not in _ASIDE_MARKS:
+            continue
+        head = doc[i + 1]
+        while head.head.i != head.i and head.head.left_edge.i == i + 1:
+            head = head.head
+        if head.right_edge.i < b - 1 or head.left_edge.i != i + 1:
+            continue
+        if head.dep_ == "appos" and any(c.dep_ in ("cc", "conj") for c in head.children):
+            continue  # a list going on ("on Israel, the nuclear deal and the courts")
+        if head.dep_ in _ASIDE_DEPS:
+            return i - 1
+    return b
+
+
+def _clause_end(head, acts: bool = False) -> int:
     """Give the last token of what was said in the clause `head`, leaving out a trailing
-    ", conceding the race" or ", and he said ..." that belongs to the reporting sentence."""
+    ", conceding the race" or ", and he said ..." that belongs to the reporting sentence
+    (with `acts`, any further verb: "criticized the plan and left")."""
     doc = head.doc
     for child in head.rights:
+        if acts and child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
+            cc = [t for t in head.rights if t.dep_ == "cc" and t.i < child.i]
+            return (cc[-1].i if cc else child.left_edge.i) - 1
         before = doc[child.left_edge.i - 1] if child.left_edge.i > 0 else None
         after_comma = before is not None and before.text == ","
         if after_comma and child.dep_ in ("advcl", "xcomp", "acl") and child.tag_ == "VBG":
             return child.left_edge.i - 1
-        if child.dep_ == "conj" and any(
+        if child.dep_ == "conj" and (is_speech_lemma(child.lemma_) or any(
                 is_speech_lemma(t.lemma_) and any(c.dep_ == "nsubj" for c in t.children)
-                for t in child.subtree):
+                for t in child.subtree)):
             cc = [t for t in head.rights if t.dep_ == "cc" and t.i < child.i]
             return (cc[-1].i if cc else child.left_edge.i) - 1
     return head.right_edge.i
@@ -125,14 +202,20 @@ def content_runs(verb, speaker) -> list[tuple[int, int]]:
     """Give the token runs holding what was said at this cue (may be empty)."""
     doc = verb.doc
     comps = [c for c in verb.children
-             if c.dep_ == "ccomp" or (c.dep_ == "xcomp" and verb.lemma_ != "continue")]
+             if c.dep_ == "ccomp" or (c.dep_ == "xcomp" and verb.lemma_ != "continue")
+             or _question(verb, c)]
     if comps:
-        return [(min(c.left_edge.i for c in comps), max(_clause_end(c) for c in comps))]
+        a = min(c.left_edge.i for c in comps)
+        return [(a, _tail_end(doc, a, max(_clause_end(c) for c in comps)))]
     lemma = verb.lemma_.lower()
+    prep = _object_preposition(verb)
+    if prep is not None:
+        return [(prep.i + 1, _tail_end(doc, prep.i + 1, _clause_end(prep)))]
     if lemma not in _CLAUSE_ONLY:
         rights = [c for c in verb.rights if c.dep_ not in _FRAME_DEPS]
         if rights:
-            return [(rights[0].left_edge.i, verb.right_edge.i)]
+            a = rights[0].left_edge.i
+            return [(a, _tail_end(doc, a, _clause_end(verb, acts=True)))]
     # The cue is an aside to the clause that holds the statement: "X, he added." /
     # "X, Lavrov says, Y." / "X, added Lavrov."
     main = verb.dep_ in ("ROOT", "parataxis", "ccomp", "advcl", "amod", "conj")
@@ -157,6 +240,13 @@ def content_runs(verb, speaker) -> list[tuple[int, int]]:
     # attribution is a circumstance of the sentence, not a piece of the statement.
     keep = 2 if len(runs) < 2 else min(4, max(sizes))
     return [r for r, n in zip(runs, sizes, strict=True) if n >= keep]
+
+
+def _question(verb, child) -> bool:
+    """Give True for the clause an active "asked" brings: "asked them if ...", "whether ..."."""
+    return (verb.lemma_ == "ask" and child.dep_ == "advcl"
+            and not any(c.dep_ == "auxpass" for c in verb.children)
+            and any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in child.children))
 
 
 def _circumstance(child) -> bool:
@@ -184,6 +274,27 @@ def _according_to(tok):
     return pobj, [r for r in runs if sum(1 for t in tok.doc[r[0]:r[1] + 1] if t.is_alpha) >= 3]
 
 
+def _nominal(tok):
+    """Give (speaker token, content runs) for a nominal report: "Ana Pell's claim that ...",
+    "his warning that ...", else None."""
+    if tok.tag_ not in ("NN", "NNS") or tok.lower_ not in NOMINAL_CUES:
+        return None
+    doc = tok.doc
+    owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if owner is None and tok.i >= 2 and doc[tok.i - 1].tag_ == "POS":
+        owner = doc[tok.i - 2]  # the parser hung the possessive elsewhere
+    # "his claim that": possessive pronouns are not resolved to a person (attribution.py).
+    if owner is None or owner.pos_ not in ("PROPN", "NOUN"):
+        return None
+    for clause in tok.rights:
+        mark = clause.left_edge
+        if clause.dep_ in ("acl", "ccomp", "relcl") and mark.lower_ == "that" and (
+                mark.dep_ == "mark" and mark.i == tok.i + 1):
+            end = _tail_end(doc, mark.i + 1, _clause_end(clause, acts=True))
+            return owner, [(mark.i + 1, end)]
+    return None
+
+
 # Present-tense cue forms the tagger takes for plural nouns after a subject noun
 # ("the editorial board writes").
 _NOUNLIKE_CUES = {"says", "writes", "adds", "tells", "notes", "claims", "argues", "asks",
@@ -200,6 +311,8 @@ def is_cue(tok) -> bool:
     if tok.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in tok.children) and (
             tok.dep_ not in ("ROOT", "amod", "conj")):
         return False  # "Asked about the plan, ...", "a plan announced on Monday": not a speaker
+    if tok.dep_ == "amod" and tok.head.pos_ != "PROPN":
+        return False  # "pledged delegates" (an amod cue is "said Lavrov" read as a modifier)
     return tok.pos_ in ("VERB", "AUX") and is_speech_lemma(tok.lemma_) or (
         tok.lower_ in ("say", "says", "said") and tok.pos_ != "PROPN")
 
@@ -219,15 +332,21 @@ def paragraph_candidates(doc, base: int, text: str, quotes: list[QuoteSpan]) -> 
         if quote_at(pos) is not None:
             continue
         acc = _according_to(tok)
+        nominal = _nominal(tok) if acc is None else None
         if acc is not None:
             speaker, runs = acc
             cue = "according to"
+        elif nominal is not None:
+            speaker, runs = nominal
+            cue = tok.text
         elif is_cue(tok):
             if tok.dep_ == "xcomp" and is_weak(tok.lemma_):
                 continue  # "wants to continue talks"
             speaker = subject_of(tok)
             if speaker is None or quote_at(speaker.idx + base) is not None:
                 continue
+            if speaker.dep_ == "nsubjpass" and tok.lemma_ in ("ask", "tell"):
+                continue  # "she was asked to leave": the subject is who was addressed
             runs = content_runs(tok, speaker)
             cue = _cue_text(tok)
         else:
@@ -254,7 +373,10 @@ def paragraph_candidates(doc, base: int, text: str, quotes: list[QuoteSpan]) -> 
                 out.append(Candidate(q.content_start, q.content_end, "direct", cue, speaker))
             continue
         if not spans or (is_weak(tok.lemma_) and not near and cue != "according to"
-                         and not any(c.dep_ == "ccomp" for c in tok.children)):
+                         and not any(c.dep_ == "ccomp" or _question(tok, c)
+                                     or (tok.lemma_ == "ask" and c.dep_ == "xcomp")
+                                     for c in tok.children)
+                         and not (said_as_object(tok) and speaker.lower_ not in NOT_SPEAKERS)):
             continue
         for a, b in spans:
             for q in near:  # a partial quotation inside: take it whole
@@ -266,52 +388,4 @@ def paragraph_candidates(doc, base: int, text: str, quotes: list[QuoteSpan]) -> 
     return out
 
 
-_NOT_SPEAKERS = {"it", "this", "that", "there", "which", "what", "these", "those", "all"}
-
-
-def _lead_in(doc, base: int, q: QuoteSpan, quotes: list[QuoteSpan]):
-    """Give (subject, verb) of the clause right before a quotation in its paragraph
-    ("Hannity interjected: “...”", "Bystrom agreed. “...”"), or None."""
-    before = [t for t in doc if t.idx + base < q.start]
-    if not before:
-        return None
-    last = before[-1]
-    gap = doc.text[last.idx + len(last):q.start - base]
-    if gap.strip() or not (last.is_punct or last.is_alpha):
-        return None
-    root = last.sent.root
-    if root.pos_ not in ("VERB", "AUX") or any(x.start <= root.idx + base < x.end for x in quotes):
-        return None
-    subj = subject_of(root)
-    if subj is None or subj.lower_ in _NOT_SPEAKERS or subj.pos_ not in ("PROPN", "NOUN", "PRON"):
-        return None
-    if any(x.start <= subj.idx + base < x.end for x in quotes):
-        return None
-    return subj, root
-
-
-def leftover_quotes(text: str, quotes: list[QuoteSpan], taken: list[Candidate],
-                    para_lo: int, para_hi: int, doc=None, all_quotes=()) -> list[Candidate]:
-    """Give the quotations no cue claimed that read as someone's words, not a scare quote."""
-    out = []
-    for q in quotes:
-        if any(c.start <= q.content_start and q.content_end <= c.end for c in taken):
-            continue
-        if any(c.start == q.content_start for c in taken):
-            continue
-        inner = text[q.content_start:q.content_end]
-        words = len(inner.split())
-        # Text around the quotation in its paragraph: a quotation that stands on its own
-        # (a sentence or more) is somebody's words; a few quoted words inside a sentence are
-        # a title or a scare quote.
-        outside = (text[para_lo:q.start] + " " + text[q.end:min(para_hi, q.end + 200)]).strip()
-        stands_alone = (words >= 4 and inner.rstrip()[-1:] in ".?!…"
-                        ) or (words >= 8 and len(outside.split()) <= 3)
-        if stands_alone or words >= 12:
-            lead = _lead_in(doc, para_lo, q, list(all_quotes)) if doc is not None else None
-            if lead is not None:
-                out.append(Candidate(q.content_start, q.content_end, "direct", lead[1].text,
-                                     lead[0]))
-            else:
-                out.append(Candidate(q.content_start, q.content_end, "direct", "", None, True))
-    return out
+NOT_SPEAKERS = {"it", "this", "that", "there", "which", "what", "these", "those", "all"}

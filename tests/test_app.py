@@ -16,10 +16,9 @@ from components.sidebar import SEEDED
 PAGES = ["overview", "speakers", "sentiment", "keywords", "timeline", "statements", "articles",
          "data"]
 TIMEOUT_S = 300  # the first run may load spaCy; later runs take well under a second
-# Words of the hostile statement in sample_data (14_hostile_fixture...), free of markup.
-# A statement of the hostile fixture article that the extractor finds (its quote holding the
-# markup is not extracted: see the strict xfail in tests/browser/test_safety.py).
-HOSTILE_WORDS = "vandalism, not espionage"
+# Words of the hostile statement in sample_data (14_hostile_fixture...), free of markup: the
+# quote holding `<script>alert("x")</script>` is itself a statement the extractor finds.
+HOSTILE_WORDS = "ministry lies about the gas"
 
 
 @pytest.fixture(scope="session")
@@ -238,3 +237,12 @@ def test_large_views_cap_the_table_and_the_article_picker_and_say_so(monkeypatch
     assert_ran(at)
     assert len(at.selectbox(key="art_pick").options) == 500
     assert at.caption[0].value.startswith("The 500 articles with most statements of the 1,313")
+
+
+def test_hostile_statement_is_listed_with_its_markup_as_data(on_sample):
+    at = run("statements", q=HOSTILE_WORDS)
+    assert_ran(at)
+    texts = list(at.dataframe[0].value["text"])
+    assert len(texts) == 1
+    assert '<script>alert("x")</script>' in texts[0]
+    assert "<img src=x onerror=alert(1)>" in texts[0]

@@ -28,6 +28,14 @@ def contents(text: str) -> list[str]:
         # nested single quotes stay inside their double-quoted parent
         ("“He told me ‘never again’ twice,” she said.", ["He told me ‘never again’ twice"]),
         ("A 6'2\" guard and a 12\" pipe.", []),
+        # straight quotes nested in straight quotes, glued to the word before: one span
+        ('The sign read: "Keep out. print("hi") We mean it."',
+         ['Keep out. print("hi") We mean it.']),
+        ('The banner read: "Go home. <a href="x">here</a> Now."',
+         ['Go home. <a href="x">here</a> Now.']),
+        # ...while quotes after a space still pair as they come
+        ('"We tried," Ana Pell said, "and we failed."', ["We tried", "and we failed."]),
+        ('He said "yes" and she said "no" to it.', ["yes", "no"]),
         ("''We are ready,'' she said.", ["We are ready"]),
         ("", []),
     ],

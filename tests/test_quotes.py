@@ -53,6 +53,52 @@ CASES = [
      [("The ministry", "said", "indirect", "the harbour would stay closed")]),
     ("The ministry's spokeswoman said the harbour would stay closed.",
      [("The ministry's spokeswoman", "said", "indirect", "the harbour would stay closed")]),
+    ("In a statement, the ministry called the vote a disgrace.",
+     [("the ministry", "called", "indirect", "the vote a disgrace")]),
+    # weak verbs whose object is what was said; not when the object is an act
+    ("Pell Marrow criticized the harbour plan.",
+     [("Pell Marrow", "criticized", "indirect", "the harbour plan")]),
+    ("Tavi Rennick accused Pell Marrow of lying about the bridge.",
+     [("Tavi Rennick", "accused", "indirect", "Pell Marrow of lying about the bridge")]),
+    ("Tavi Rennick called for a ban on fishing in the bay.",
+     [("Tavi Rennick", "called for", "indirect", "a ban on fishing in the bay")]),
+    ("Tavi Rennick reported raising two million euros in March.",
+     [("Tavi Rennick", "reported", "indirect", "raising two million euros in March")]),
+    ("Pell Marrow called the police.", []),
+    ("Pell Marrow called Tavi Rennick a liar.",
+     [("Pell Marrow", "called", "indirect", "Tavi Rennick a liar")]),
+    ("Tavi Rennick called the plan “a gift to smugglers.”",
+     [("Tavi Rennick", "called", "direct", "a gift to smugglers.")]),
+    # what was said ends before a trailing aside, a second act, or a semicolon
+    ("Pell Marrow said the council backed the bill, which includes new money for the port.",
+     [("Pell Marrow", "said", "indirect", "the council backed the bill")]),
+    ("Pell Marrow criticized the harbour plan and said it would cost too much.",
+     [("Pell Marrow", "criticized", "indirect", "the harbour plan"),
+      ("Pell Marrow", "said", "indirect", "it would cost too much")]),
+    ("Tavi Rennick said the ferries would run again; the captains agreed on Friday.",
+     [("Tavi Rennick", "said", "indirect", "the ferries would run again")]),
+    # a question or request: what is asked, not whom; a passive subject was only addressed
+    ("Tavi Rennick asked the council to close the harbour for a week.",
+     [("Tavi Rennick", "asked", "indirect", "to close the harbour for a week")]),
+    ("Pell Marrow asked the mayor if the bridge would reopen.",
+     [("Pell Marrow", "asked", "indirect", "if the bridge would reopen")]),
+    ("Pell Marrow was asked to leave the hall.", []),
+    ("Pell Marrow was told that the harbour would close.", []),
+    # a cue after a preposition speaks for the subject of the sentence
+    ("Pell Marrow opened the meeting by saying the harbour would stay closed.",
+     [("Pell Marrow", "saying", "indirect", "the harbour would stay closed")]),
+    # a headline or line attributed by a colon; a label before a colon is no speaker
+    ("Pell Marrow: The harbour must stay open all winter.\n\nThe council met on Friday.",
+     [("Pell Marrow", ":", "indirect", "The harbour must stay open all winter")]),
+    ("Mayor Pell Marrow: “We will reopen the harbour soon.”",
+     [("Pell Marrow", ":", "direct", "We will reopen the harbour soon.")]),
+    ("Update: The harbour is closed today.", []),
+    # nominal reports: a speech noun with its owner and a that-clause
+    ("Tavi Rennick’s claim that he opposed the bridge is false.",
+     [("Tavi Rennick", "claim", "indirect", "he opposed the bridge")]),
+    (INTRO + "Marrow’s warning that the ferries would stop came too late.",
+     [("Pell Marrow", "warning", "indirect", "the ferries would stop")]),
+    ("The claim that the bridge was unsafe spread fast.", []),
     # mixed: reported speech holding a partial quote
     ("Tavi Rennick said Ostrava's “special harbour operation” was illegal.",
      [("Tavi Rennick", "said", "mixed", "Ostrava's “special harbour operation” was illegal")]),
@@ -186,14 +232,8 @@ def test_pronoun_respects_gender():
     assert [s.speaker for s in extract_statements(text)] == ["Anna Pell", "Anna Pell"]
 
 
-@pytest.mark.xfail(reason="a noun cue with a non-speech verb ('In a statement, X called ...') "
-                          "is not taken", strict=True)
-def test_noun_cue_without_speech_verb():
-    assert rows("In a statement, the ministry called the vote a disgrace.") == [
-        ("the ministry", "called", "indirect", "the vote a disgrace")]
-
-
-@pytest.mark.xfail(reason="nominal reports ('X's remarks that ...') are not statements yet",
+@pytest.mark.xfail(reason="nominal reports are taken (see CASES), but here the tagger reads "
+                          "'drew' as part of a name, so the that-clause runs on to 'drew anger'",
                    strict=True)
 def test_nominal_report():
     assert rows("Pell Marrow’s remarks that the harbour would close drew anger.") == [

@@ -41,11 +41,6 @@ def open_searching(dash, page: str, words: str) -> None:
     dash.page.locator('[data-testid="stDataFrame"]').first.wait_for()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="extraction gap: the quote after 'read, in part:' holds straight quotes inside "
-    "straight quotes (alert(\"x\")) and is not found as a statement, so no table shows it",
-)
 def test_statements_table_shows_markup_as_text(dash):
     open_searching(dash, "Statements", QUOTE_WORDS)
     assert_shown_as_text(dash)

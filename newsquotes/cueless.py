@@ -1,0 +1,136 @@
+"""Statements without a speech verb: quotations standing on their own, quotations after a
+lead-in clause ("Bystrom agreed. “...”"), and a colon after a name ("Name: what was said").
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsquotes.cues import lexicon
+from newsquotes.quotemarks import QUOTE_CHARS, QuoteSpan
+from newsquotes.speech import NOT_SPEAKERS, Candidate, subject_of
+
+# Labels that head a line with a colon and are no speaker ("Update: ...", "Source: ...").
+_LABELS = lexicon("""
+update updated note editor editors watch related video videos photo photos live opinion
+analysis exclusive breaking read source sources correction clarification disclosure transcript
+q a question answer tags tag filed posted published share topics topic see also more subscribe
+follow contact email phone by credit image caption warning summary background context why what
+how when where who here part chapter step day round title subject re fwd from to cc date time
+location venue price cost age results result winner verdict rating score listen sign click
+latest contributing contributors notice want wow leaked monday tuesday wednesday thursday
+friday saturday sunday
+""")
+# Small words that may stand between the capitalised words of a speaker before a colon.
+_LINKS = {"of", "at", "to", "on", "in", "the", "for", "and", "de", "van", "von"}
+# Most words a headline after "Name:" has.
+_HEADLINE = 25
+# A line (or a headline) opening with up to six words, a colon, and at least three words.
+_COLON_LEAD = re.compile(r"^[ \t]*([^\n:]{2,60}?)[ \t]*:[ \t]*(?=\S)", re.MULTILINE)
+
+
+def _speaker_words(prefix: str) -> bool:
+    """Give True when `prefix` reads as a name, title or outlet ("Sen. Ana Pell", "Poll")."""
+    words = prefix.split()
+    if not 1 <= len(words) <= 6 or words[0].lower() in _LINKS or any(
+            w.lower().replace("’", "'").removesuffix("'s").strip(".,") in _LABELS for w in words):
+        return False
+    if not words[0][:1].isupper() or any(ch.isdigit() for ch in prefix):
+        return False
+    if len(words) == 1 and words[0].isupper() and len(words[0]) > 3:
+        return False  # a dateline ("LISBON:")
+    return all(w[:1].isupper() or w.lower() in _LINKS or w[:1] in "(" for w in words)
+
+
+def colon_lead(text: str, lo: int, hi: int) -> tuple[int, int, int] | None:
+    """Give (prefix start, prefix end, content start) when the line starting at `lo` opens
+    "Name: what was said" within text[lo:hi], else None."""
+    m = _COLON_LEAD.match(text, lo, hi)
+    if m is None or not _speaker_words(m.group(1)):
+        return None
+    end = text.find("\n", m.end(), hi)
+    rest = text[m.end():hi if end < 0 else end]
+    # A headline or a quotation; a long plain line after a colon is a subheading's text.
+    words = len(rest.split())
+    if words < 3 or not (rest[:1] in QUOTE_CHARS or rest[:1].isupper() and words <= _HEADLINE):
+        return None
+    return m.start(1), m.start(1) + len(m.group(1)), m.end()
+
+
+def colon_candidates(doc, base: int, text: str, quotes: list[QuoteSpan]) -> list[Candidate]:
+    """Give the statements of lines that open "Name: what was said" in one parsed piece."""
+    out = []
+    lo, hi = base, base + len(doc.text)
+    lead = colon_lead(text, lo, hi) if lo == 0 or text[lo - 1] == "\n" else None
+    for p_lo, p_hi, c_lo in [lead] if lead else []:
+        if any(q.start < p_hi and q.end > p_lo for q in quotes):
+            continue
+        words = [t for t in doc if p_lo <= t.idx + base < p_hi]
+        names = []  # the first run of capitalised words names the speaker
+        for t in words:
+            if t.text[:1].isupper() and not t.is_punct:
+                names.append(t)
+            elif names:
+                break
+        if not names or names[-1].tag_ not in ("NNP", "NNPS"):
+            continue
+        end = text.find("\n", c_lo, hi)
+        end = hi if end < 0 else end
+        q = next((q for q in quotes if q.start == c_lo), None)
+        if q is not None:
+            out.append(Candidate(q.content_start, q.content_end, "direct", ":", names[-1]))
+            continue
+        a, b = c_lo, end
+        while b > a and text[b - 1] in " \t\r.":
+            b -= 1
+        kind = "mixed" if any(q.start < b and q.end > a for q in quotes) else "indirect"
+        out.append(Candidate(a, b, kind, ":", names[-1]))
+    return out
+
+
+def _lead_in(doc, base: int, q: QuoteSpan, quotes: list[QuoteSpan]):
+    """Give (subject, verb) of the clause right before a quotation in its paragraph
+    ("Hannity interjected: “...”", "Bystrom agreed. “...”"), or None."""
+    before = [t for t in doc if t.idx + base < q.start]
+    if not before:
+        return None
+    last = before[-1]
+    gap = doc.text[last.idx + len(last):q.start - base]
+    if gap.strip() or not (last.is_punct or last.is_alpha):
+        return None
+    root = last.sent.root
+    if root.pos_ not in ("VERB", "AUX") or any(x.start <= root.idx + base < x.end for x in quotes):
+        return None
+    subj = subject_of(root)
+    if subj is None or subj.lower_ in NOT_SPEAKERS or subj.pos_ not in ("PROPN", "NOUN", "PRON"):
+        return None
+    if any(x.start <= subj.idx + base < x.end for x in quotes):
+        return None
+    return subj, root
+
+
+def leftover_quotes(text: str, quotes: list[QuoteSpan], taken: list[Candidate],
+                    para_lo: int, para_hi: int, doc=None, all_quotes=()) -> list[Candidate]:
+    """Give the quotations no cue claimed that read as someone's words, not a scare quote."""
+    out = []
+    for q in quotes:
+        if any(c.start <= q.content_start and q.content_end <= c.end for c in taken):
+            continue
+        if any(c.start == q.content_start for c in taken):
+            continue
+        inner = text[q.content_start:q.content_end]
+        words = len(inner.split())
+        # Text around the quotation in its paragraph: a quotation that stands on its own
+        # (a sentence or more) is somebody's words; a few quoted words inside a sentence are
+        # a title or a scare quote.
+        outside = (text[para_lo:q.start] + " " + text[q.end:min(para_hi, q.end + 200)]).strip()
+        stands_alone = (words >= 4 and inner.rstrip()[-1:] in ".?!…"
+                        ) or (words >= 8 and len(outside.split()) <= 3)
+        if stands_alone or words >= 12:
+            lead = _lead_in(doc, para_lo, q, list(all_quotes)) if doc is not None else None
+            if lead is not None:
+                out.append(Candidate(q.content_start, q.content_end, "direct", lead[1].text,
+                                     lead[0]))
+            else:
+                out.append(Candidate(q.content_start, q.content_end, "direct", "", None, True))
+    return out
