@@ -79,9 +79,10 @@ class Dashboard:
 
     def plotly_charts(self, at_least: int = 1) -> list[dict]:
         """Wait for `at_least` drawn Plotly charts; give each chart's traces, points and bars."""
+        # Plotly draws several .main-svg layers per chart: count charts, not layers.
         self.page.wait_for_function(
-            "n => document.querySelectorAll("
-            "'[data-testid=\"stPlotlyChart\"] .js-plotly-plot .main-svg').length >= n",
+            "n => [...document.querySelectorAll('[data-testid=\"stPlotlyChart\"]')]"
+            ".filter(el => el.querySelector('.js-plotly-plot .main-svg')).length >= n",
             arg=at_least,
         )
         return self.page.evaluate(_CHARTS_JS)
