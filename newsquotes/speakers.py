@@ -370,7 +370,8 @@ def speaker_profiles(view: pd.DataFrame) -> pd.DataFrame:
                                                                  fill_value=0)
     out = out.join(kinds, on="speaker").fillna({kind: 0 for kind in KINDS})
     for column in ("speaker_type", "role", "affiliation"):
-        out[column] = out["speaker"].map(_most_common(named, column)).fillna("").astype(str)
+        most = out["speaker"].map(_most_common(named, column)).astype(object)
+        out[column] = most.fillna("").astype(str)
     aliases = _aliases(named)
     out["aliases"] = [aliases.get(speaker, []) for speaker in out["speaker"]]
     out = out.astype({c: "int64" for c in ["statements", *KINDS]})
