@@ -36,6 +36,22 @@ _REACH = 1500
 _GROUP_WORDS = {"both", "all", "many", "some", "others", "several", "most", "few"}
 
 
+# A capitalised word of a body's name; "The" opens a sentence, not a name.
+_NAME_WORD = r"(?!The\b)[A-Z][\w’'-]*"
+
+
+def _named_body(text: str, noun: str, before: int) -> str:
+    """Give the name of the last body named with `noun` before offset `before` ("Veloran
+    Ministry of Energy" for "ministry"), or ""."""
+    word = noun[:1].upper() + noun[1:].lower()
+    pattern = (rf"\b(?:{_NAME_WORD}\s)*{word}(?:\s(?:of|for|on)\s(?:the\s)?{_NAME_WORD}"
+               rf"(?:\s(?:and\s)?{_NAME_WORD})*)?")
+    found = [m.group() for m in re.finditer(pattern, text[:before])]
+    # A bare "Ministry" (a headline's capital) names no particular body.
+    found = [f for f in found if f != word]
+    return clean_name(found[-1]) if found else ""
+
+
 def _body_type(name: str) -> str:
     """Give "government" for a state body ("the ministry"), else "organisation"."""
     words = {w.lower().strip("’'.,") for w in name.split()}
@@ -116,6 +132,11 @@ def _classify(cast: Cast, head, first, last, pronoun_ref: Speaker | None) -> Spe
             or low in GOVERNMENT_NAMES | GOVERNMENT_WORDS):
         state = _state_named(cast, span, head)
         return Speaker(state or raw, "government", "", state or aff)
+    if low in ORG_NOUNS and span.text.lower() == f"the {low}":
+        # "the ministry" after "the Veloran Ministry of Energy": the body named last before it.
+        named_body = _named_body(cast.text, head.text, head.idx + doc.user_data.get("base", 0))
+        if named_body:
+            return Speaker(named_body, _body_type(named_body), "", aff)
     if head.ent_type_ == "ORG" or low in ORG_NOUNS or (cast.evidence and raw in cast.evidence.orgs):
         return Speaker(raw, _body_type(raw), "", aff)
     if head.tag_ == "NNS" or low in _GROUP_WORDS or (

@@ -50,6 +50,17 @@ def speakers(text: str) -> list[tuple[str, str]]:
      [("The Ostravan Ministry of Water", "government")] * 2),
     # "it" with nothing before it is nobody
     ("It said repairs would start soon.", [("", "")]),
+    # "the ministry" is the ministry named before it ...
+    ("The Ostravan Ministry of Water opened a dam.\n\n“It is safe,” the ministry said.",
+     [("Ostravan Ministry of Water", "government")]),
+    # ... the nearest one when two were named ...
+    ("The Ostravan Ministry of Water met the Ostravan Ministry of Ports.\n\n“It is safe,” "
+     "the ministry said.", [("Ostravan Ministry of Ports", "government")]),
+    # ... and stays "the ministry" when none was named before it
+    ("“It is safe,” the ministry said.\n\nThe Ostravan Ministry of Water agreed.",
+     [("the ministry", "government")]),
+    ("The Saren Trade Commission met.\n\nThe commission said the talks would go on.",
+     [("Saren Trade Commission", "organisation")]),
     # a role noun with a name in apposition is that person
     ("The mayor, Ines Cordell, said the bridge would reopen.", [("Ines Cordell", "person")]),
 ])
