@@ -11,13 +11,15 @@ from wordcloud import WordCloud
 
 # A fixed layout seed: the same frequencies always give the same picture (and the same file).
 RANDOM_STATE = 0
-MAX_WORDS = 150
+# A hundred words stay readable at 900 × 420; more only adds specks.
+MAX_WORDS = 100
 # Viridis without its light end: its last quarter (yellow-green to yellow) is hard to read on
 # white, the rest stays dark enough.
 COLORS = ListedColormap(get_cmap("viridis")(np.linspace(0.0, 0.68, 64)), name="viridis_dark")
 # Words are placed on a canvas SCALE times smaller than the picture and drawn SCALE times
-# larger: placing is what takes the time (about 4 times less at 1.5), the fonts stay sharp.
-SCALE = 1.5
+# larger: placing is what takes the time (on the sample corpus 0.13 s at 2.5 against 0.36 s
+# at 1.5 for 150 words), the fonts stay sharp.
+SCALE = 2.5
 
 
 def cloud(frequencies: dict[str, float], width: int = 800, height: int = 400) -> WordCloud:
