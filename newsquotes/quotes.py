@@ -11,6 +11,7 @@ import logging
 import re
 import sys
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 
 from newsquotes.attribution import Cast, Speaker, classify, mention_tokens
@@ -20,7 +21,7 @@ from newsquotes.quotemarks import QUOTE_CHARS, QuoteSpan, find_quotes, paragraph
 from newsquotes.records import Statement
 from newsquotes.speech import Candidate, paragraph_candidates
 
-EXTRACTOR_VERSION = "quotes-2"
+EXTRACTOR_VERSION = "quotes-3"
 
 log = logging.getLogger(__name__)
 
@@ -226,6 +227,32 @@ def _resolve(text: str, cast: Cast, cands: list[Candidate]) -> list[Statement]:
             speaker_mention_end=mention[2], speaker_type=who.type, role=who.role,
             affiliation=who.affiliation,
         ))
+    return _join_acts(text, out)
+
+
+# Between two acts of one speaker in one clause: "... as “difficult” and accused ...".
+_AND_ACT = re.compile(r"[”\"’]?\s+and\s+\w+\s+")
+# Verbs that report words of their own: "criticized the plan and said it was costly" is two
+# statements; "described it as “hard” and accused them of delay" is one characterisation.
+_OWN_WORDS = {"say", "tell", "add", "state", "write", "announce", "explain", "note", "claim",
+              "insist", "argue", "warn", "ask", "reply", "answer", "respond", "report", "promise",
+              "predict", "suggest", "confirm", "deny", "acknowledge", "admit"}
+
+
+def _join_acts(text: str, found: list[Statement]) -> list[Statement]:
+    """Give the statements with two characterising acts of one mention, joined by
+    "and <verb>", made one."""
+    out: list[Statement] = []
+    for s in found:
+        prev = out[-1] if out else None
+        if (prev is not None and s.speaker_mention_start is not None
+                and prev.speaker_mention_start == s.speaker_mention_start
+                and FORM_LEMMA.get(s.cue.lower(), s.cue.lower()) not in _OWN_WORDS
+                and _AND_ACT.fullmatch(text, prev.end, s.start)):
+            kind = prev.kind if prev.kind == s.kind else "mixed"
+            out[-1] = replace(prev, end=s.end, text=text[prev.start:s.end], kind=kind)
+        else:
+            out.append(s)
     return out
 
 

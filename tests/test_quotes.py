@@ -75,6 +75,10 @@ CASES = [
     ("Pell Marrow criticized the harbour plan and said it would cost too much.",
      [("Pell Marrow", "criticized", "indirect", "the harbour plan"),
       ("Pell Marrow", "said", "indirect", "it would cost too much")]),
+    # two characterising acts of one subject are one statement
+    ("Pell Marrow described the talks as “slow” and accused the council of delay.",
+     [("Pell Marrow", "described", "mixed",
+       "the talks as “slow” and accused the council of delay")]),
     ("Tavi Rennick said the ferries would run again; the captains agreed on Friday.",
      [("Tavi Rennick", "said", "indirect", "the ferries would run again")]),
     # a question or request: what is asked, not whom; a passive subject was only addressed
