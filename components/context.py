@@ -25,6 +25,12 @@ class PageData:
         """Give term -> count of the filtered statements (of `group`), cached per filter."""
         return data.keyword_weights(*self.source, self.filters, group, top)
 
+    def profile(self, speaker: str) -> dict:
+        """Give the profile of `speaker` over the filtered statements ({} if not quoted)."""
+        found = data.profiles(*self.source, self.filters)
+        rows = found[found["speaker"] == speaker]
+        return rows.iloc[0].to_dict() if len(rows) else {}
+
     def distinctive(self, group: tuple[str, str]) -> pd.DataFrame:
         """Give the terms that set `group` apart from the other filtered statements, cached."""
         return data.distinctive(*self.source, self.filters, group)

@@ -23,6 +23,7 @@ from components import clouds
 from components.filters import Filters, apply_filters, in_group
 from newsquotes.keywords import TermIndex, indexed_distinctive, indexed_frequencies, term_index
 from newsquotes.schema import ARTICLE_COLUMNS, TOPIC_COLUMNS, VIEW_COLUMNS
+from newsquotes.speakers import speaker_profiles
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE_DIR = ROOT / "sample_data"
@@ -210,6 +211,12 @@ def keyword_weights(
     loaded = _loaded(path, stamp)
     return indexed_frequencies(loaded.terms, _selected(loaded, filtered(path, stamp, filters),
                                                        group), top)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def profiles(path: str, stamp: str, filters: Filters) -> pd.DataFrame:
+    """Give one profile row a speaker of the filtered statements (`speaker_profiles`)."""
+    return speaker_profiles(filtered(path, stamp, filters))
 
 
 @st.cache_data(show_spinner=False, max_entries=128)

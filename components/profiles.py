@@ -10,7 +10,6 @@ import streamlit as st
 
 from components import charts, timecharts
 from components.downloads import chart_with_downloads
-from newsquotes.speakers import speaker_profiles
 from newsquotes.timeseries import choose_freq, main_span, sentiment_over_time
 
 
@@ -25,13 +24,12 @@ def _text(value) -> str:
 
 
 def speaker_card(
-    view: pd.DataFrame, speaker: str, terms: pd.DataFrame, key: str, compact: bool = False
+    view: pd.DataFrame, speaker: str, profile: dict, terms: pd.DataFrame, key: str,
+    compact: bool = False,
 ) -> None:
-    """Show the profile of `speaker` over the statements in `view`, with `terms`: the words
-    that set them apart (`keywords.distinctive_terms` rows with z > 0)."""
+    """Show `profile` (a `speaker_profiles` row) of `speaker` over the statements in `view`,
+    with `terms`: the words that set them apart (`keywords.distinctive_terms` rows, z > 0)."""
     rows = view[view["speaker"] == speaker]
-    found = speaker_profiles(rows)
-    profile = found.iloc[0].to_dict() if not found.empty else {}
     mean = rows["compound"].mean()
     st.html(f"<h3 style='margin:0'>{html.escape(speaker)}</h3>")
     facts = [("Role", profile.get("role")), ("Affiliation", profile.get("affiliation")),

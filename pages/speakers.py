@@ -28,7 +28,8 @@ order = [s for s in page.loaded.speakers if s in present]
 st.header("Profile")
 chosen = st.selectbox("Speaker", order, key="sp_profile")
 if chosen:
-    speaker_card(view, chosen, page.distinctive(("speaker", chosen)), key="sp_card")
+    speaker_card(view, chosen, page.profile(chosen), page.distinctive(("speaker", chosen)),
+                 key="sp_card")
 
 st.header("Side by side")
 compared = st.multiselect("Speakers to compare", order, default=order[:2], max_selections=4,
@@ -37,5 +38,6 @@ if compared:
     for column, speaker, i in zip(st.columns(len(compared)), compared, range(len(compared)),
                                   strict=True):
         with column:
-            speaker_card(view, speaker, page.distinctive(("speaker", speaker)),
+            speaker_card(view, speaker, page.profile(speaker),
+                         page.distinctive(("speaker", speaker)),
                          key=f"sp_cmp{i}", compact=True)

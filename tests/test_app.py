@@ -246,3 +246,20 @@ def test_hostile_statement_is_listed_with_its_markup_as_data(on_sample):
     assert len(texts) == 1
     assert '<script>alert("x")</script>' in texts[0]
     assert "<img src=x onerror=alert(1)>" in texts[0]
+
+
+def test_speaker_profile_shows_what_the_corpus_says_of_the_speaker(on_sample):
+    from newsquotes.speakers import speaker_profiles
+
+    at = run("speakers", speaker="Sergey Lavrov")
+    assert_ran(at)
+    lavrov = data.current().view.query("speaker == 'Sergey Lavrov'")
+    (profile,) = speaker_profiles(lavrov).to_dict("records")
+    assert (profile["role"], profile["affiliation"]) == ("foreign minister", "Russia")
+    shown = " ".join(h.proto.body for h in at.get("html"))
+    for fact in (f"<b>Role:</b> {profile['role']}", f"<b>Affiliation:</b> {profile['affiliation']}",
+                 f"<b>Type:</b> {profile['speaker_type']}", "<b>First quoted:</b> 2022-03-10"):
+        assert fact in shown
+    # the profile card and the side-by-side card of the one speaker
+    counts = [int(m.value.replace(",", "")) for m in at.metric if m.label == "Statements"]
+    assert counts == [profile["statements"]] * 2 and profile["statements"] == len(lavrov)
