@@ -32,9 +32,14 @@ def cloud(frequencies: dict[str, float], width: int = 800, height: int = 400) ->
     return maker.generate_from_frequencies(frequencies)
 
 
-def render(frequencies: dict[str, float], width: int = 800, height: int = 400) -> tuple[bytes, str]:
-    """Give (PNG bytes, SVG text) of the word cloud of `frequencies`."""
-    drawn = cloud(frequencies, width, height)
+def png(frequencies: dict[str, float], width: int = 800, height: int = 400) -> bytes:
+    """Give the PNG bytes of the word cloud of `frequencies` (fast zlib level: shown at once)."""
     buffer = io.BytesIO()
-    drawn.to_image().save(buffer, format="PNG")
-    return buffer.getvalue(), drawn.to_svg(embed_font=False)
+    cloud(frequencies, width, height).to_image().save(buffer, format="PNG", compress_level=1)
+    return buffer.getvalue()
+
+
+def svg(frequencies: dict[str, float], width: int = 800, height: int = 400) -> str:
+    """Give the SVG text of the word cloud of `frequencies`: the same layout as `png` (fixed
+    seed), made only when it is downloaded."""
+    return cloud(frequencies, width, height).to_svg(embed_font=False)

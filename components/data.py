@@ -170,9 +170,9 @@ def current() -> Loaded:
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def cloud_images(frequencies: tuple[tuple[str, float], ...], width: int, height: int):
-    """Give (PNG bytes, SVG text) of the word cloud of `frequencies`."""
-    return clouds.render(dict(frequencies), width=width, height=height)
+def cloud_png(frequencies: tuple[tuple[str, float], ...], width: int, height: int) -> bytes:
+    """Give the PNG bytes of the word cloud of `frequencies`."""
+    return clouds.png(dict(frequencies), width=width, height=height)
 
 
 def forget_corpus() -> None:

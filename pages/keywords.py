@@ -4,7 +4,7 @@ and the terms that set a speaker or topic apart as a bar chart."""
 import pandas as pd
 import streamlit as st
 
-from components import charts, data
+from components import charts, clouds, data
 from components.context import page_data, stop_if_empty
 from components.downloads import chart_with_downloads, csv_button, file_stem
 
@@ -20,15 +20,17 @@ def cloud(weights: dict[str, float], name: str, key: str) -> None:
     if not weights:
         st.info("These statements hold no keywords.")
         return
-    png, svg = data.cloud_images(tuple(weights.items()), WIDTH, HEIGHT)
+    png = data.cloud_png(tuple(weights.items()), WIDTH, HEIGHT)
     st.image(png, caption=name, width="stretch")
     stem = file_stem(name)
     with st.container(horizontal=True, gap="small"):
         st.download_button("PNG", png, file_name=f"{stem}.png", mime="image/png",
                            key=f"{key}_png", on_click="ignore", icon=":material/image:",
                            help="The word cloud as an image")
-        st.download_button("SVG", svg, file_name=f"{stem}.svg", mime="image/svg+xml",
-                           key=f"{key}_svg", on_click="ignore", icon=":material/image:",
+        # Made on click: the same layout again (fixed seed), not on every rerun.
+        st.download_button("SVG", lambda: clouds.svg(weights, WIDTH, HEIGHT),
+                           file_name=f"{stem}.svg", mime="image/svg+xml", key=f"{key}_svg",
+                           on_click="ignore", icon=":material/image:",
                            help="The word cloud as a vector drawing")
         csv_button(pd.DataFrame({"term": list(weights), "count": list(weights.values())}),
                    name, key=key, label="Counts (CSV)")

@@ -60,3 +60,15 @@ def test_statements_table_csv_holds_the_filtered_statements(dash, tmp_path):
     assert len(some) == narrowed < everything
     assert {row[speaker_column] for row in some} == {speaker}
 
+
+
+def test_word_cloud_downloads_as_png_and_svg(dash, tmp_path):
+    dash.open("Keywords")
+    dash.images()
+    image = dash.download("PNG", tmp_path)
+    assert image.suffix == ".png" and image.read_bytes().startswith(PNG_MAGIC)
+    drawing = dash.download("SVG", tmp_path)
+    assert drawing.suffix == ".svg"
+    svg = drawing.read_text(encoding="utf-8")
+    assert svg.startswith("<svg") and svg.count("<text") >= 10
+    assert dash.exceptions() == []
