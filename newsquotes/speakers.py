@@ -338,10 +338,14 @@ def _same_case_merged(names: list[str], pinned: set[str]) -> list[str]:
 
 def _most_common(named: pd.DataFrame, column: str) -> pd.Series:
     """Give per speaker the most common non-empty value of `column` (ties: alphabetical)."""
-    values = named[["speaker", column]].fillna("").astype(str)
-    counts = values[values[column] != ""].value_counts().rename("n").reset_index()
-    counts = counts.sort_values(["speaker", "n", column], ascending=[True, False, True])
-    return counts.drop_duplicates("speaker").set_index("speaker")[column]
+    counts = Counter(zip(named["speaker"].tolist(), named[column].fillna("").tolist(),
+                         strict=True))
+    best: dict[str, tuple[int, str]] = {}
+    for (speaker, value), n in counts.items():
+        value = str(value)
+        if value and (speaker not in best or (-n, value) < (-best[speaker][0], best[speaker][1])):
+            best[speaker] = (n, value)
+    return pd.Series({speaker: value for speaker, (_, value) in best.items()}, dtype=object)
 
 
 def _aliases(named: pd.DataFrame) -> dict[str, list[str]]:
@@ -366,8 +370,8 @@ def speaker_profiles(view: pd.DataFrame) -> pd.DataFrame:
     named = view[view["speaker"].fillna("").astype(str) != ""]
     out = first_last_quoted(named).rename(columns={"first": "first_quoted",
                                                    "last": "last_quoted"})
-    kinds = pd.crosstab(named["speaker"], named["kind"]).reindex(columns=list(KINDS),
-                                                                 fill_value=0)
+    kinds = named.groupby(["speaker", "kind"]).size().unstack(fill_value=0).reindex(
+        columns=list(KINDS), fill_value=0)
     out = out.join(kinds, on="speaker").fillna({kind: 0 for kind in KINDS})
     for column in ("speaker_type", "role", "affiliation"):
         most = out["speaker"].map(_most_common(named, column)).astype(object)
