@@ -74,9 +74,7 @@ def sentiment_summary(
     )
     out["low"] = (out["mean"] - half).clip(lower=-1.0)
     out["high"] = (out["mean"] + half).clip(upper=1.0)
-    counts = frame.groupby([by, "label"]).size().unstack("label", fill_value=0)
-    counts = counts.reindex(columns=list(LABELS), fill_value=0)
-    out = out.join(counts).fillna({name: 0 for name in LABELS})
+    out = out.join(counts_by(frame, by, "label", LABELS)).fillna({name: 0 for name in LABELS})
     out[list(LABELS)] = out[list(LABELS)].astype("int64")
     out = out.reset_index()[[by, *SUMMARY_COLUMNS]]
     out = out.sort_values(["statements", by], ascending=[False, True], kind="stable")
@@ -124,6 +122,15 @@ def extremes(
     return out.reset_index(drop=True)
 
 
+def counts_by(view: pd.DataFrame, by: str, column: str, values) -> pd.DataFrame:
+    """Give per group of `by` (the index) how many rows hold each of `values` in `column`:
+    one int64 column a value, in the order of `values`."""
+    counts = view.groupby([by, column]).size().unstack(column, fill_value=0)
+    counts = counts.reindex(columns=list(values), fill_value=0).astype("int64")
+    counts.columns.name = None
+    return counts
+
+
 def label_counts(view: pd.DataFrame) -> pd.DataFrame:
     """Give `label`, `statements`: how many statements carry each VADER label, in label order."""
     counts = view["label"].value_counts().reindex(list(LABELS), fill_value=0)
@@ -134,9 +141,7 @@ def kind_counts(view: pd.DataFrame, by: str = "speaker") -> pd.DataFrame:
     """Give `by` and one count column per kind (direct, indirect, mixed), most statements first
     (ties by name); rows with an empty `by` are left out."""
     named = view[view[by].fillna("") != ""]
-    counts = named.groupby([by, "kind"]).size().unstack("kind", fill_value=0)
-    counts = counts.reindex(columns=list(KINDS), fill_value=0).astype("int64")
-    counts.columns.name = None
+    counts = counts_by(named, by, "kind", KINDS)
     out = counts.reset_index().assign(_total=counts.sum(axis=1).to_numpy())
     out = out.sort_values(["_total", by], ascending=[False, True], kind="stable")
     return out.drop(columns="_total").reset_index(drop=True)

@@ -49,6 +49,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from newsquotes.aggregates import counts_by
 from newsquotes.names import ORG_NAME_WORDS, PRONOUNS, ROLE_NOUNS, TITLES, plain_name
 from newsquotes.schema import KINDS
 from newsquotes.timeseries import first_last_quoted
@@ -340,11 +341,11 @@ def _most_common(named: pd.DataFrame, column: str) -> pd.Series:
     """Give per speaker the most common non-empty value of `column` (ties: alphabetical)."""
     counts = Counter(zip(named["speaker"].tolist(), named[column].fillna("").tolist(),
                          strict=True))
-    best: dict[str, tuple[int, str]] = {}
+    best: dict[str, tuple[int, str]] = {}  # speaker -> (-count, value): the smallest wins
     for (speaker, value), n in counts.items():
-        value = str(value)
-        if value and (speaker not in best or (-n, value) < (-best[speaker][0], best[speaker][1])):
-            best[speaker] = (n, value)
+        key = (-n, str(value))
+        if key[1] and (speaker not in best or key < best[speaker]):
+            best[speaker] = key
     return pd.Series({speaker: value for speaker, (_, value) in best.items()}, dtype=object)
 
 
@@ -370,8 +371,7 @@ def speaker_profiles(view: pd.DataFrame) -> pd.DataFrame:
     named = view[view["speaker"].fillna("").astype(str) != ""]
     out = first_last_quoted(named).rename(columns={"first": "first_quoted",
                                                    "last": "last_quoted"})
-    kinds = named.groupby(["speaker", "kind"]).size().unstack(fill_value=0).reindex(
-        columns=list(KINDS), fill_value=0)
+    kinds = counts_by(named, "speaker", "kind", KINDS)
     out = out.join(kinds, on="speaker").fillna({kind: 0 for kind in KINDS})
     for column in ("speaker_type", "role", "affiliation"):
         most = out["speaker"].map(_most_common(named, column)).astype(object)
