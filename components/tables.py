@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from urllib.parse import quote_plus, urlencode
+from urllib.parse import quote_plus
 
 import pandas as pd
 import streamlit as st
@@ -13,12 +13,21 @@ TABLE_COLUMNS = ["date", "speaker", "kind", "cue", "compound", "label", "text", 
                  "title", "statement_id", "read"]
 
 
+def article_links(article_ids: pd.Series, starts: pd.Series | None = None) -> pd.Series:
+    """Give the relative URLs of the Articles page opened on each article (at a statement),
+    built per column: a table may link thousands of statements."""
+    ids = article_ids.astype(str)
+    plain = ids.str.fullmatch(r"[A-Za-z0-9_.~-]*")  # what quote_plus leaves as it is
+    links = "articles?article=" + ids.where(plain, ids.map(quote_plus))
+    if starts is None:
+        return links
+    return links + "&statement=" + starts.astype("int64").astype(str).to_numpy()
+
+
 def article_link(article_id: str, start: int | None = None) -> str:
     """Give the relative URL of the Articles page opened on `article_id` (at a statement)."""
-    query = {"article": article_id}
-    if start is not None:
-        query["statement"] = str(int(start))
-    return "articles?" + urlencode(query)
+    starts = None if start is None else pd.Series([start])
+    return article_links(pd.Series([article_id]), starts).iloc[0]
 
 
 def statement_rows(view: pd.DataFrame, latest_first: bool = False) -> pd.DataFrame:
@@ -29,14 +38,8 @@ def statement_rows(view: pd.DataFrame, latest_first: bool = False) -> pd.DataFra
     view = view[[c for c in TABLE_COLUMNS if c != "read"] + ["article_id", "start"]]
     if latest_first:
         view = view.sort_values(["date", "statement_id"], ascending=[False, True])
-    ids = view["article_id"].astype(str)
-    plain = ids.str.fullmatch(r"[A-Za-z0-9_.~-]*")  # what quote_plus leaves as it is
-    quoted = ids.where(plain, ids.map(quote_plus))
-    rows = view.assign(
-        date=view["date"].dt.date,
-        read="articles?article=" + quoted + "&statement="
-        + view["start"].astype("int64").astype(str),
-    )
+    rows = view.assign(date=view["date"].dt.date,
+                       read=article_links(view["article_id"], view["start"]))
     return rows[TABLE_COLUMNS].reset_index(drop=True)
 
 
