@@ -21,8 +21,9 @@ import json
 import os
 import threading
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 import pandas as pd
 import pyarrow as pa
@@ -120,8 +121,17 @@ def articles_frame(articles: Iterable[Article]) -> pd.DataFrame:
     return df
 
 
-# Held locks by store folder: (thread lock, depth), so one thread may nest writes.
-_HELD: dict[Path, list] = {}
+@dataclass
+class _Held:
+    """A store folder's lock in this process: the thread lock, how deeply the holding thread
+    has taken it, and the locked file while it is held."""
+
+    thread_lock: threading.RLock = field(default_factory=threading.RLock)
+    depth: int = 0
+    file: BinaryIO | None = None
+
+
+_HELD: dict[Path, _Held] = {}
 _HELD_GUARD = threading.Lock()
 
 
@@ -134,23 +144,22 @@ class Store:
     @contextlib.contextmanager
     def lock(self) -> Iterator[None]:
         """Hold the store's write lock (re-entrant in one thread; waits for other writers)."""
-        key = self.path.resolve()
         with _HELD_GUARD:
-            held = _HELD.setdefault(key, [threading.RLock(), 0, None])
-        with held[0]:
-            if held[1] == 0:
+            held = _HELD.setdefault(self.path.resolve(), _Held())
+        with held.thread_lock:
+            if held.depth == 0:
                 self.path.mkdir(parents=True, exist_ok=True)
-                held[2] = open(self.path / ".lock", "a+b")  # noqa: SIM115 (held across calls)
-                _flock(held[2], True)
-            held[1] += 1
+                held.file = open(self.path / ".lock", "a+b")  # noqa: SIM115 (held across calls)
+                _flock(held.file, True)
+            held.depth += 1
             try:
                 yield
             finally:
-                held[1] -= 1
-                if held[1] == 0:
-                    _flock(held[2], False)
-                    held[2].close()
-                    held[2] = None
+                held.depth -= 1
+                if held.depth == 0:
+                    _flock(held.file, False)
+                    held.file.close()
+                    held.file = None
 
     def _file(self, name: str) -> Path:
         return self.path / name
