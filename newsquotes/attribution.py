@@ -13,12 +13,12 @@ import re
 from newsquotes.cast import Cast, Speaker
 from newsquotes.evidence import PEOPLE_NOUNS, THING_NOUNS
 from newsquotes.names import (
-    _POSSESSIVE,
     GOVERNMENT_NAMES,
     GOVERNMENT_WORDS,
     ORG_NAME_WORDS,
     ORG_NOUNS,
     PERSON_PRONOUNS,
+    POSSESSIVE,
     PRONOUNS,
     ROLE_NOUNS,
     STATE_BODY_WORDS,
@@ -117,13 +117,13 @@ def _classify(cast: Cast, head, first, last, pronoun_ref: Speaker | None) -> Spe
         if named is not None:
             return named
     elif head.text[:1].isupper() and cast.full_name(head.text) in cast.people:
-        return cast._as_speaker(cast.full_name(head.text))  # a surname tagged as a noun
+        return cast.as_speaker(cast.full_name(head.text))  # a surname tagged as a noun
     elif low in ROLE_NOUNS or low in PEOPLE_NOUNS:
         apposed = _apposed_name(cast, head)
         if apposed is not None:
             return apposed
     if low in ROLE_NOUNS:
-        role_aff, role = cast._role_phrase(head)
+        role_aff, role = cast.role_phrase(head)
         p = cast.by_role(role_aff, role)
         if p is not None:
             return Speaker(p.name, "person", p.role or role, p.affiliation or role_aff)
@@ -173,7 +173,7 @@ def _name_run(head, first) -> str:
         prev = doc[i - 1]
         low = prev.text.lower()
         if (not prev.text[:1].isupper() or low in TITLES or low in ROLE_NOUNS
-                or _POSSESSIVE.search(prev.text) or prev.text in ("'s", "’s")):
+                or POSSESSIVE.search(prev.text) or prev.text in ("'s", "’s")):
             break
         i -= 1
     return doc[i:head.i + 1].text
@@ -188,7 +188,7 @@ def _named(cast: Cast, head, span, raw: str, aff: str) -> Speaker | None:
     if persons and (len(persons[-1].text) >= len(run) or run in cast.people):
         name = cast.full_name(persons[-1].text)
         if cast.may_be_person(name) and not cast.is_place(name):
-            return cast._as_speaker(name)
+            return cast.as_speaker(name)
     words = {w.lower().strip("’'.") for w in run.split()}
     right = span[head.i - span.start + 1:].text  # "of Energy" after "Ministry"
     if words & GOVERNMENT_WORDS:
@@ -198,7 +198,7 @@ def _named(cast: Cast, head, span, raw: str, aff: str) -> Speaker | None:
     name = cast.full_name(head.text) if head.text[:1].isupper() else raw
     evidence = cast.evidence.people if cast.evidence else set()
     if name in cast.people or name in evidence:
-        return cast._as_speaker(name)
+        return cast.as_speaker(name)
     orgs = cast.evidence.orgs if cast.evidence else set()
     org = next((o for o in sorted(orgs) if o == run or o.endswith(" " + run)), "")
     if org and run not in cast.people:
@@ -209,7 +209,7 @@ def _named(cast: Cast, head, span, raw: str, aff: str) -> Speaker | None:
     # A name the text gives with a first name ("Bernie Sanders" for "Sanders").
     if ((head.ent_type_ == "PERSON" or len(name.split()) > 1) and cast.may_be_person(name)
             and not cut and not cast.is_place(name) and not cast.is_place(place)):
-        return cast._as_speaker(name)
+        return cast.as_speaker(name)
     if cast.is_place(place) or head.ent_type_ == "GPE":
         if cast.evidence and cast.evidence.natural(place):
             return Speaker("", "")  # "the disputed Hollin Gap" speaks for no one
@@ -225,7 +225,7 @@ def _apposed_name(cast: Cast, head) -> Speaker | None:
             first, last = mention_tokens(child)
             name = cast.full_name(clean_name(head.doc[first.i:last.i + 1].text))
             if len(name.split()) > 1 and cast.may_be_person(name) and not cast.is_place(name):
-                return cast._as_speaker(name)
+                return cast.as_speaker(name)
     return None
 
 

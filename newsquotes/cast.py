@@ -20,9 +20,9 @@ from newsquotes.evidence import (
     settled_gender,
 )
 from newsquotes.names import (
-    _POSSESSIVE,
     ORG_NAME_WORDS,
     ORG_NOUNS,
+    POSSESSIVE,
     PRONOUNS,
     ROLE_NOUNS,
     TITLES,
@@ -88,7 +88,7 @@ class Cast:
         for m in _TITLED.finditer(self.text):
             words = m.group().split()
             aff = ""
-            if _POSSESSIVE.search(words[0]) and len(words) >= 3:
+            if POSSESSIVE.search(words[0]) and len(words) >= 3:
                 aff, words = plain_name(words[0]), words[1:]
             titles = []
             while len(words) > 2 and words[0].lower() in TITLES:
@@ -101,7 +101,7 @@ class Cast:
                 continue  # "The Veloran Ministry": "the" is no title
             if not (titles or aff) or len(words) not in (2, 3):
                 continue
-            if any(w.lower() in TITLES or _POSSESSIVE.search(w) for w in words):
+            if any(w.lower() in TITLES or POSSESSIVE.search(w) for w in words):
                 continue
             name = " ".join(words)
             if not self.may_be_person(name):
@@ -170,9 +170,10 @@ class Cast:
                 recent.append(name)
         # Of unknown gender, `ref` gives way only to a fitting person named shortly before.
         fitting = [n for n in (recent if have else recent[:3]) if self.gender(n) == want]
-        return self._as_speaker(fitting[0]) if fitting else ref
+        return self.as_speaker(fitting[0]) if fitting else ref
 
-    def _as_speaker(self, name: str) -> Speaker:
+    def as_speaker(self, name: str) -> Speaker:
+        """Give the speaker for person `name`, with the role and affiliation the text gives."""
         p = self.person(name)
         return Speaker(name, "person", p.role if p else "", p.affiliation if p else "")
 
@@ -227,7 +228,7 @@ class Cast:
         # Apposition after the name: "X, Russia's foreign minister, said".
         for child in ent.root.children:
             if child.dep_ == "appos" and child.i > ent.end - 1 and child.pos_ == "NOUN":
-                aff, role = self._role_phrase(child)
+                aff, role = self.role_phrase(child)
                 person.role = person.role or role
                 person.affiliation = person.affiliation or aff
 
@@ -255,7 +256,7 @@ class Cast:
         self._learn_person(Span(doc, span.start, span.end, label="PERSON"),
                            doc.user_data.get("base", 0))
 
-    def _role_phrase(self, head) -> tuple[str, str]:
+    def role_phrase(self, head) -> tuple[str, str]:
         """Give (affiliation, role) of a role phrase headed by `head` ("Russia's top diplomat")."""
         aff, role_words = "", []
         for tok in head.subtree:

@@ -60,15 +60,15 @@ DEMONYMS = {
     "japanese": "Japan", "greek": "Greece", "irish": "Ireland", "welsh": "Wales",
     "scottish": "Scotland", "filipino": "Philippines", "pakistani": "Pakistan",
 }
-_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 
 
 def clean_name(text: str) -> str:
     """Give a name without a trailing possessive, leading titles or surrounding punctuation."""
-    text = _POSSESSIVE.sub("", text.strip(" ,.;:—–-\"“”‘’'()\n\t"))
+    text = POSSESSIVE.sub("", text.strip(" ,.;:—–-\"“”‘’'()\n\t"))
     words = text.split()
     # "Ukraine’s Dmytro Kuleba": the possessive before the name is an affiliation.
-    while len(words) > 1 and _POSSESSIVE.search(words[0]):
+    while len(words) > 1 and POSSESSIVE.search(words[0]):
         words = words[1:]
     while len(words) > 1 and words[0].lower() in TITLES:
         words = words[1:]
@@ -77,7 +77,7 @@ def clean_name(text: str) -> str:
 
 def plain_name(text: str) -> str:
     """Give a non-person name as written, without surrounding punctuation or a possessive."""
-    return _POSSESSIVE.sub("", text.strip(" ,.;:—–-\"“”‘’'()\n\t"))
+    return POSSESSIVE.sub("", text.strip(" ,.;:—–-\"“”‘’'()\n\t"))
 
 
 def country_of(word: str, known: list[str]) -> str:
