@@ -265,12 +265,14 @@ def term_index(terms: Iterable) -> TermIndex:
     codes, vocabulary = pd.factorize(flat, sort=True)
     vocabulary = np.asarray(vocabulary, dtype=object)
     rows = np.repeat(np.arange(len(docs), dtype=np.int64), lengths)
-    pairs = np.unique(rows * max(len(vocabulary), 1) + codes)
+    # One number per (statement, term) pair, so that np.unique keeps each pair once.
+    width = max(len(vocabulary), 1)
+    pairs = np.unique(rows * width + codes)
     return TermIndex(
         vocabulary=vocabulary,
         bigram=np.array([" " in t for t in vocabulary], dtype=bool),
         codes=codes.astype(np.int64), rows=rows,
-        distinct=pairs % max(len(vocabulary), 1), distinct_rows=pairs // max(len(vocabulary), 1),
+        distinct=pairs % width, distinct_rows=pairs // width,
         statements=len(docs),
     )
 
