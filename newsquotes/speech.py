@@ -101,10 +101,10 @@ def _object_preposition(verb):
 
 def said_as_object(verb) -> bool:
     """Give True when a weak cue's object is what was said ("criticized the plan")."""
-    if verb.lemma_.lower() not in OBJECT_VERBS and _object_preposition(verb) is None:
-        return False
     if _object_preposition(verb) is not None:
         return True
+    if verb.lemma_.lower() not in OBJECT_VERBS:
+        return False
     objs = [c for c in verb.rights if c.dep_ == "dobj"]
     if not objs:
         # a gerund as object: "reported raising $9 million", "defended cutting the tax"
