@@ -48,6 +48,14 @@ def _layout(fig: go.Figure, title: str, height: int | None = None, **more) -> go
     return fig
 
 
+def whole_numbers(fig: go.Figure, largest, axis: str = "y") -> go.Figure:
+    """Give `fig` with ticks on whole numbers on its count `axis` (no "2.5 articles"), about
+    six of them."""
+    largest = 0 if pd.isna(largest) else int(largest)
+    ticks = {"tick0": 0, "dtick": max(1, -(-largest // 6)), "rangemode": "tozero"}
+    return fig.update_xaxes(**ticks) if axis == "x" else fig.update_yaxes(**ticks)
+
+
 def _bar_height(n: int) -> int:
     return max(260, 60 + 26 * n)
 
@@ -73,6 +81,7 @@ def ranked_bars(
         name=axis_title,
     ))
     fig.update_yaxes(type="category", automargin=True)
+    whole_numbers(fig, rows["statements"].max(), axis="x")
     return _layout(fig, title, _bar_height(len(rows)), xaxis_title=axis_title,
                    clickmode="event+select")
 
@@ -84,6 +93,7 @@ def label_mix(counts: pd.DataFrame, title: str = "Sentiment mix") -> go.Figure:
         marker={"color": [LABEL_COLORS.get(label, "#888") for label in counts["label"]]},
         hovertemplate="%{x}: %{y} statements<extra></extra>", name="statements",
     ))
+    whole_numbers(fig, counts["statements"].max())
     return _layout(fig, title, 320, yaxis_title="Statements")
 
 
@@ -102,6 +112,7 @@ def kind_bars(counts: pd.DataFrame, title: str = "Statements by speaker and kind
         for kind in kinds
     ])
     fig.update_yaxes(type="category", automargin=True)
+    whole_numbers(fig, rows[kinds].sum(axis=1).max(), axis="x")
     return _layout(fig, title, _bar_height(len(rows)), barmode="stack", xaxis_title="Statements",
                    legend={"orientation": "h", "yanchor": "bottom", "y": 1.0,
                            "xanchor": "right", "x": 1.0})

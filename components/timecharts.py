@@ -7,7 +7,7 @@ import html
 import pandas as pd
 import plotly.graph_objects as go
 
-from components.charts import _layout
+from components.charts import _layout, whole_numbers
 from newsquotes.timeseries import PERIODS
 
 PERIOD_NAMES = {"D": "day", "W": "week", "MS": "month"}
@@ -24,12 +24,6 @@ def focus(fig: go.Figure, span: tuple | None, freq: str | None = None) -> go.Fig
         pad = max((last - first) * 0.03, pd.Timedelta(days=2))
         fig.update_xaxes(range=[first - pad, last + pad])
     return fig
-
-
-def whole_numbers(fig: go.Figure, largest) -> go.Figure:
-    """Give `fig` with y ticks on whole numbers (counts: no "2.5 articles"), about six of them."""
-    largest = 0 if pd.isna(largest) else int(largest)
-    return fig.update_yaxes(tick0=0, dtick=max(1, -(-largest // 6)), rangemode="tozero")
 
 
 def counts_over_time(counts: pd.DataFrame, title: str) -> go.Figure:

@@ -234,6 +234,20 @@ def test_count_axes_tick_whole_numbers(largest, dtick):
     assert (fig.layout.yaxis.tick0, fig.layout.yaxis.dtick) == (0, dtick)
 
 
+def test_count_bars_tick_whole_numbers_on_their_count_axis():
+    # two speakers with 1 + 1 statements: no "0.5 statements" tick
+    counts = pd.DataFrame({"speaker": ["Ada Moss", "Ben Ruiz"], "direct": [1, 0],
+                           "indirect": [1, 2], "mixed": [0, 0]})
+    fig = charts.kind_bars(counts)
+    assert (fig.layout.xaxis.tick0, fig.layout.xaxis.dtick) == (0, 1)
+    summary = pd.DataFrame({"speaker": ["Ada Moss", "Ben Ruiz"], "statements": [14, 3],
+                            "mean": [0.1, -0.2]})
+    fig = charts.ranked_bars(summary, "speaker", "Top")
+    assert (fig.layout.xaxis.tick0, fig.layout.xaxis.dtick) == (0, 3)
+    labels = pd.DataFrame({"label": ["positive", "neutral", "negative"], "statements": [2, 5, 1]})
+    assert charts.label_mix(labels).layout.yaxis.dtick == 1
+
+
 def test_the_table_shows_every_column_but_the_id_statement_first():
     assert set(SHOWN_ORDER) == set(TABLE_COLUMNS) - {"statement_id"}
     assert SHOWN_ORDER[:3] == ["date", "speaker", "text"]
