@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
@@ -24,6 +26,11 @@ _CHARTS_JS = """() => [...document.querySelectorAll('[data-testid="stPlotlyChart
     }));
     return {drawn: !!gd.querySelector('.main-svg'), traces: data.length, points, title, bars};
 })"""
+
+_ALL_DRAWN_JS = """n => {
+    const charts = [...document.querySelectorAll('[data-testid="stPlotlyChart"]')];
+    return charts.length >= n && charts.every(el => el.querySelector('.js-plotly-plot .main-svg'));
+}"""
 
 _BAR_CATEGORIES_JS = """gd => (gd.data || []).filter(t => t.type === 'bar').map(
     t => Array.from((t.orientation === 'h' ? t.y : t.x) || []).map(String))"""
@@ -78,14 +85,44 @@ class Dashboard:
         raise AssertionError(f"no metric labelled {label!r}; metrics: {labels}")
 
     def plotly_charts(self, at_least: int = 1) -> list[dict]:
-        """Wait for `at_least` drawn Plotly charts; give each chart's traces, points and bars."""
-        # Plotly draws several .main-svg layers per chart: count charts, not layers.
+        """Wait for `at_least` Plotly charts, all drawn; give each one's traces, points, bars."""
+        # Plotly draws several .main-svg layers per chart: count charts, not layers. A chart
+        # element can be on the page a moment before Plotly has drawn into it.
         self.page.wait_for_function(
-            "n => [...document.querySelectorAll('[data-testid=\"stPlotlyChart\"]')]"
-            ".filter(el => el.querySelector('.js-plotly-plot .main-svg')).length >= n",
+            _ALL_DRAWN_JS,
             arg=at_least,
         )
         return self.page.evaluate(_CHARTS_JS)
+
+    def chart_titled(self, pattern: str) -> dict:
+        """Wait for a drawn bar chart whose title matches `pattern` (any case); give it."""
+        def find() -> dict | None:
+            charts = self.page.evaluate(_CHARTS_JS)
+            return next((c for c in charts if c["drawn"] and c["bars"]
+                         and re.search(pattern, c["title"], re.IGNORECASE)), None)
+        return self.eventually(find, lambda chart: chart is not None,
+                               f"no drawn bar chart titled {pattern!r}")
+
+    def eventually(self, read: Callable[[], Any], ok: Callable[[Any], bool], what: str,
+                   timeout_s: float = RUN_TIMEOUT_S) -> Any:
+        """Read the page after each run until `ok(read())` holds; give that reading.
+
+        A page can be read between two runs (a rerun the app starts itself, a chart not yet
+        drawn): only a state that lasts past `timeout_s` is a failure, told as `what`.
+        """
+        deadline = time.monotonic() + timeout_s
+        while True:
+            try:
+                wait_for_run(self.page, timeout_s)
+                value = read()
+            except AssertionError as exc:  # mid-rerun an element can be briefly missing
+                value = exc
+            if not isinstance(value, AssertionError) and ok(value):
+                return value
+            if time.monotonic() > deadline:
+                raise AssertionError(f"{what} after {timeout_s} s; last seen: {value!r}; "
+                                     f"exceptions: {self.exceptions()}")
+            self.page.wait_for_timeout(250)
 
     def images(self) -> list[dict]:
         """Give every st.image on the page: its loaded pixel size and alt text."""
@@ -129,20 +166,17 @@ class Dashboard:
         settle(self.page)
         return target
 
-    def wait_for_metric_change(self, label: str, old: int, timeout_s: float = RUN_TIMEOUT_S) -> int:
+    def wait_for_metric_change(self, label: str, old: int) -> int:
         """Wait until the metric labelled `label` shows something other than `old`; give it."""
-        deadline = time.monotonic() + timeout_s
-        while True:
-            try:
-                wait_for_run(self.page, timeout_s)
-                value = self.metric(label)
-            except AssertionError:
-                value = old  # mid-rerun the metric can be briefly missing
-            if value != old:
-                return value
-            if time.monotonic() > deadline:
-                raise AssertionError(f"metric {label!r} still shows {old} after {timeout_s} s")
-            self.page.wait_for_timeout(250)
+        return self.eventually(lambda: self.metric(label), lambda value: value != old,
+                               f"metric {label!r} still shows {old}")
+
+    def nav_links(self) -> list[str]:
+        """Give the labels of the sidebar's page links, in order."""
+        # A Material icon is drawn from a ligature, so its name is text in the link too
+        # ("dashboard\n\nOverview"): the label is the last line.
+        links = self.page.locator('[data-testid="stSidebarNavLink"]').all_inner_texts()
+        return [text.strip().splitlines()[-1].strip() for text in links]
 
     def click_bar(self, category: str) -> None:
         """Click the first Plotly bar drawn for `category` (a bar chart's category axis)."""

@@ -10,11 +10,7 @@ pytestmark = pytest.mark.browser
 
 def top_speakers(dash) -> list[str]:
     """Give the speakers of the Overview's top-speakers bar chart, in the chart's order."""
-    charts = dash.plotly_charts(at_least=1)
-    for chart in charts:
-        if "speaker" in chart["title"].lower() and chart["bars"]:
-            return chart["bars"][0]["categories"]
-    raise AssertionError(f"no top-speakers bar chart among {charts}")
+    return dash.chart_titled("speaker")["bars"][0]["categories"]
 
 
 def test_speaker_in_the_url_narrows_the_counts(dash):
@@ -56,7 +52,7 @@ def test_clicking_a_speaker_bar_filters_to_that_speaker(dash):
     expected = dash.metric("Statements")
 
     dash.open("Overview")
-    dash.plotly_charts(at_least=1)
+    assert speaker in top_speakers(dash)
     dash.click_bar(speaker)
     assert dash.wait_for_metric_change("Statements", everything) == expected
     assert dash.exceptions() == []
@@ -74,12 +70,14 @@ def test_a_shared_page_link_is_the_first_request_of_a_fresh_server(dash, browser
                        wait_until="domcontentloaded")
         dash.page.locator('[data-testid="stMain"] h1').first.wait_for()
         wait_for_run(dash.page)
+        # Read after the app's own reroute, not before: what lasts is what the user sees.
+        dash.eventually(dash.nav_links, lambda links: links[:3] == ["Overview", "Speakers",
+                                                                    "Sentiment"],
+                        "the navigation is not dashboard.py's")
         sidebar = dash.page.locator('[data-testid="stSidebar"]')
-        links = [t.strip().splitlines()[-1] for t in
-                 sidebar.locator('[data-testid="stSidebarNavLink"]').all_inner_texts()]
-        assert links[:3] == ["Overview", "Speakers", "Sentiment"]
         assert sidebar.get_by_text("Filters", exact=True).is_visible()
-        chart = dash.plotly_charts(at_least=1)[0]
-        assert chart["bars"][0]["categories"] == [speaker]
+        dash.eventually(lambda: dash.plotly_charts(at_least=1)[0]["bars"][0]["categories"],
+                        lambda speakers: speakers == [speaker],
+                        f"the speaker chart is not narrowed to {speaker}")
     finally:
         stop_server(fresh)
