@@ -10,7 +10,7 @@ from typing import Any
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
-from streamlit_server import RUN_TIMEOUT_S, Server, settle, wait_for_run
+from streamlit_server import RUN_TIMEOUT_S, Server, link_label, settle, wait_for_run
 
 _CHARTS_JS = """() => [...document.querySelectorAll('[data-testid="stPlotlyChart"]')].map(el => {
     const gd = el.querySelector('.js-plotly-plot');
@@ -173,10 +173,8 @@ class Dashboard:
 
     def nav_links(self) -> list[str]:
         """Give the labels of the sidebar's page links, in order."""
-        # A Material icon is drawn from a ligature, so its name is text in the link too
-        # ("dashboard\n\nOverview"): the label is the last line.
         links = self.page.locator('[data-testid="stSidebarNavLink"]').all_inner_texts()
-        return [text.strip().splitlines()[-1].strip() for text in links]
+        return [link_label(text) for text in links]
 
     def click_bar(self, category: str) -> None:
         """Click the first Plotly bar drawn for `category` (a bar chart's category axis)."""

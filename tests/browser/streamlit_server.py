@@ -142,6 +142,13 @@ def settle(page, timeout_s: float = RUN_TIMEOUT_S) -> None:
     wait_for_run(page, timeout_s)
 
 
+def link_label(text: str) -> str:
+    """Give a sidebar page link's label from its text."""
+    # A Material icon is drawn from a ligature, so its name is text in the link too
+    # ("dashboard\n\nOverview"): the label is the last line.
+    return text.strip().splitlines()[-1].strip()
+
+
 def warm_up(browser, server: Server) -> dict[str, str]:
     """Run the first script (which builds the store); give page label -> URL path from the nav."""
     context = browser.new_context(viewport=VIEWPORT)
@@ -153,11 +160,8 @@ def warm_up(browser, server: Server) -> dict[str, str]:
             page.locator('[data-testid="stSidebarNavLink"]').first.wait_for(timeout=30_000)
         except Exception as exc:
             raise ServerError(f"first page did not finish: {exc}\n{server.log_tail()}") from exc
-        # A Material icon is drawn from a ligature, so its name is text in the link too
-        # ("dashboard\n\nOverview"): the label is the last line.
         return {
-            link.inner_text().strip().splitlines()[-1].strip():
-                urlsplit(link.get_attribute("href") or "/").path
+            link_label(link.inner_text()): urlsplit(link.get_attribute("href") or "/").path
             for link in page.locator('[data-testid="stSidebarNavLink"]').all()
         }
     finally:
