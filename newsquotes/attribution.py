@@ -1,6 +1,6 @@
 """Who said it: the speaker mention at a cue, and what it refers to within one article.
 
-`mention_tokens` gives the noun phrase of a speaker token; `classify` decides what it names: a
+`mention_span` gives the noun phrase of a speaker token; `classify` decides what it names: a
 person of the article's `Cast` (a pronoun by gender evidence, a surname by its full name, a role
 phrase by the person given that role), a government, an organisation, an unnamed group, or
 nothing that can speak ("figures", "the statement").
@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from newsquotes.cast import Cast, Speaker
-from newsquotes.evidence import PEOPLE_NOUNS, THING_NOUNS
+from newsquotes.evidence import NOT_NAME, PEOPLE_NOUNS, THING_NOUNS
 from newsquotes.names import (
     GOVERNMENT_NAMES,
     GOVERNMENT_WORDS,
@@ -28,7 +28,7 @@ from newsquotes.names import (
     plain_name,
 )
 
-__all__ = ["Cast", "Speaker", "classify", "mention_tokens"]
+__all__ = ["Cast", "Speaker", "classify", "mention_span", "mention_tokens"]
 
 _NP_DEPS = {"compound", "det", "poss", "amod", "nummod", "flat", "case", "nmod", "quantmod"}
 # How far back (in characters) "it" and "they" look for the body or group they stand for.
@@ -137,6 +137,12 @@ def _classify(cast: Cast, head, first, last, pronoun_ref: Speaker | None) -> Spe
         named_body = _named_body(cast.text, head.text, head.idx + doc.user_data.get("base", 0))
         if named_body:
             return Speaker(named_body, _body_type(named_body), "", aff)
+    if low in ORG_NOUNS:
+        calling = _self_named(head)
+        if calling:
+            return Speaker(calling, "organisation")
+        if low == "group" and first.lower_ in ("a", "an"):
+            return Speaker(raw, "group")  # "a small group of protesters": no body behind it
     if head.ent_type_ == "ORG" or low in ORG_NOUNS or (cast.evidence and raw in cast.evidence.orgs):
         return Speaker(raw, _body_type(raw), "", aff)
     if head.tag_ == "NNS" or low in _GROUP_WORDS or (
@@ -215,6 +221,32 @@ def _named(cast: Cast, head, span, raw: str, aff: str) -> Speaker | None:
             return Speaker("", "")  # "the disputed Hollin Gap" speaks for no one
         return Speaker(place, "government", "", place)
     return None
+
+
+def _self_named(head) -> str:
+    """Give the name a body gives itself ("a group calling itself Grey Lantern"), or ""."""
+    for acl in head.rights:
+        if acl.dep_ == "acl" and acl.lemma_ in ("call", "name"):
+            for child in acl.rights:
+                if child.dep_ in ("oprd", "attr", "dobj") and child.pos_ == "PROPN":
+                    first, last = mention_tokens(child)
+                    return plain_name(head.doc[first.i:last.i + 1].text).removeprefix("the ")
+    return ""
+
+
+def mention_span(cast: Cast, tok):
+    """Give the (first, last) tokens of the mention `tok` heads, with a sentence's first word
+    put back where the tagger cut it from a name the article gives in full elsewhere ("Open"
+    of "Open Hands Medical said", read as a verb)."""
+    first, last = mention_tokens(tok)
+    doc = tok.doc
+    prev = doc[first.i - 1] if first.i > 0 else None
+    if (prev is not None and prev.is_sent_start and prev.is_alpha and prev.text[:1].isupper()
+            and first.text[:1].isupper() and prev.lower_ not in NOT_NAME):
+        longer = f"{prev.text} {doc[first.i:last.i + 1].text}"
+        if len(re.findall(rf"(?<![\w’']){re.escape(longer)}(?![\w’'])", cast.text)) > 1:
+            return prev, last
+    return first, last
 
 
 def _apposed_name(cast: Cast, head) -> Speaker | None:

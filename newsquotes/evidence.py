@@ -74,6 +74,10 @@ _NOUN_NAME = re.compile(r"\b([a-z]+)[ \u00a0](" + _NAME + r")")
 # "Tomas Brenn of Open Hands Medical", "an analyst at the Carrow Institute" (never "the wife
 # of Ada Frey": "of" must follow a name).
 _OF_NAME = re.compile(r"(?:(?<=[A-Z][a-z])[a-z]* of (?:the )?|\bat the )(" + _NAME + r")")
+# "whose Open Hands Medical clinic": a name before one of these nouns names a body; people
+# come before other nouns ("the Biden administration", "the Smith family").
+_INSTITUTION = re.compile(
+    r"(" + _NAME + r")[ \u00a0](?:clinic|clinics|hospital|charity|foundation|company|firm)\b")
 # Words that keep a capitalised run from being a personal name.
 NOT_NAME = {"the", "a", "an", "in", "on", "at", "of", "and", "but", "for", "to", "by", "he",
             "she", "it", "they", "we", "i", "this", "that", "after", "before", "when", "if",
@@ -118,6 +122,10 @@ class TextEvidence:
             # "Secretary of State John Kerry": a title's "of" names no organisation
             if not place_shaped(m.group(1)) and before.lower() not in TITLES:
                 self.orgs.add(m.group(1))
+        for m in _INSTITUTION.finditer(self.text):
+            name = _last_name_run(m.group(1))
+            if name not in self.places:  # "a Kessin hospital"
+                self.orgs.add(name)
         for m in _NOUN_NAME.finditer(self.text):
             if m.group(1) in org_nouns:  # "the relief group Open Hands Medical"
                 self.orgs.add(_last_name_run(m.group(2)))

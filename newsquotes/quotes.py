@@ -14,14 +14,14 @@ from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 
-from newsquotes.attribution import Cast, Speaker, classify, mention_tokens
+from newsquotes.attribution import Cast, Speaker, classify, mention_span
 from newsquotes.cueless import colon_candidates, colon_lead, leftover_quotes
 from newsquotes.cues import FORM_LEMMA, has_cue
 from newsquotes.quotemarks import QUOTE_CHARS, QuoteSpan, find_quotes, paragraphs
 from newsquotes.records import Statement
 from newsquotes.speech import Candidate, paragraph_candidates
 
-EXTRACTOR_VERSION = "quotes-3"
+EXTRACTOR_VERSION = "quotes-4"
 
 log = logging.getLogger(__name__)
 
@@ -201,7 +201,7 @@ def _resolve(text: str, cast: Cast, cands: list[Candidate]) -> list[Statement]:
     out = []
     for c in cands:
         if c.speaker is not None:
-            first, final = mention_tokens(c.speaker)
+            first, final = mention_span(cast, c.speaker)
             base = c.speaker.doc.user_data.get("base", 0)
             m_start, m_end = first.idx + base, final.idx + len(final) + base
             ref = last
@@ -239,15 +239,21 @@ _OWN_WORDS = {"say", "tell", "add", "state", "write", "announce", "explain", "no
               "predict", "suggest", "confirm", "deny", "acknowledge", "admit"}
 
 
+def _own_words(cue: str) -> bool:
+    """Give True for a cue that reports words of the speaker's own ("said", "warned")."""
+    return FORM_LEMMA.get(cue.lower(), cue.lower()) in _OWN_WORDS
+
+
 def _join_acts(text: str, found: list[Statement]) -> list[Statement]:
     """Give the statements with two characterising acts of one mention, joined by
-    "and <verb>", made one."""
+    "and <verb>", made one ("described it as “hard” and accused them of delay"; never
+    "said it was hard and thanked them": what was said stays a statement of its own)."""
     out: list[Statement] = []
     for s in found:
         prev = out[-1] if out else None
         if (prev is not None and s.speaker_mention_start is not None
                 and prev.speaker_mention_start == s.speaker_mention_start
-                and FORM_LEMMA.get(s.cue.lower(), s.cue.lower()) not in _OWN_WORDS
+                and not _own_words(prev.cue) and not _own_words(s.cue)
                 and _AND_ACT.fullmatch(text, prev.end, s.start)):
             kind = prev.kind if prev.kind == s.kind else "mixed"
             out[-1] = replace(prev, end=s.end, text=text[prev.start:s.end], kind=kind)

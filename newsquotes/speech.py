@@ -25,6 +25,9 @@ _CLAUSE_ONLY = {"say", "tell", "add", "continue", "write", "tweet", "ask", "repl
 _FRAME_DEPS = {"nsubj", "nsubjpass", "aux", "auxpass", "neg", "advmod", "npadvmod", "dative",
                "punct", "prep", "agent", "cc", "prt", "mark"}
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
+# Where words were said: "said in a statement that ...".
+_MEDIA = {"statement", "statements", "interview", "letter", "speech", "post", "message",
+          "release", "briefing", "tweet", "note", "email", "broadcast", "address"}
 _DAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
          "january", "february", "march", "april", "may", "june", "july", "august",
          "september", "october", "november", "december", "today", "tonight", "yesterday"}
@@ -72,6 +75,14 @@ def subject_of(verb):
         # "said Lavrov" parsed as an adjective of the name.
         if tok.dep_ == "amod" and tok.head.i > tok.i and tok.head.pos_ == "PROPN":
             return tok.head
+        if (tok.dep_ == "conj" and tok.head.dep_ == "ccomp"
+                and is_speech_lemma(tok.head.head.lemma_)
+                and not any(c.dep_ in ("aux", "auxpass") for c in tok.children)):
+            # "She said the talks were “normal” and urged both sides ...": the parser ties the
+            # second act to the reported clause, but the one who urged is the one who said.
+            # "... said it had ordered supplies and would send nurses" goes on reporting.
+            tok = tok.head.head
+            continue
         if tok.dep_ in ("xcomp", "advcl", "conj") and tok.head.pos_ in ("VERB", "AUX"):
             tok = tok.head
             continue
@@ -203,7 +214,7 @@ def content_runs(verb, speaker) -> list[tuple[int, int]]:
     doc = verb.doc
     comps = [c for c in verb.children
              if c.dep_ == "ccomp" or (c.dep_ == "xcomp" and verb.lemma_ != "continue")
-             or _question(verb, c)]
+             or _question(verb, c)] or _medium_clause(verb)
     if comps:
         a = min(c.left_edge.i for c in comps)
         return [(a, _tail_end(doc, a, max(_clause_end(c) for c in comps)))]
@@ -240,6 +251,19 @@ def content_runs(verb, speaker) -> list[tuple[int, int]]:
     # attribution is a circumstance of the sentence, not a piece of the statement.
     keep = 2 if len(runs) < 2 else min(4, max(sizes))
     return [r for r, n in zip(runs, sizes, strict=True) if n >= keep]
+
+
+def _medium_clause(verb) -> list:
+    """Give the that-clause the parser hung on the medium of a cue ("said in a statement that
+    the response was slow": "that ..." read as a clause of "statement"), as a list."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ != "in":
+            continue
+        for medium in prep.children:
+            if medium.dep_ == "pobj" and medium.lower_ in _MEDIA:
+                return [c for c in medium.rights if c.dep_ in ("acl", "relcl", "ccomp")
+                        and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+    return []
 
 
 def _question(verb, child) -> bool:

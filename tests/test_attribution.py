@@ -63,6 +63,24 @@ def speakers(text: str) -> list[tuple[str, str]]:
      [("Saren Trade Commission", "organisation")]),
     # a role noun with a name in apposition is that person
     ("The mayor, Ines Cordell, said the bridge would reopen.", [("Ines Cordell", "person")]),
+    # a second act joined to what was said is the speaker's, not the reported clause's subject's
+    ("Ms. Ines Cordell said the floods were “a warning” and urged towns to build walls.",
+     [("Ines Cordell", "person")] * 2),
+    ("Ms. Ines Cordell said the army had acted “with care” and thanked the soldiers.",
+     [("Ines Cordell", "person")] * 2),
+    # ... but "and would <verb>" goes on reporting what the clause's subject will do
+    ("The agency will meet on Monday.\n\nIness Cordell said the agency would publish a review "
+     "and would recommend new rules.",
+     [("Iness Cordell", "person"), ("the agency", "organisation")]),
+    # a body that names itself
+    ("A group calling itself Red Heron claimed the attack.", [("Red Heron", "organisation")]),
+    # an unnamed group of people is a group, not an organisation
+    ("A small group of farmers gathered on Monday, calling for lower taxes.",
+     [("A small group", "group")]),
+    # the first word of a name that opens a sentence, cut off by the tagger, is put back when
+    # the article gives the name in full elsewhere
+    ("Dr. Ines Cordell, whose Open Bridges Health clinic is full, spoke.\n\nOpen Bridges Health "
+     "said in a statement that the response was slow.", [("Open Bridges Health", "organisation")]),
 ])
 def test_speaker_and_type(text, expected):
     assert speakers(text) == expected
@@ -76,6 +94,9 @@ def test_speaker_and_type(text, expected):
     ("Ada Frey said she would stay.", set(), {"Ada Frey"}, set()),
     ("Secretary of State Ada Frey spoke.", set(), set(), set()),
     ("The state company Tarn Power raised prices.", set(), set(), {"Tarn Power"}),
+    # a name before an institution noun names a body; a place before one does not
+    ("Ada Frey, whose Tarn Power company grew, spoke.", set(), set(), {"Tarn Power"}),
+    ("Troops fought in Velmar. A Velmar company grew.", {"Velmar"}, set(), set()),
     ("Prices rose, Mr. Hale said.", set(), {"Hale"}, set()),
     # a quoted title before "he" is no person
     ("In his book “Rivers Without Walls”, he wrote.", set(), set(), set()),

@@ -22,6 +22,9 @@ CASES = [
      [("Tavi Rennick", "said", "direct", "The bridge will reopen in June")]),
     ("Tavi Rennick said: « The bridge will reopen in June. »",
      [("Tavi Rennick", "said", "direct", "The bridge will reopen in June.")]),
+    # the that-clause after the medium of a cue ("said in a statement that ...")
+    ("The Ostravan Water Board said in a statement that the dam was safe.",
+     [("The Ostravan Water Board", "said", "indirect", "the dam was safe")]),
     # mismatched marks
     ("Tavi Rennick said the talks failed because “nobody listened to us“.",
      [("Tavi Rennick", "said", "mixed", "the talks failed because “nobody listened to us“")]),
