@@ -17,6 +17,9 @@ minister" -> "Dmytro Kuleba"). `canonicalize` merges across articles:
 - A bare surname ("Kuleba") joins the full name with that surname that its own article gives
   a statement to; failing that, the only full name in the corpus with that surname. Shared by
   two people and not decided by the article, it stays as it is.
+- The forms of one body's name merge where the corpus qualifies it by one place only:
+  "Velora's Central Electoral Commission", "Veloran Central Electoral Commission" and
+  "Central Electoral Commission" are one; two countries' "Ministry of Energy" stay two.
 - The canonical spelling is the most frequent one in the corpus (ties: alphabetical).
 - Each speaker gets one type across the corpus: "government" for a name the corpus uses as a
   country or government, "person" for anyone a "he" or "she" refers to, else the type most
@@ -50,7 +53,7 @@ from pathlib import Path
 import pandas as pd
 
 from newsquotes.aggregates import counts_by
-from newsquotes.names import ORG_NAME_WORDS, PRONOUNS, ROLE_NOUNS, TITLES, plain_name
+from newsquotes.names import ORG_NAME_WORDS, PRONOUNS, ROLE_NOUNS, TITLES, plain_name, same_place
 from newsquotes.schema import KINDS
 from newsquotes.timeseries import first_last_quoted
 
@@ -65,6 +68,8 @@ PARTICLES = {"van", "von", "der", "den", "de", "du", "da", "di", "del", "dos", "
 CONNECTORS = {"of", "and", "for", "on", "the", "&"}
 STATE_TYPES = {"government", "country"}
 _POSSESSIVE_WORD = re.compile(r"\w(?:['’]s|s['’])$")
+# A body's name after a place: "Velora's Central Electoral Commission", "Veloran Ministry ..."
+_QUALIFIED = re.compile(r"^([A-Z][\w-]*?)(?:['’]s)? +([A-Z].*)$")
 _ORG_WORDS = ORG_NAME_WORDS | {"ministry", "commission", "department", "government", "agency",
                                "council", "committee", "office", "authority", "organisation",
                                "organization", "party", "police", "army", "military"}
@@ -139,8 +144,9 @@ def tidy(name: str, speaker_type: str = "") -> str:
         w.isupper() for w in words
     ) and len("".join(words)) > 3:
         words = [w.title() for w in words]  # a headline's "UKRAINE SAYS"
+    # "The Veloran Manufacturers’ Association": a plural possessive is a word of the name
     if words[0].lower() == "the" and len(words) > 1 and _name_word(words[1]) and all(
-        _name_word(w) or w in CONNECTORS or w in PARTICLES for w in words[2:]
+        _name_word(w.rstrip("’'")) or w in CONNECTORS or w in PARTICLES for w in words[2:]
     ):
         words = words[1:]
     if speaker_type in STATE_TYPES or any(w.lower() in _ORG_WORDS for w in words):
@@ -278,6 +284,7 @@ def _canonical_pass(statements: pd.DataFrame, aliases: dict[str, str]) -> pd.Dat
                 result.append(next(iter(decided)))
                 continue
         result.append(name)
+    result = _bodies_merged(result, types, places, pinned)
     merged = pd.Series(_same_case_merged(result, pinned), index=out.index, dtype=object)
     # A missing speaker stays missing, in the column's own dtype.
     missing = out["speaker"].isna()
@@ -326,6 +333,34 @@ def _settled_types(names: list[str], types: list[str], mentions: list[str],
 
 def _rank(kind: str) -> int:
     return _TYPE_ORDER.index(kind) if kind in _TYPE_ORDER else len(_TYPE_ORDER)
+
+
+def _bodies_merged(names: list[str], types: list[str], places: set[str],
+                   pinned: set[str]) -> list[str]:
+    """Give `names` with the forms of one body made one ("Velora's Central Electoral
+    Commission", "Veloran Central Electoral Commission", "Central Electoral Commission") where
+    the corpus qualifies that body by one place only: the ministries of energy of two countries
+    stay two. The most frequent form names it (ties: the longer)."""
+    counts = Counter(name for name, kind in zip(names, types, strict=True)
+                     if name and kind in ("organisation", "government") and name not in pinned)
+    forms: dict[str, list[str]] = {}
+    owners: dict[str, set[str]] = {}
+    for name in counts:
+        qualified = _QUALIFIED.match(name)
+        place = next((p for p in sorted(places) if same_place(qualified.group(1), p)), "") \
+            if qualified else ""
+        body = qualified.group(2) if place else name
+        if len(body.split()) < 2 or not any(w.lower() in _ORG_WORDS for w in body.split()):
+            continue
+        forms.setdefault(body.casefold(), []).append(name)
+        if place:
+            owners.setdefault(body.casefold(), set()).add(place)
+    rename = {}
+    for key, members in forms.items():
+        if len(members) > 1 and len(owners.get(key, ())) == 1:
+            head = max(members, key=lambda n: (counts[n], len(n), n))
+            rename.update(dict.fromkeys(members, head))
+    return [rename.get(name, name) for name in names]
 
 
 def _same_case_merged(names: list[str], pinned: set[str]) -> list[str]:

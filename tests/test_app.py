@@ -21,14 +21,6 @@ TIMEOUT_S = 300  # the first run may load spaCy; later runs take well under a se
 HOSTILE_WORDS = "ministry lies about the gas"
 
 
-@pytest.fixture(scope="session")
-def sample_store(tmp_path_factory):
-    """A store built from sample_data/ the way the dashboard builds it on first start."""
-    path = tmp_path_factory.mktemp("sample") / "store"
-    data.build_sample_store(path)
-    return path
-
-
 @pytest.fixture
 def on_sample(monkeypatch, sample_store):
     monkeypatch.delenv(data.SYNTHETIC_ENV, raising=False)

@@ -46,6 +46,7 @@ def _speakers(rows, aliases=None, types=None) -> list[str]:
     ("Ostravia’s Ministry of Defence", "government", "Ostravia’s Ministry of Defence"),
     ("OSTRAVIA", "government", "Ostravia"),
     ("NATO", "organisation", "NATO"),
+    ("The Ostravian Growers’ Association", "organisation", "Ostravian Growers’ Association"),
     ("he", "person", "he"),
     ("", "", ""),
 ])
@@ -115,6 +116,22 @@ def test_organisations_drop_the_and_case_variants_merge():
                     types=["government", "government", "government", "government",
                            "organisation", "organisation", "organisation"])
     assert got == ["Ministry of Energy"] * 2 + ["Ostravia"] * 2 + ["the ministry"] * 3
+
+
+def test_forms_of_one_body_merge_where_one_place_qualifies_it():
+    frame = _statements([("a", "Ostravia’s Electoral Commission"), ("a", "Electoral Commission"),
+                         ("b", "Ostravian Electoral Commission"), ("c", "Electoral Commission")],
+                        types=["organisation"] * 4)
+    frame["affiliation"] = "Ostravia"  # what makes "Ostravia" and "Ostravian" a place
+    assert canonicalize(frame)["speaker"].tolist() == ["Electoral Commission"] * 4
+
+
+def test_bodies_of_two_places_stay_apart():
+    rows = [("a", "Ostravian Ministry of Energy"), ("b", "Borlandian Ministry of Energy"),
+            ("c", "Ministry of Energy")]
+    frame = _statements(rows, types=["government"] * 3)
+    frame["affiliation"] = ["Ostravia", "Borland", ""]
+    assert canonicalize(frame)["speaker"].tolist() == [name for _, name in rows]
 
 
 def test_aliases_apply_first_and_win_over_frequency():
