@@ -125,6 +125,8 @@ def _classify(cast: Cast, head, first, last, pronoun_ref: Speaker | None) -> Spe
     if low in ROLE_NOUNS:
         role_aff, role = cast.role_phrase(head)
         p = cast.by_role(role_aff, role)
+        if p is None:
+            p = cast.introduced_after(head.idx + doc.user_data.get("base", 0), role_aff, role)
         if p is not None:
             return Speaker(p.name, "person", p.role or role, p.affiliation or role_aff)
         return Speaker(raw, "person", role, role_aff)

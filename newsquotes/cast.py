@@ -35,6 +35,10 @@ from newsquotes.names import (
 _TITLED = re.compile(r"\b(?:[A-Z][\w’'.-]*[ \u00a0]){1,6}[A-Z][\w’'-]+")
 
 
+# How far (in characters) after a lede's role phrase the article may name the person.
+_LEDE_REACH = 600
+
+
 @dataclass
 class Person:
     """One person the article names."""
@@ -176,6 +180,24 @@ class Cast:
         """Give the speaker for person `name`, with the role and affiliation the text gives."""
         p = self.person(name)
         return Speaker(name, "person", p.role if p else "", p.affiliation if p else "")
+
+    def introduced_after(self, pos: int, affiliation: str, role: str) -> Person | None:
+        """Give the person a lede's role phrase at `pos` stands for: the article names no one
+        before it, and right after it names a person it quotes, given no other role
+        ("Kestria’s foreign minister on Thursday rejected ... Aleksandr Dravik, speaking in
+        Dunmarsk, said ..."). Else None."""
+        # Only some paragraphs are parsed: the text itself says whether a person came before.
+        if any(re.search(rf"\b{re.escape(name.split()[-1])}\b", self.text[:pos])
+               for name in self.people):
+            return None
+        after = sorted(at_name for at_name in self.seen if at_name[0] > pos)
+        if not after or after[0][0] - pos > _LEDE_REACH:
+            return None
+        p = self.person(self.full_name(after[0][1]))
+        if (p is None or not p.quoted or (p.role and role.split()[-1:] != p.role.split()[-1:])
+                or (affiliation and p.affiliation and not same_place(affiliation, p.affiliation))):
+            return None
+        return p
 
     def last_person_before(self, pos: int) -> str:
         """Give the person named last before offset `pos`, or ""."""

@@ -72,6 +72,14 @@ def speakers(text: str) -> list[tuple[str, str]]:
     ("The agency will meet on Monday.\n\nIness Cordell said the agency would publish a review "
      "and would recommend new rules.",
      [("Iness Cordell", "person"), ("the agency", "organisation")]),
+    # a lede's role phrase is the person the next paragraph names and quotes ...
+    ("Ostrava’s trade minister on Monday rejected the tariff.\n\nTavi Rennick, speaking in "
+     "Lisbon, said the tariff was “a mistake.”",
+     [("Tavi Rennick", "person"), ("Tavi Rennick", "person")]),
+    # ... but not a person the text gives another role
+    ("Ostrava’s trade minister on Monday rejected the tariff.\n\nTavi Rennick, an analyst, "
+     "said the tariff was “a mistake.”",
+     [("Ostrava’s trade minister", "person"), ("Tavi Rennick", "person")]),
     # a body that names itself
     ("A group calling itself Red Heron claimed the attack.", [("Red Heron", "organisation")]),
     # an unnamed group of people is a group, not an organisation
