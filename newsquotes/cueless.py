@@ -60,7 +60,7 @@ def colon_lead(text: str, lo: int, hi: int) -> tuple[int, int, int] | None:
 def colon_candidates(doc, base: int, text: str, quotes: list[QuoteSpan]) -> list[Candidate]:
     """Give the statements of lines that open "Name: what was said" in one parsed piece."""
     out = []
-    lo, hi = base, base + len(doc.text)
+    lo, hi = base, doc.user_data["end"]
     lead = colon_lead(text, lo, hi) if lo == 0 or text[lo - 1] == "\n" else None
     for p_lo, p_hi, c_lo in [lead] if lead else []:
         if any(q.start < p_hi and q.end > p_lo for q in quotes):
@@ -88,14 +88,14 @@ def colon_candidates(doc, base: int, text: str, quotes: list[QuoteSpan]) -> list
     return out
 
 
-def _lead_in(doc, base: int, q: QuoteSpan, quotes: list[QuoteSpan]):
+def _lead_in(text: str, doc, base: int, q: QuoteSpan, quotes: list[QuoteSpan]):
     """Give (subject, verb) of the clause right before a quotation in its paragraph
     ("Hannity interjected: “...”", "Bystrom agreed. “...”"), or None."""
     before = [t for t in doc if t.idx + base < q.start]
     if not before:
         return None
     last = before[-1]
-    gap = doc.text[last.idx + len(last):q.start - base]
+    gap = text[base + last.idx + len(last):q.start]
     if gap.strip() or not (last.is_punct or last.is_alpha):
         return None
     root = last.sent.root
@@ -127,7 +127,8 @@ def leftover_quotes(text: str, quotes: list[QuoteSpan], taken: list[Candidate],
         stands_alone = (words >= 4 and inner.rstrip()[-1:] in ".?!…"
                         ) or (words >= 8 and len(outside.split()) <= 3)
         if stands_alone or words >= 12:
-            lead = _lead_in(doc, para_lo, q, list(all_quotes)) if doc is not None else None
+            lead = (_lead_in(text, doc, para_lo, q, list(all_quotes)) if doc is not None
+                    else None)
             if lead is not None:
                 out.append(Candidate(q.content_start, q.content_end, "direct", lead[1].text,
                                      lead[0]))

@@ -11,6 +11,7 @@ geographic word in the name ("Port Ansel", "Hollin Gap"), an apposition naming w
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -213,15 +214,20 @@ def gender_votes(text: str, mentions: list[tuple[int, str]]) -> dict[str, Counte
         return votes
     starts = [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
     ordered = sorted(mentions)
+    offsets = [pos for pos, _ in ordered]
+
+    def named_in(lo: int, hi: int) -> set[str]:
+        return {n for _, n in ordered[bisect_left(offsets, lo):bisect_left(offsets, hi)]}
+
     for m in _GENDERED.finditer(text):
         at = m.start()
         if _in_quotation(text, at):
             continue  # a pronoun in a quotation may name anyone
-        i = max(k for k, s in enumerate(starts) if s <= at)
-        named = {n for pos, n in ordered if starts[i] <= pos < at}
+        i = bisect_right(starts, at) - 1
+        named = named_in(starts[i], at)
         if not named and i > 0:
             # "Dravik said ... . He declined": the sentence before named one person
-            named = {n for pos, n in ordered if starts[i - 1] <= pos < starts[i]}
+            named = named_in(starts[i - 1], starts[i])
         if len(named) != 1:
             continue
         sex = "m" if m.group(1).lower() in _MALE else "f"

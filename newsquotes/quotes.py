@@ -267,7 +267,7 @@ def _candidates(text: str, quotes: list[QuoteSpan], docs: list) -> list[tuple[ob
     found = []
     for doc in docs:
         base = doc.user_data["base"]
-        lo, hi = base, base + len(doc.text)
+        lo, hi = base, doc.user_data["end"]
         local = [q for q in quotes if q.end > lo and q.start < hi]
         paragraph = paragraph_candidates(doc, base, text, quotes)
         paragraph += colon_candidates(doc, base, text, quotes)
@@ -311,10 +311,11 @@ def extract_many(texts: Iterable[str], n_process: int = 1) -> list[list[Statemen
     docs: list[list] = [[] for _ in texts]
     if jobs:
         nlp = _model()
-        stream = nlp.pipe(((texts[ti][lo:hi], (ti, lo)) for ti, lo, hi in jobs),
+        stream = nlp.pipe(((texts[ti][lo:hi], (ti, lo, hi)) for ti, lo, hi in jobs),
                           as_tuples=True, batch_size=64)
-        for doc, (ti, lo) in stream:
-            doc.user_data["base"] = lo
+        for doc, (ti, lo, hi) in stream:
+            # Where the piece lies in its text: Doc.text joins every token anew on each read.
+            doc.user_data["base"], doc.user_data["end"] = lo, hi
             _annotate(doc)
             docs[ti].append(doc)
     # One odd article must not stop a batch: it gets no statements and a warning.
