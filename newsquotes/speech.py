@@ -98,6 +98,18 @@ def subject_of(verb):
     nxt = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
     if nxt is not None and nxt.pos_ == "PROPN" and nxt.lower_ not in _DAYS:
         return nxt
+    return _name_before(verb)
+
+
+def _name_before(verb):
+    """Give the name right before a subjectless cue, past an aside ("As part of his plea, Tavi
+    Rennick, 44, said ...": the parser hung the name on "plea"), or None."""
+    i = verb.i - 1
+    while i > verb.sent.start and (verb.doc[i].is_punct or verb.doc[i].tag_ == "CD"):
+        i -= 1
+    name = verb.doc[i]
+    if i < verb.i - 1 and name.pos_ == "PROPN" and name.dep_ in ("appos", "pobj", "conj"):
+        return name
     return None
 
 

@@ -80,6 +80,9 @@ def speakers(text: str) -> list[tuple[str, str]]:
     ("Ostrava’s trade minister on Monday rejected the tariff.\n\nTavi Rennick, an analyst, "
      "said the tariff was “a mistake.”",
      [("Ostrava’s trade minister", "person"), ("Tavi Rennick", "person")]),
+    # a name the parser hung on an earlier noun, before a subjectless "said"
+    ("As part of his plea, Tavi Rennick, 44, said that he cheated nearly 100 people.",
+     [("Tavi Rennick", "person")]),
     # a body that names itself
     ("A group calling itself Red Heron claimed the attack.", [("Red Heron", "organisation")]),
     # an unnamed group of people is a group, not an organisation
