@@ -114,12 +114,27 @@ def _name_before(verb):
 
 
 def _object_preposition(verb):
-    """Give the preposition bringing what was said ("called for", "pointed to"), or None."""
+    """Give the preposition bringing what was said ("called for elections", "called for
+    cutting taxes", "pointed to"), or the "for" opening a clause ("called for the minister to
+    resign", parsed as a clause of its own), or None."""
     if any(c.dep_ == "dobj" for c in verb.children):
         return None
     preps = PREPOSITION_OBJECT.get(verb.lemma_.lower(), ())
-    return next((c for c in verb.rights if c.dep_ == "prep" and c.lower_ in preps
-                 and any(g.dep_ == "pobj" for g in c.children)), None)
+    for c in verb.rights:
+        if c.dep_ == "prep" and c.lower_ in preps and any(
+                g.dep_ in ("pobj", "pcomp") for g in c.children):
+            return c
+        if c.dep_ == "advcl" and "for" in preps:
+            mark = verb.doc[verb.i + 1]
+            if mark.dep_ == "mark" and mark.lower_ == "for" and mark.head == c:
+                return mark
+    return None
+
+
+def _object_clause(prep):
+    """Give the token whose clause ends what a preposition or "for" of `_object_preposition`
+    brings."""
+    return prep if prep.dep_ == "prep" else prep.head
 
 
 def said_as_object(verb) -> bool:
@@ -233,7 +248,7 @@ def content_runs(verb, speaker) -> list[tuple[int, int]]:
     lemma = verb.lemma_.lower()
     prep = _object_preposition(verb)
     if prep is not None:
-        return [(prep.i + 1, _tail_end(doc, prep.i + 1, _clause_end(prep)))]
+        return [(prep.i + 1, _tail_end(doc, prep.i + 1, _clause_end(_object_clause(prep))))]
     if lemma not in _CLAUSE_ONLY:
         rights = [c for c in verb.rights if c.dep_ not in _FRAME_DEPS]
         if rights:

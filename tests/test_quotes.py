@@ -65,6 +65,11 @@ CASES = [
      [("Tavi Rennick", "accused", "indirect", "Pell Marrow of lying about the bridge")]),
     ("Tavi Rennick called for a ban on fishing in the bay.",
      [("Tavi Rennick", "called for", "indirect", "a ban on fishing in the bay")]),
+    # ... a gerund, or a clause the parser gives "for" as its opening word
+    ("Tavi Rennick has called for cutting taxes on boats.",
+     [("Tavi Rennick", "called for", "indirect", "cutting taxes on boats")]),
+    ("Tavi Rennick is calling for the minister to release the papers.",
+     [("Tavi Rennick", "calling for", "indirect", "the minister to release the papers")]),
     ("Tavi Rennick reported raising two million euros in March.",
      [("Tavi Rennick", "reported", "indirect", "raising two million euros in March")]),
     ("Pell Marrow called the police.", []),
