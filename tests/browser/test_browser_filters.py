@@ -76,7 +76,7 @@ def test_a_shared_page_link_is_the_first_request_of_a_fresh_server(dash, browser
                         "the navigation is not dashboard.py's")
         sidebar = dash.page.locator('[data-testid="stSidebar"]')
         assert sidebar.get_by_text("Filters", exact=True).is_visible()
-        dash.eventually(lambda: dash.plotly_charts(at_least=1)[0]["bars"][0]["categories"],
+        dash.eventually(lambda: dash.chart_titled("by speaker")["bars"][0]["categories"],
                         lambda speakers: speakers == [speaker],
                         f"the speaker chart is not narrowed to {speaker}")
     finally:
