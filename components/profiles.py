@@ -29,7 +29,8 @@ def speaker_card(
 ) -> None:
     """Show `profile` (a `speaker_profiles` row) of `speaker` over the statements in `view`,
     with `terms`: the words that set them apart (`keywords.distinctive_terms` rows, z > 0)."""
-    rows = view[view["speaker"] == speaker]
+    # Two columns, not every column of the speaker's rows (texts, term lists).
+    rows = view.loc[view["speaker"] == speaker, ["date", "compound"]]
     mean = rows["compound"].mean()
     st.html(f"<h3 style='margin:0'>{html.escape(speaker)}</h3>")
     facts = [("Role", profile.get("role")), ("Affiliation", profile.get("affiliation")),

@@ -162,9 +162,10 @@ def first_last_quoted(view: pd.DataFrame) -> pd.DataFrame:
                "statements": "int64"}
     if named.empty:
         return _empty(columns)
-    out = named.groupby("speaker", sort=True).agg(
-        first=("date", "min"), last=("date", "max"), statements=("date", "size")
-    ).reset_index()
+    # Three plain reductions: a named aggregation costs more to set up than to run here.
+    dates = named.groupby("speaker", sort=True)["date"]
+    out = pd.DataFrame({"first": dates.min(), "last": dates.max(),
+                        "statements": dates.size()}).rename_axis("speaker").reset_index()
     out = out.sort_values(["first", "speaker"], na_position="last", kind="stable")
     return out.astype(columns).reset_index(drop=True)
 
