@@ -49,10 +49,12 @@ def _layout(fig: go.Figure, title: str, height: int | None = None, **more) -> go
 
 
 def whole_numbers(fig: go.Figure, largest, axis: str = "y") -> go.Figure:
-    """Give `fig` with ticks on whole numbers on its count `axis` (no "2.5 articles"), about
-    six of them."""
+    """Give `fig` with ticks on whole numbers on its count `axis` (no "2.5 articles"): about
+    five, a step of 1, 2 or 5 times a power of ten (0, 50, 100, 150, not 0, 24, 48, ..., 144,
+    which crowd a narrow chart)."""
     largest = 0 if pd.isna(largest) else int(largest)
-    ticks = {"tick0": 0, "dtick": max(1, -(-largest // 6)), "rangemode": "tozero"}
+    step = next(m * 10**k for k in range(15) for m in (1, 2, 5) if m * 10**k * 5 >= largest)
+    ticks = {"tick0": 0, "dtick": step, "rangemode": "tozero"}
     return fig.update_xaxes(**ticks) if axis == "x" else fig.update_yaxes(**ticks)
 
 

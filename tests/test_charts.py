@@ -226,7 +226,8 @@ def test_statement_rows_latest_first_then_by_id():
     assert list(rows.columns) == TABLE_COLUMNS
 
 
-@pytest.mark.parametrize(("largest", "dtick"), [(3, 1), (6, 1), (7, 2), (40, 7), (0, 1)])
+@pytest.mark.parametrize(("largest", "dtick"), [(3, 1), (6, 2), (7, 2), (40, 10), (0, 1),
+                                               (144, 50), (1_200, 500)])
 def test_count_axes_tick_whole_numbers(largest, dtick):
     volume = pd.DataFrame({"period": pd.to_datetime(["2025-03-03", "2025-03-10"]),
                            "articles": [0, largest]})
@@ -243,7 +244,7 @@ def test_count_bars_tick_whole_numbers_on_their_count_axis():
     summary = pd.DataFrame({"speaker": ["Ada Moss", "Ben Ruiz"], "statements": [14, 3],
                             "mean": [0.1, -0.2]})
     fig = charts.ranked_bars(summary, "speaker", "Top")
-    assert (fig.layout.xaxis.tick0, fig.layout.xaxis.dtick) == (0, 3)
+    assert (fig.layout.xaxis.tick0, fig.layout.xaxis.dtick) == (0, 5)
     labels = pd.DataFrame({"label": ["positive", "neutral", "negative"], "statements": [2, 5, 1]})
     assert charts.label_mix(labels).layout.yaxis.dtick == 1
 
