@@ -368,6 +368,18 @@ def is_cue(tok) -> bool:
         tok.lower_ in ("say", "says", "said") and tok.pos_ != "PROPN")
 
 
+def _phrase_chars(speaker, base: int) -> tuple[int, int]:
+    """Give the (start, end) characters of a speaker's noun phrase, without a clause hung on it
+    ("Heddle, who said “...”" is "Heddle"); (0, 0) for no speaker."""
+    if speaker is None:
+        return 0, 0
+    toks = [speaker] + [t for c in speaker.children
+                        if c.dep_ not in ("relcl", "acl", "advcl", "ccomp", "conj", "cc")
+                        for t in c.subtree]
+    first, last = min(toks, key=lambda t: t.i), max(toks, key=lambda t: t.i)
+    return first.idx + base, last.idx + len(last) + base
+
+
 def paragraph_candidates(doc, base: int, text: str, quotes: list[QuoteSpan]) -> list[Candidate]:
     """Give the statements of one parsed paragraph (offsets into the article text)."""
     def quote_at(pos: int) -> QuoteSpan | None:
@@ -404,7 +416,11 @@ def paragraph_candidates(doc, base: int, text: str, quotes: list[QuoteSpan]) -> 
             continue
         sent = tok.sent
         s_lo, s_hi = sent.start_char + base, sent.end_char + base
-        near = [q for q in quotes if q.start < s_hi and q.end > s_lo and q.start not in claimed]
+        named = _phrase_chars(speaker, base)
+        # A quotation in the speaker's own phrase names something ("whose book “Rivers
+        # Without Borders” argued"): it is not what was said.
+        near = [q for q in quotes if q.start < s_hi and q.end > s_lo and q.start not in claimed
+                and not (named[0] <= q.start and q.end <= named[1])]
         # "He said:" closing a sentence or paragraph: the quotation that follows is his.
         if not near and sent.text.rstrip().endswith(":"):
             after = [q for q in quotes if q.start >= s_hi - 1 and q.start not in claimed
@@ -419,7 +435,10 @@ def paragraph_candidates(doc, base: int, text: str, quotes: list[QuoteSpan]) -> 
                      for a, b in spans for q in near
                      if min(b, q.content_end) > max(a, q.content_start))
         if near and (not spans or inside >= 0.6 * content_len):
-            for q in near:
+            # With a content found, only the quotations in it: "In his book “X”, he described
+            # it as “Y”" says Y, not X.
+            for q in [q for q in near if not spans
+                      or any(q.start < b and q.end > a for a, b in spans)]:
                 claimed.add(q.start)
                 out.append(Candidate(q.content_start, q.content_end, "direct", cue, speaker))
             continue

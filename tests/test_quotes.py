@@ -22,6 +22,12 @@ CASES = [
      [("Tavi Rennick", "said", "direct", "The bridge will reopen in June")]),
     ("Tavi Rennick said: « The bridge will reopen in June. »",
      [("Tavi Rennick", "said", "direct", "The bridge will reopen in June.")]),
+    # a quoted title in the speaker's phrase, or beside the quotation a cue brings, is a name
+    ("Ana Pell, whose book “Rivers Without Walls” argued years ago for a joint board, said she "
+     "was pleased.", [("Ana Pell", "said", "indirect", "she was pleased")]),
+    ("Tavi Rennick argued for a board. In his book “Rivers Without Walls”, written while he was "
+     "a student, he described the river as “a shared road between two peoples.”",
+     [("Tavi Rennick", "described", "direct", "a shared road between two peoples.")]),
     # the that-clause after the medium of a cue ("said in a statement that ...")
     ("The Ostravan Water Board said in a statement that the dam was safe.",
      [("The Ostravan Water Board", "said", "indirect", "the dam was safe")]),
