@@ -102,8 +102,10 @@ def _classify(cast: Cast, head, first, last, pronoun_ref: Speaker | None) -> Spe
     if low in ("who", "which", "that") and head.dep_ == "nsubj" and head.head.dep_ == "relcl":
         antecedent = head.head.head  # "Heddle, who said ..."
         return _classify(cast, antecedent, *mention_tokens(antecedent), pronoun_ref)
-    if head.pos_ == "PRON" or low in PRONOUNS:
+    if head.pos_ == "PRON" or low in PRONOUNS or low == "his":
         at = head.idx + doc.user_data.get("base", 0)
+        # "his claim that ...", "her warning that ...": the owner is who "he"/"she" would be
+        low = {"his": "he", "her": "she"}.get(low, low)
         return _pronoun(cast, low, head.text, pronoun_ref, at)
     if low in THING_NOUNS and head.ent_type_ not in ("PERSON", "ORG", "GPE"):
         return Speaker("", "")

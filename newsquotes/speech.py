@@ -334,8 +334,8 @@ def _nominal(tok):
     owner = next((c for c in tok.children if c.dep_ == "poss"), None)
     if owner is None and tok.i >= 2 and doc[tok.i - 1].tag_ == "POS":
         owner = doc[tok.i - 2]  # the parser hung the possessive elsewhere
-    # "his claim that": possessive pronouns are not resolved to a person (attribution.py).
-    if owner is None or owner.pos_ not in ("PROPN", "NOUN"):
+    # "his claim that": the owner is resolved as "he" would be (attribution.py).
+    if owner is None or not (owner.pos_ in ("PROPN", "NOUN") or owner.lower_ in ("his", "her")):
         return None
     for clause in tok.rights:
         mark = clause.left_edge

@@ -117,6 +117,9 @@ CASES = [
     (INTRO + "Marrow’s warning that the ferries would stop came too late.",
      [("Pell Marrow", "warning", "indirect", "the ferries would stop")]),
     ("The claim that the bridge was unsafe spread fast.", []),
+    # "his claim that": the owner is who "he" would be
+    ("Tavi Rennick spoke on Monday.\n\nHis claim that the harbour would close angered the town.",
+     [("Tavi Rennick", "claim", "indirect", "the harbour would close")]),
     # mixed: reported speech holding a partial quote
     ("Tavi Rennick said Ostrava's “special harbour operation” was illegal.",
      [("Tavi Rennick", "said", "mixed", "Ostrava's “special harbour operation” was illegal")]),
