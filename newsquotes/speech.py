@@ -25,6 +25,8 @@ _CLAUSE_ONLY = {"say", "tell", "add", "continue", "write", "tweet", "ask", "repl
 _FRAME_DEPS = {"nsubj", "nsubjpass", "aux", "auxpass", "neg", "advmod", "npadvmod", "dative",
                "punct", "prep", "agent", "cc", "prt", "mark"}
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
+# The last mark of a quotation that is speech, not a title: "“If we win,” he said".
+_SPOKEN_END = set(",.?!…:;—-")
 # Where words were said: "said in a statement that ...".
 _MEDIA = {"statement", "statements", "interview", "letter", "speech", "post", "message",
           "release", "briefing", "tweet", "note", "email", "broadcast", "address"}
@@ -368,6 +370,12 @@ def is_cue(tok) -> bool:
         tok.lower_ in ("say", "says", "said") and tok.pos_ != "PROPN")
 
 
+def _spoken(quotation: str) -> bool:
+    """Give True for a quotation (marks included) punctuated inside its marks like speech."""
+    inner = quotation.rstrip().rstrip("".join(QUOTE_CHARS)).rstrip()
+    return inner[-1:] in _SPOKEN_END
+
+
 def _phrase_chars(speaker, base: int) -> tuple[int, int]:
     """Give the (start, end) characters of a speaker's noun phrase, without a clause hung on it
     ("Heddle, who said “...”" is "Heddle"); (0, 0) for no speaker."""
@@ -435,10 +443,12 @@ def paragraph_candidates(doc, base: int, text: str, quotes: list[QuoteSpan]) -> 
                      for a, b in spans for q in near
                      if min(b, q.content_end) > max(a, q.content_start))
         if near and (not spans or inside >= 0.6 * content_len):
-            # With a content found, only the quotations in it: "In his book “X”, he described
-            # it as “Y”" says Y, not X.
+            # With a content found, a quotation outside it is said only when it reads as
+            # speech, punctuated inside its marks ("“If we cannot,” he joked, “...”"): "In his
+            # book “X”, he described it as “Y”" says Y, not the title X.
             for q in [q for q in near if not spans
-                      or any(q.start < b and q.end > a for a, b in spans)]:
+                      or any(q.start < b and q.end > a for a, b in spans)
+                      or _spoken(text[q.start:q.end])]:
                 claimed.add(q.start)
                 out.append(Candidate(q.content_start, q.content_end, "direct", cue, speaker))
             continue

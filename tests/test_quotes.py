@@ -38,6 +38,13 @@ CASES = [
     ("“We tried,” Tavi Rennick said. “We will try again next week.”",
      [("Tavi Rennick", "said", "direct", "We tried"),
       ("Tavi Rennick", "said", "direct", "We will try again next week.")]),
+    # ... within one sentence, the cue between the two parts
+    ("“Then,” Ana Pell said, “we start on the hard part.”",
+     [("Ana Pell", "said", "direct", "Then"),
+      ("Ana Pell", "said", "direct", "we start on the hard part.")]),
+    ("“If we cannot promise you a warm house,” Ana Pell joked, “we can promise you lunch.”",
+     [("Ana Pell", "joked", "direct", "If we cannot promise you a warm house"),
+      ("Ana Pell", "joked", "direct", "we can promise you lunch.")]),
     # multi-paragraph quote
     ("Pell Marrow told reporters:\n\n“The harbour is closed to all ships.\n\n“It will stay "
      "closed until the storm is over.”",
