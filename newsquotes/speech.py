@@ -429,6 +429,12 @@ def paragraph_candidates(doc, base: int, text: str, quotes: list[QuoteSpan]) -> 
         # Without Borders” argued"): it is not what was said.
         near = [q for q in quotes if q.start < s_hi and q.end > s_lo and q.start not in claimed
                 and not (named[0] <= q.start and q.end <= named[1])]
+        if tok.dep_ in ("relcl", "acl"):
+            # A cue in a clause hung on a noun says only what is in that clause ("Heddle,
+            # whose book argued for it, said he had “smiled”": the quotation is Heddle's).
+            c_lo = tok.left_edge.idx + base
+            c_hi = tok.right_edge.idx + len(tok.right_edge) + base
+            near = [q for q in near if c_lo <= q.start and q.end <= c_hi]
         # "He said:" closing a sentence or paragraph: the quotation that follows is his.
         if not near and sent.text.rstrip().endswith(":"):
             after = [q for q in quotes if q.start >= s_hi - 1 and q.start not in claimed

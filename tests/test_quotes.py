@@ -25,6 +25,9 @@ CASES = [
     # a quoted title in the speaker's phrase, or beside the quotation a cue brings, is a name
     ("Ana Pell, whose book “Rivers Without Walls” argued years ago for a joint board, said she "
      "was pleased.", [("Ana Pell", "said", "indirect", "she was pleased")]),
+    ("Ana Pell, whose book “Rivers Without Walls” argued for a joint board, said she had "
+     "“allowed herself a small smile” during the meeting.",
+     [("Ana Pell", "said", "mixed", "she had “allowed herself a small smile” during the meeting")]),
     ("Tavi Rennick argued for a board. In his book “Rivers Without Walls”, written while he was "
      "a student, he described the river as “a shared road between two peoples.”",
      [("Tavi Rennick", "described", "direct", "a shared road between two peoples.")]),
