@@ -59,33 +59,30 @@ def colon_lead(text: str, lo: int, hi: int) -> tuple[int, int, int] | None:
 
 def colon_candidates(doc, base: int, text: str, quotes: list[QuoteSpan]) -> list[Candidate]:
     """Give the statements of lines that open "Name: what was said" in one parsed piece."""
-    out = []
     lo, hi = base, doc.user_data["end"]
     lead = colon_lead(text, lo, hi) if lo == 0 or text[lo - 1] == "\n" else None
-    for p_lo, p_hi, c_lo in [lead] if lead else []:
-        if any(q.start < p_hi and q.end > p_lo for q in quotes):
-            continue
-        words = [t for t in doc if p_lo <= t.idx + base < p_hi]
-        names = []  # the first run of capitalised words names the speaker
-        for t in words:
-            if t.text[:1].isupper() and not t.is_punct:
-                names.append(t)
-            elif names:
-                break
-        if not names or names[-1].tag_ not in ("NNP", "NNPS"):
-            continue
-        end = text.find("\n", c_lo, hi)
-        end = hi if end < 0 else end
-        q = next((q for q in quotes if q.start == c_lo), None)
-        if q is not None:
-            out.append(Candidate(q.content_start, q.content_end, "direct", ":", names[-1]))
-            continue
-        a, b = c_lo, end
-        while b > a and text[b - 1] in " \t\r.":
-            b -= 1
-        kind = "mixed" if any(q.start < b and q.end > a for q in quotes) else "indirect"
-        out.append(Candidate(a, b, kind, ":", names[-1]))
-    return out
+    if lead is None:
+        return []
+    p_lo, p_hi, c_lo = lead
+    if any(q.start < p_hi and q.end > p_lo for q in quotes):
+        return []
+    names = []  # the first run of capitalised words names the speaker
+    for t in (t for t in doc if p_lo <= t.idx + base < p_hi):
+        if t.text[:1].isupper() and not t.is_punct:
+            names.append(t)
+        elif names:
+            break
+    if not names or names[-1].tag_ not in ("NNP", "NNPS"):
+        return []
+    q = next((q for q in quotes if q.start == c_lo), None)
+    if q is not None:
+        return [Candidate(q.content_start, q.content_end, "direct", ":", names[-1])]
+    end = text.find("\n", c_lo, hi)
+    a, b = c_lo, hi if end < 0 else end
+    while b > a and text[b - 1] in " \t\r.":
+        b -= 1
+    kind = "mixed" if any(q.start < b and q.end > a for q in quotes) else "indirect"
+    return [Candidate(a, b, kind, ":", names[-1])]
 
 
 def _lead_in(text: str, doc, base: int, q: QuoteSpan, quotes: list[QuoteSpan]):

@@ -376,6 +376,11 @@ def _spoken(quotation: str) -> bool:
     return inner[-1:] in _SPOKEN_END
 
 
+def _chars(first, last, base: int) -> tuple[int, int]:
+    """Give the (start, end) characters in the article of the tokens first..last."""
+    return first.idx + base, last.idx + len(last) + base
+
+
 def _phrase_chars(speaker, base: int) -> tuple[int, int]:
     """Give the (start, end) characters of a speaker's noun phrase, without a clause hung on it
     ("Heddle, who said “...”" is "Heddle"); (0, 0) for no speaker."""
@@ -384,8 +389,11 @@ def _phrase_chars(speaker, base: int) -> tuple[int, int]:
     toks = [speaker] + [t for c in speaker.children
                         if c.dep_ not in ("relcl", "acl", "advcl", "ccomp", "conj", "cc")
                         for t in c.subtree]
-    first, last = min(toks, key=lambda t: t.i), max(toks, key=lambda t: t.i)
-    return first.idx + base, last.idx + len(last) + base
+    return _chars(min(toks, key=lambda t: t.i), max(toks, key=lambda t: t.i), base)
+
+
+def _within(q: QuoteSpan, chars: tuple[int, int]) -> bool:
+    return chars[0] <= q.start and q.end <= chars[1]
 
 
 def paragraph_candidates(doc, base: int, text: str, quotes: list[QuoteSpan]) -> list[Candidate]:
@@ -428,13 +436,12 @@ def paragraph_candidates(doc, base: int, text: str, quotes: list[QuoteSpan]) -> 
         # A quotation in the speaker's own phrase names something ("whose book “Rivers
         # Without Borders” argued"): it is not what was said.
         near = [q for q in quotes if q.start < s_hi and q.end > s_lo and q.start not in claimed
-                and not (named[0] <= q.start and q.end <= named[1])]
+                and not _within(q, named)]
         if tok.dep_ in ("relcl", "acl"):
             # A cue in a clause hung on a noun says only what is in that clause ("Heddle,
             # whose book argued for it, said he had “smiled”": the quotation is Heddle's).
-            c_lo = tok.left_edge.idx + base
-            c_hi = tok.right_edge.idx + len(tok.right_edge) + base
-            near = [q for q in near if c_lo <= q.start and q.end <= c_hi]
+            clause = _chars(tok.left_edge, tok.right_edge, base)
+            near = [q for q in near if _within(q, clause)]
         # "He said:" closing a sentence or paragraph: the quotation that follows is his.
         if not near and sent.text.rstrip().endswith(":"):
             after = [q for q in quotes if q.start >= s_hi - 1 and q.start not in claimed
@@ -442,7 +449,7 @@ def paragraph_candidates(doc, base: int, text: str, quotes: list[QuoteSpan]) -> 
             near = after[:1]
         # The full stop ending the reporting sentence is no part of what was said.
         runs = [(a, b - 1 if b > a and doc[b].text in (".", ";") else b) for a, b in runs]
-        spans = [_trim(text, doc[a].idx + base, doc[b].idx + len(doc[b]) + base) for a, b in runs]
+        spans = [_trim(text, *_chars(doc[a], doc[b], base)) for a, b in runs]
         spans = [(a, b) for a, b in spans if b > a]
         content_len = sum(b - a for a, b in spans)
         inside = sum(min(b, q.content_end) - max(a, q.content_start)
