@@ -142,8 +142,8 @@ class Cast:
         return self._genders.get(name, "")
 
     def mentions(self) -> list[tuple[int, str]]:
-        """Give (offset, full name) of every mention of a known person in the text, a surname
-        shared by two known people excepted."""
+        """Give (offset, full name) of every mention of a known person in the text; a bare
+        surname shared by two known people is nobody's."""
         if self._mentions is not None and self._mentions[0] == len(self.people):
             return self._mentions[1]
         surnames: dict[str, set[str]] = {}
@@ -151,12 +151,14 @@ class Cast:
             surnames.setdefault(name.split()[-1], set()).add(self.full_name(name))
         found = []
         for surname, names in surnames.items():
-            full = next(iter(names))
-            given = full.split()[:-1]
-            lead = r"(?:\b" + re.escape(" ".join(given)) + r"\s+)?" if given else ""
-            for m in re.finditer(lead + r"\b" + re.escape(surname) + r"\b", self.text):
-                if len(names) == 1 or m.group() != surname:
-                    found.append((m.start(), full))
+            # Each of two people with one surname by their full name (sorted: a set's order
+            # changes from run to run with Python's string hashing).
+            for full in sorted(names):
+                given = full.split()[:-1]
+                lead = r"(?:\b" + re.escape(" ".join(given)) + r"\s+)?" if given else ""
+                for m in re.finditer(lead + r"\b" + re.escape(surname) + r"\b", self.text):
+                    if len(names) == 1 or m.group() != surname:
+                        found.append((m.start(), full))
         self._mentions = (len(self.people), sorted(found))
         return self._mentions[1]
 

@@ -3,6 +3,7 @@
 
 import pytest
 
+from newsquotes.cast import Cast, Person
 from newsquotes.evidence import TextEvidence, gender_votes, place_shaped, settled_gender
 from newsquotes.quotes import extract_statements
 
@@ -138,3 +139,11 @@ def test_gender_votes(text, mentions, expected):
 ])
 def test_place_shaped(name, expected):
     assert place_shaped(name) is expected
+
+
+def test_two_people_sharing_a_surname_are_each_found_by_full_name():
+    text = "Ana Pell met Tavi Pell. Later Pell left, and Tavi Pell stayed."
+    cast = Cast(text)
+    cast.people = {"Ana Pell": Person("Ana Pell"), "Tavi Pell": Person("Tavi Pell")}
+    # the bare "Pell" could be either: it is nobody's
+    assert cast.mentions() == [(0, "Ana Pell"), (13, "Tavi Pell"), (45, "Tavi Pell")]
