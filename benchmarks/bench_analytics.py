@@ -23,16 +23,16 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from newsquotes.aggregates import extremes, sentiment_summary  # noqa: E402
-from newsquotes.keywords import STOP, _tables, lemma, statement_terms  # noqa: E402
-from newsquotes.sentiment import score_texts  # noqa: E402
-from newsquotes.synthetic import synthetic_corpus  # noqa: E402
-from newsquotes.topics import (  # noqa: E402
+from newsquotes.analytics.aggregates import extremes, sentiment_summary  # noqa: E402
+from newsquotes.analytics.keywords import STOP, _tables, lemma, statement_terms  # noqa: E402
+from newsquotes.analytics.sentiment import score_texts  # noqa: E402
+from newsquotes.analytics.topics import (  # noqa: E402
     assign_defined,
     discover_topics,
     load_topics,
     topics_key,
 )
+from newsquotes.synthetic import synthetic_corpus  # noqa: E402
 
 SAMPLE = ROOT / "sample_data"
 TOPICS = SAMPLE / "topics.toml"

@@ -19,8 +19,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from newsquotes.batch import extract_many  # noqa: E402
+from newsquotes.extract.quotes import load_parser  # noqa: E402
 from newsquotes.nlp import load_model  # noqa: E402
-from newsquotes.quotes import _model, extract_many  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "eval" / "polnear-dev.jsonl"
 
@@ -64,7 +65,7 @@ def main() -> int:
     texts = _texts(args.articles)
     words = sum(len(t.split()) for t in texts)
     print(f"{len(texts)} polnear-dev articles, {words} whitespace tokens")
-    _model()  # load once, outside the timings
+    load_parser()  # load once, outside the timings
     rates = {}
     for n_process in (1, 2):
         t0 = time.perf_counter()

@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from newsquotes.quotes import extract_jsonl  # noqa: E402
+from newsquotes.batch import extract_jsonl  # noqa: E402
 
 EVAL = ROOT.parent / "shared" / "eval"
 ROWS = ("covered/direct", "covered/direct+mixed", "covered/speech-cue", "covered/all")

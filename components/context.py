@@ -8,8 +8,8 @@ import pandas as pd
 import streamlit as st
 
 from components import data
-from components.filters import Filters
 from components.sidebar import clear_filters, current_filters
+from newsquotes.analytics.filters import Filters
 
 
 @dataclass(frozen=True)

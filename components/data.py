@@ -20,10 +20,15 @@ import pandas as pd
 import streamlit as st
 
 from components import clouds
-from components.filters import Filters, apply_filters, in_group
-from newsquotes.keywords import TermIndex, indexed_distinctive, indexed_frequencies, term_index
+from newsquotes.analytics.filters import Filters, apply_filters, in_group
+from newsquotes.analytics.keywords import (
+    TermIndex,
+    indexed_distinctive,
+    indexed_frequencies,
+    term_index,
+)
+from newsquotes.analytics.profiles import speaker_profiles
 from newsquotes.schema import ARTICLE_COLUMNS, TOPIC_COLUMNS, VIEW_COLUMNS
-from newsquotes.speakers import speaker_profiles
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE_DIR = ROOT / "sample_data"
@@ -74,8 +79,9 @@ def build_sample_store(path: Path) -> int:
 
     Only a new store is filled: one emptied on purpose stays empty.
     """
-    from newsquotes import ingest, pipeline, records
-    from newsquotes import store as stores
+    from newsquotes import pipeline, records
+    from newsquotes.ingest import files as ingest
+    from newsquotes.store import parquet as stores
 
     store = stores.Store(path)
     articles = [a for a in ingest.read_paths([SAMPLE_DIR / "articles", SAMPLE_DIR / "seed"])
@@ -130,7 +136,7 @@ def loaded_from(articles: pd.DataFrame, view: pd.DataFrame, topics: pd.DataFrame
 @st.cache_resource(show_spinner="Reading the corpus…", max_entries=2)
 def corpus(path: str, stamp: str) -> Loaded:
     """Give the corpus stored at `path` (`stamp` only keys the cache to the files' state)."""
-    from newsquotes.store import load_corpus
+    from newsquotes.store.parquet import load_corpus
 
     loaded = load_corpus(Path(path))
     return loaded_from(loaded.articles, loaded.view(), loaded.topics)
@@ -144,10 +150,10 @@ def _synthetic_size() -> int | None:
 @st.cache_resource(show_spinner="Making a synthetic corpus…", max_entries=1)
 def synthetic(n_statements: int) -> Loaded:
     """Give a synthetic corpus of `n_statements` statements with terms and discovered topics."""
-    from newsquotes.keywords import statement_terms
-    from newsquotes.store import Corpus
+    from newsquotes.analytics.keywords import statement_terms
+    from newsquotes.analytics.topics import topics_for
+    from newsquotes.store.parquet import Corpus
     from newsquotes.synthetic import synthetic_corpus
-    from newsquotes.topics import topics_for
 
     articles, statements = synthetic_corpus(n_statements)
     statements["terms"] = statement_terms(statements["text"])

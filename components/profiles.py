@@ -10,7 +10,7 @@ import streamlit as st
 
 from components import charts, timecharts
 from components.downloads import chart_with_downloads
-from newsquotes.timeseries import choose_freq, main_span, sentiment_over_time
+from newsquotes.analytics.timeseries import choose_freq, main_span, sentiment_over_time
 
 
 def _text(value) -> str:

@@ -14,7 +14,7 @@ import streamlit as st
 
 from components.data import Loaded
 from components.downloads import selected_values
-from components.filters import (
+from newsquotes.analytics.filters import (
     FULL_SENTIMENT,
     LIST_KEYS,
     QUERY_KEYS,

@@ -8,7 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from components.charts import _layout, whole_numbers
-from newsquotes.timeseries import PERIODS
+from newsquotes.analytics.timeseries import PERIODS
 
 PERIOD_NAMES = {"D": "day", "W": "week", "MS": "month"}
 

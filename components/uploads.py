@@ -45,9 +45,10 @@ def add_uploads(uploads, store_path: Path, progress=None) -> UploadReport:
 
     `progress`, if given, is a Streamlit progress bar, moved per file read.
     """
-    from newsquotes import ingest, pipeline
-    from newsquotes import store as stores
+    from newsquotes import pipeline
+    from newsquotes.ingest import files as ingest
     from newsquotes.records import Article, Rejection
+    from newsquotes.store import parquet as stores
 
     report = UploadReport()
     articles = []

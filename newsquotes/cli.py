@@ -21,7 +21,7 @@ def _article_json(article: Article) -> dict:
 
 
 def _parse(args: argparse.Namespace) -> int:
-    from newsquotes.ingest import read_paths
+    from newsquotes.ingest.files import read_paths
 
     found = []
     rejected = 0
@@ -40,8 +40,8 @@ def _ingest(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
     from newsquotes import pipeline
-    from newsquotes.ingest import Limits, read_paths
-    from newsquotes.store import Store
+    from newsquotes.ingest.files import Limits, read_paths
+    from newsquotes.store.parquet import Store
 
     store = Store(args.store)
     limits = Limits(max_file_bytes=int(args.max_file_mb * 1024 * 1024))
@@ -74,7 +74,7 @@ def _ingest(args: argparse.Namespace) -> int:
 
 
 def _extract(args: argparse.Namespace) -> int:
-    from newsquotes.quotes import extract_jsonl
+    from newsquotes.batch import extract_jsonl
 
     written = extract_jsonl(args.input, args.output, n_process=args.processes)
     print(f"{written} records written to {args.output}", file=sys.stderr)
@@ -88,7 +88,7 @@ def _processes_option(parser: argparse.ArgumentParser) -> None:
 
 
 def _parser() -> argparse.ArgumentParser:
-    from newsquotes.store import default_path
+    from newsquotes.store.parquet import default_path
 
     parser = argparse.ArgumentParser(prog="python -m newsquotes",
                                      description="Find who said what in news articles.")

@@ -13,7 +13,7 @@ import pandas as pd
 
 from newsquotes.records import STATEMENT_FIELDS
 from newsquotes.schema import STATEMENT_COLUMNS
-from newsquotes.store import Store
+from newsquotes.store.parquet import Store
 
 ROOT = Path(__file__).resolve().parents[1]
 # Articles extracted per step: small enough to move a progress bar, large enough for batching.
@@ -35,10 +35,12 @@ def build_statements(articles: pd.DataFrame, aliases: dict[str, str] | None = No
                      n_process: int = 1) -> pd.DataFrame:
     """Give the statements of `articles` (schema.STATEMENT_COLUMNS): extracted, speakers made
     canonical across these articles, VADER sentiment and keyword terms added."""
-    from newsquotes import keywords, quotes, sentiment, speakers
+    from newsquotes import batch
+    from newsquotes.analytics import keywords, sentiment
+    from newsquotes.speakers import corpus as speakers
 
     ids = articles["id"].astype(str).tolist()
-    batches = quotes.extract_many(articles["body"].astype(str).tolist(), n_process=n_process)
+    batches = batch.extract_many(articles["body"].astype(str).tolist(), n_process=n_process)
     rows = [{**s.to_dict(), "article_id": aid}
             for aid, batch in zip(ids, batches, strict=True) for s in batch]
     df = pd.DataFrame(rows, columns=list(STATEMENT_FIELDS))
@@ -83,7 +85,9 @@ def update_store(store: Store, progress: Progress | None = None,
 
 def _update_store(store: Store, progress: Progress | None, aliases_path: str | Path | None,
                   topics_path: str | Path | None, n_process: int) -> int:
-    from newsquotes import quotes, speakers, topics
+    from newsquotes.analytics import topics
+    from newsquotes.extract import quotes
+    from newsquotes.speakers import corpus as speakers
 
     version = quotes.EXTRACTOR_VERSION
     todo = stale_articles(store, version)

@@ -38,7 +38,7 @@ def synthetic_corpus(
     n_statements: int, seed: int = 0, statements_per_article: int = 8, n_speakers: int = 60
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Give (articles, statements) DataFrames with `n_statements` statements in the schema."""
-    from newsquotes.sentiment import score_texts
+    from newsquotes.analytics.sentiment import score_texts
 
     rng = np.random.default_rng(seed)
     n_articles = max(1, -(-n_statements // statements_per_article))

@@ -8,7 +8,7 @@ from components.context import page_data, stop_if_empty
 from components.downloads import chart_with_downloads, csv_button
 from components.sidebar import filter_to
 from components.tables import statement_table
-from newsquotes.aggregates import label_counts, sentiment_summary
+from newsquotes.analytics.aggregates import label_counts, sentiment_summary
 
 st.title("Who said what")
 page = page_data()

@@ -6,8 +6,8 @@ import streamlit as st
 from components import charts, reader
 from components.context import page_data, stop_if_empty
 from components.downloads import chart_with_downloads
-from newsquotes.aggregates import extremes, quartiles
-from newsquotes.sentiment import explain
+from newsquotes.analytics.aggregates import extremes, quartiles
+from newsquotes.analytics.sentiment import explain
 
 st.title("Sentiment")
 page = page_data()

@@ -7,7 +7,7 @@ from components.context import page_data, stop_if_empty
 from components.downloads import chart_with_downloads
 from components.profiles import speaker_card
 from components.sidebar import filter_to
-from newsquotes.aggregates import kind_counts
+from newsquotes.analytics.aggregates import kind_counts
 
 st.title("Speakers")
 page = page_data()

@@ -6,9 +6,9 @@ import streamlit as st
 from components import timecharts
 from components.context import page_data, stop_if_empty
 from components.downloads import chart_with_downloads
-from components.filters import members
-from newsquotes.aggregates import top_groups
-from newsquotes.timeseries import (
+from newsquotes.analytics.aggregates import top_groups
+from newsquotes.analytics.filters import members
+from newsquotes.analytics.timeseries import (
     articles_over_time,
     choose_freq,
     counts_over_time,

@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 from pandas.testing import assert_frame_equal
 
-from newsquotes.aggregates import (
+from newsquotes.analytics.aggregates import (
     extremes,
     kind_counts,
     label_counts,

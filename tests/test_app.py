@@ -172,8 +172,8 @@ def test_article_text_is_escaped_in_the_reader(on_sample):
 
 
 def test_cached_keyword_counts_equal_the_core_on_the_filtered_sample(on_sample):
-    from components.filters import Filters, apply_filters
-    from newsquotes.keywords import distinctive_for, frequencies
+    from newsquotes.analytics.filters import Filters, apply_filters
+    from newsquotes.analytics.keywords import distinctive_for, frequencies
 
     loaded = data.current()
     path, stamp = data.source()
@@ -241,7 +241,7 @@ def test_hostile_statement_is_listed_with_its_markup_as_data(on_sample):
 
 
 def test_speaker_profile_shows_what_the_corpus_says_of_the_speaker(on_sample):
-    from newsquotes.speakers import speaker_profiles
+    from newsquotes.analytics.profiles import speaker_profiles
 
     at = run("speakers", speaker="Sergey Lavrov")
     assert_ran(at)

@@ -3,9 +3,9 @@
 
 import pytest
 
-from newsquotes.cast import Cast, Person
-from newsquotes.evidence import TextEvidence, gender_votes, place_shaped, settled_gender
-from newsquotes.quotes import extract_statements
+from newsquotes.extract.quotes import extract_statements
+from newsquotes.speakers.cast import Cast, Person
+from newsquotes.speakers.evidence import TextEvidence, gender_votes, place_shaped, settled_gender
 
 ARDEN = "Ministers from Ostrava met in Lisbon.\n\n"
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from newsquotes import cli, pipeline, quotes
+from newsquotes import batch, cli, pipeline
 
 ROOT = Path(__file__).resolve().parent.parent
 STORY = ("Ferry fares rise\n\nHarbour\n\nMarch 10, 2022\n\n"
@@ -72,7 +72,7 @@ def test_ingest_summary(story, tmp_path, capsys, monkeypatch):
 
 def test_extract_calls_extract_jsonl(tmp_path, monkeypatch):
     seen = []
-    monkeypatch.setattr(quotes, "extract_jsonl",
+    monkeypatch.setattr(batch, "extract_jsonl",
                         lambda i, o, n_process: seen.append((i, o, n_process)) or 3)
     out = str(tmp_path / "out.jsonl")
     assert cli.main(["extract", "in.jsonl", "-o", out, "--processes", "3"]) == 0

@@ -6,7 +6,7 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from components.filters import (
+from newsquotes.analytics.filters import (
     Filters,
     apply_filters,
     from_query,

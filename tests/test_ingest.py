@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from newsquotes.ingest import Limits, article_id, decode, read_paths
-from newsquotes.language import language_of
+from newsquotes.ingest.files import Limits, article_id, decode, read_paths
+from newsquotes.ingest.language import language_of
 from newsquotes.records import Article, Rejection
 
 STORY = ("Ferry fares rise\n\nBy Jane Doe\n\nMarch 10, 2022\n\n"

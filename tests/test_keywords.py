@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 from pandas.testing import assert_frame_equal
 
-from newsquotes.keywords import (
+from newsquotes.analytics.keywords import (
     distinctive_for,
     distinctive_terms,
     frequencies,

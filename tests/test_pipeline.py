@@ -12,10 +12,11 @@ import re
 
 import pytest
 
-from newsquotes import pipeline, quotes
+from newsquotes import batch, pipeline
+from newsquotes.extract import quotes
 from newsquotes.records import Article, Statement
 from newsquotes.schema import STATEMENT_COLUMNS
-from newsquotes.store import Store, articles_frame
+from newsquotes.store.parquet import Store, articles_frame
 
 
 def _article(aid: str, body: str) -> Article:
@@ -39,7 +40,7 @@ def calls(monkeypatch, tmp_path):
                            cue="said", speaker="Alva Strand", speaker_type="person")
                  for m in re.finditer(r"“([^”]+)”", t)] for t in texts]
 
-    monkeypatch.setattr(quotes, "extract_many", fake_extract_many)
+    monkeypatch.setattr(batch, "extract_many", fake_extract_many)
     monkeypatch.setattr(quotes, "EXTRACTOR_VERSION", "fake-1")
     (tmp_path / "topics.toml").write_text('[topics]\nfares = ["fares"]\n', encoding="utf-8")
     (tmp_path / "aliases.toml").write_text("[aliases]\n", encoding="utf-8")

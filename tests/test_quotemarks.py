@@ -2,7 +2,7 @@
 
 import pytest
 
-from newsquotes.quotemarks import find_quotes, paragraphs
+from newsquotes.extract.quotemarks import find_quotes, paragraphs
 
 
 def contents(text: str) -> list[str]:

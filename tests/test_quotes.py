@@ -8,7 +8,8 @@ import json
 
 import pytest
 
-from newsquotes.quotes import EXTRACTOR_VERSION, extract_jsonl, extract_many, extract_statements
+from newsquotes.batch import extract_jsonl, extract_many
+from newsquotes.extract.quotes import EXTRACTOR_VERSION, extract_statements
 
 INTRO = "Borlandian Foreign Minister Tavi Rennick met Ostrava's Pell Marrow in Lisbon.\n\n"
 

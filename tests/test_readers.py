@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from newsquotes.readers import read_csv, read_html, read_json, read_jsonl, read_text
+from newsquotes.ingest.readers import read_csv, read_html, read_json, read_jsonl, read_text
 from newsquotes.records import Rejection
 
 

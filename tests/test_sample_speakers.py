@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from newsquotes.store import Store
+from newsquotes.store.parquet import Store
 
 SAMPLE_README = Path(__file__).resolve().parents[1] / "sample_data" / "README.md"
 

@@ -2,7 +2,7 @@ import pandas as pd
 import pytest
 from pandas.testing import assert_frame_equal
 
-from newsquotes.sentiment import (
+from newsquotes.analytics.sentiment import (
     WordEffect,
     analyzer,
     explain,

@@ -4,15 +4,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pandas.testing import assert_frame_equal
 
-from newsquotes.speakers import (
-    PROFILE_COLUMNS,
-    AliasError,
-    canonicalize,
-    load_aliases,
-    speaker_profiles,
-    spelling_key,
-    tidy,
-)
+from newsquotes.analytics.profiles import PROFILE_COLUMNS, speaker_profiles
+from newsquotes.speakers.corpus import AliasError, canonicalize, load_aliases, spelling_key, tidy
 
 
 def _statements(rows: list[tuple[str, str]], types: list[str] | None = None) -> pd.DataFrame:

@@ -11,10 +11,10 @@ import pyarrow.parquet as pq
 import pytest
 from pandas.testing import assert_frame_equal
 
-from newsquotes import store as stores
 from newsquotes.records import Article
 from newsquotes.schema import ARTICLE_COLUMNS, STATEMENT_COLUMNS, TOPIC_COLUMNS, VIEW_COLUMNS
-from newsquotes.store import Store, load_corpus, outlet_names
+from newsquotes.store import parquet as stores
+from newsquotes.store.parquet import Store, load_corpus, outlet_names
 
 A = Article(id="a1", title="Fares rise", body="“Too much,” she said.", date=dt.date(2022, 3, 10),
             source="Harbour Wire", word_count=4, origin="a.txt")

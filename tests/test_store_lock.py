@@ -11,14 +11,14 @@ from pathlib import Path
 import pytest
 
 from newsquotes.records import Article
-from newsquotes.store import Store
+from newsquotes.store.parquet import Store
 
 ROOT = Path(__file__).resolve().parents[1]
 
 OTHER_WRITER = textwrap.dedent("""
     import sys
     from newsquotes.records import Article
-    from newsquotes.store import Store
+    from newsquotes.store.parquet import Store
     store = Store(sys.argv[1])
     print("ready", flush=True)
     store.add_articles([Article(id="b2", title="Second", body="Fares fall.", origin="b.txt")])

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from newsquotes.dates import looks_like_date, parse_date
-from newsquotes.textformat import parse_text
+from newsquotes.ingest.dates import looks_like_date, parse_date
+from newsquotes.ingest.textformat import parse_text
 
 SAMPLE_SEED = Path(__file__).resolve().parent.parent / "sample_data" / "seed"
 

@@ -5,8 +5,8 @@ import pandas as pd
 import pytest
 from pandas.testing import assert_frame_equal
 
-from newsquotes.aggregates import sentiment_summary
-from newsquotes.timeseries import (
+from newsquotes.analytics.aggregates import sentiment_summary
+from newsquotes.analytics.timeseries import (
     articles_over_time,
     choose_freq,
     counts_over_time,

@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 from pandas.testing import assert_frame_equal
 
-from newsquotes.topics import (
+from newsquotes.analytics.topics import (
     assign_defined,
     discover_topics,
     load_topics,

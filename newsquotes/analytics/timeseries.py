@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from newsquotes.aggregates import grouped
+from newsquotes.analytics.aggregates import grouped
 
 # freq -> the pandas Period alias that cuts dates into those periods (pandas 3 rejects the
 # offset aliases "MS"/"ME" for periods).

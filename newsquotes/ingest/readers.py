@@ -12,9 +12,9 @@ import io
 import json
 from collections.abc import Iterator
 
-from newsquotes.dates import parse_date
+from newsquotes.ingest.dates import parse_date
+from newsquotes.ingest.textformat import Draft, parse_text
 from newsquotes.records import Rejection
-from newsquotes.textformat import Draft, parse_text
 
 # Field names feeds and exports use for each part of an article, in order of preference.
 FIELDS = {

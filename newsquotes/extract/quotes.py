@@ -6,20 +6,17 @@ parsed, in batches; quotation marks are found on the raw text, so offsets never 
 
 from __future__ import annotations
 
-import json
 import logging
 import re
-import sys
 from collections.abc import Iterable
 from dataclasses import replace
-from pathlib import Path
 
-from newsquotes.attribution import Cast, Speaker, classify, mention_span
-from newsquotes.cueless import colon_candidates, colon_lead, leftover_quotes
-from newsquotes.cues import FORM_LEMMA, has_cue
-from newsquotes.quotemarks import QUOTE_CHARS, QuoteSpan, find_quotes, paragraphs
+from newsquotes.extract.cueless import colon_candidates, colon_lead, leftover_quotes
+from newsquotes.extract.cues import FORM_LEMMA, has_cue
+from newsquotes.extract.quotemarks import QUOTE_CHARS, QuoteSpan, find_quotes, paragraphs
+from newsquotes.extract.speech import Candidate, paragraph_candidates
 from newsquotes.records import Statement
-from newsquotes.speech import Candidate, paragraph_candidates
+from newsquotes.speakers.attribution import Cast, Speaker, classify, mention_span
 
 EXTRACTOR_VERSION = "quotes-4"
 
@@ -50,7 +47,7 @@ _MAX_PIECE = 20_000
 _SENT_END = re.compile(r"[.!?…][”\"’']*\s+(?=[A-Z“\"‘'«(])")
 
 
-def _model(disable: tuple[str, ...] = _DISABLE):
+def load_parser(disable: tuple[str, ...] = _DISABLE):
     from newsquotes.nlp import load_model
 
     return load_model(disable=disable)
@@ -80,7 +77,7 @@ def _name_speakers(found: list[tuple[object, list[Candidate]]]) -> None:
     if not phrases:
         return
     items = list(phrases.values())
-    ner = _model(_NER_DISABLE)
+    ner = load_parser(_NER_DISABLE)
     ents: dict[int, list] = {}
     texts = (doc[lo:hi].text for doc, lo, hi in items)
     for (doc, lo, _hi), small in zip(items, ner.pipe(texts, batch_size=256), strict=True):
@@ -287,30 +284,14 @@ def _article(text: str, found: list[tuple[object, list]], docs: list) -> list[St
     return _resolve(text, cast, _overlap_free(cands))
 
 
-# Texts per task handed to a worker process: large enough to fill spaCy's batches, small
-# enough that two workers finish together.
-_CHUNK = 24
-
-
-def extract_many(texts: Iterable[str], n_process: int = 1) -> list[list[Statement]]:
-    """Give the statements of each text, parsing all texts' candidate paragraphs in batches.
-
-    With `n_process` > 1 and enough texts, whole chunks of texts go to worker processes, so
-    that both the parse and the attribution after it run on every core.
-    """
+def extract_many(texts: Iterable[str]) -> list[list[Statement]]:
+    """Give the statements of each text, parsing all texts' candidate paragraphs in batches."""
     texts = list(texts)
-    if n_process > 1 and len(texts) > _CHUNK:
-        import multiprocessing
-
-        _model()  # loaded once here, inherited by forked workers
-        chunks = [texts[i:i + _CHUNK] for i in range(0, len(texts), _CHUNK)]
-        with multiprocessing.get_context().Pool(n_process) as pool:
-            return [found for part in pool.imap(_extract_chunk, chunks) for found in part]
     quotes = [find_quotes(t) for t in texts]
     jobs = [(ti, lo, hi) for ti, t in enumerate(texts) for lo, hi in _pieces(t, quotes[ti])]
     docs: list[list] = [[] for _ in texts]
     if jobs:
-        nlp = _model()
+        nlp = load_parser()
         stream = nlp.pipe(((texts[ti][lo:hi], (ti, lo, hi)) for ti, lo, hi in jobs),
                           as_tuples=True, batch_size=64)
         for doc, (ti, lo, hi) in stream:
@@ -337,89 +318,9 @@ def extract_many(texts: Iterable[str], n_process: int = 1) -> list[list[Statemen
     return out
 
 
-def _extract_chunk(texts: list[str]) -> list[list[Statement]]:
-    """Give the statements of each text, in one process (the task of a worker)."""
-    return extract_many(texts)
-
-
 def extract_statements(text: str) -> list[Statement]:
     """Give the statements in one article body, each with its speaker resolved in the article."""
     return extract_many([text])[0]
 
 
-def _quote_record(s: Statement) -> dict:
-    """Give the JSON form of one statement (the evaluation interface)."""
-    d = s.to_dict()
-    d.pop("article_id", None)
-    return d
-
-
-def _with_sentiment(batches: list[list[Statement]]) -> list[list[dict]]:
-    """Give the JSON records of each article's statements, each with its VADER sentiment."""
-    from newsquotes.sentiment import score_texts
-
-    flat = [s for batch in batches for s in batch]
-    scores = score_texts([s.text for s in flat]).to_dict("records") if flat else []
-    it = iter(scores)
-    out = []
-    for batch in batches:
-        recs = []
-        for s in batch:
-            d = _quote_record(s)
-            sc = next(it)
-            d["sentiment"] = {k: sc[k] for k in ("compound", "pos", "neu", "neg", "label")}
-            recs.append(d)
-        out.append(recs)
-    return out
-
-
-def extract_jsonl(in_path: str | Path, out_path: str | Path, batch: int = 256,
-                  n_process: int = 1) -> int:
-    """Give the number of records written: one `{"id", "quotes"}` line per input line.
-
-    A record that is not an object with a string `text` gets an empty list and a message on
-    stderr naming the file, the line and the reason; the output is written to a temporary
-    file and moved into place, so it is never half-written.
-    """
-    in_path, out_path = Path(in_path), Path(out_path)
-    tmp = out_path.with_name(out_path.name + ".part")
-    written = 0
-    with open(in_path, encoding="utf-8") as src, open(tmp, "w", encoding="utf-8") as dst:
-        pending: list[tuple[object, str | None]] = []
-
-        def flush() -> None:
-            nonlocal written
-            good = [t for _, t in pending if t is not None]
-            results = iter(_with_sentiment(
-                extract_many(good, n_process=n_process)))
-            for rid, t in pending:
-                quotes = next(results) if t is not None else []
-                dst.write(json.dumps({"id": rid, "quotes": quotes}, ensure_ascii=False) + "\n")
-                written += 1
-            pending.clear()
-
-        for lineno, line in enumerate(src, 1):
-            if not line.strip():
-                continue
-            rid, text = None, None
-            try:
-                rec = json.loads(line)
-                if not isinstance(rec, dict):
-                    raise ValueError("expected a JSON object")
-                rid = rec.get("id", lineno)
-                text = rec.get("text")
-                if not isinstance(text, str):
-                    raise ValueError("expected a string 'text' field")
-            except ValueError as exc:
-                print(f"{in_path}: line {lineno} (id {rid}): {exc}", file=sys.stderr)
-                text = None
-            pending.append((rid if rid is not None else lineno, text))
-            if len(pending) >= batch:
-                flush()
-        flush()
-    tmp.replace(out_path)
-    return written
-
-
-__all__ = ["EXTRACTOR_VERSION", "extract_jsonl", "extract_many", "extract_statements",
-           "QUOTE_CHARS"]
+__all__ = ["EXTRACTOR_VERSION", "extract_many", "extract_statements", "QUOTE_CHARS"]

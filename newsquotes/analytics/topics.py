@@ -87,7 +87,7 @@ def assign_defined(statements: pd.DataFrame, topics: dict[str, list[str]]) -> pd
 
 def _documents(statements: pd.DataFrame) -> list[list[str]]:
     """Give the statements' stored terms, or compute them when none are stored."""
-    from newsquotes.keywords import as_lists, statement_terms
+    from newsquotes.analytics.keywords import as_lists, statement_terms
 
     if "terms" in statements.columns:
         stored = as_lists(statements["terms"])

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from newsquotes.cues import (
+from newsquotes.extract.cues import (
     NOMINAL_CUES,
     OBJECT_VERBS,
     PREPOSITION_OBJECT,
     is_speech_lemma,
     is_weak,
 )
-from newsquotes.quotemarks import QUOTE_CHARS, QuoteSpan
+from newsquotes.extract.quotemarks import QUOTE_CHARS, QuoteSpan
 
 # Verbs whose object is the addressee or nothing useful ("told reporters", "said nothing"):
 # their content is a clause or a quotation, never the object.

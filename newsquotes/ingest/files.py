@@ -16,10 +16,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from newsquotes.language import language_of
-from newsquotes.readers import READERS
+from newsquotes.ingest.language import language_of
+from newsquotes.ingest.readers import READERS
+from newsquotes.ingest.textformat import Draft
 from newsquotes.records import Article, Rejection
-from newsquotes.textformat import Draft
 
 MB = 1024 * 1024
 FORMATS = (*READERS, ".zip")

@@ -12,14 +12,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from newsquotes.evidence import (
+from newsquotes.speakers.evidence import (
     NOT_NAME,
     PEOPLE_NOUNS,
     TextEvidence,
     gender_votes,
     settled_gender,
 )
-from newsquotes.names import (
+from newsquotes.speakers.names import (
     ORG_NAME_WORDS,
     ORG_NOUNS,
     POSSESSIVE,

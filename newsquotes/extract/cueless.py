@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import re
 
-from newsquotes.cues import lexicon
-from newsquotes.quotemarks import QUOTE_CHARS, QuoteSpan
-from newsquotes.speech import NOT_SPEAKERS, Candidate, subject_of
+from newsquotes.extract.cues import lexicon
+from newsquotes.extract.quotemarks import QUOTE_CHARS, QuoteSpan
+from newsquotes.extract.speech import NOT_SPEAKERS, Candidate, subject_of
 
 # Labels that head a line with a colon and are no speaker ("Update: ...", "Source: ...").
 _LABELS = lexicon("""

@@ -13,8 +13,8 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
+from newsquotes.analytics.sentiment import LABELS
 from newsquotes.schema import KINDS
-from newsquotes.sentiment import LABELS
 
 SUMMARY_COLUMNS = ["statements", "mean", "low", "high", *LABELS]
 EXTREME_COLUMNS = ["side", "rank", "statement_id", "speaker", "text", "compound"]

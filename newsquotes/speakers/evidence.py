@@ -15,7 +15,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
-from newsquotes.names import TITLES
+from newsquotes.speakers.names import TITLES
 
 # First and last words that make a capitalised name a place ("Port Ansel", "Hollin Gap").
 # Words that are also common surnames ("Ridge", "Hill", "Park", "Bay") are left out.

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 
-from newsquotes.cast import Cast, Speaker
-from newsquotes.evidence import NOT_NAME, PEOPLE_NOUNS, THING_NOUNS
-from newsquotes.names import (
+from newsquotes.speakers.cast import Cast, Speaker
+from newsquotes.speakers.evidence import NOT_NAME, PEOPLE_NOUNS, THING_NOUNS
+from newsquotes.speakers.names import (
     GOVERNMENT_NAMES,
     GOVERNMENT_WORDS,
     ORG_NAME_WORDS,

@@ -16,7 +16,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from newsquotes.dates import looks_like_date, parse_date
+from newsquotes.ingest.dates import looks_like_date, parse_date
 
 
 @dataclass(frozen=True)

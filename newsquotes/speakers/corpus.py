@@ -52,15 +52,15 @@ from pathlib import Path
 
 import pandas as pd
 
-from newsquotes.aggregates import counts_by
-from newsquotes.names import ORG_NAME_WORDS, PRONOUNS, ROLE_NOUNS, TITLES, plain_name, same_place
-from newsquotes.schema import KINDS
-from newsquotes.timeseries import first_last_quoted
+from newsquotes.speakers.names import (
+    ORG_NAME_WORDS,
+    PRONOUNS,
+    ROLE_NOUNS,
+    TITLES,
+    plain_name,
+    same_place,
+)
 
-PROFILE_COLUMNS = [
-    "speaker", "speaker_type", "role", "affiliation", "aliases", "first_quoted", "last_quoted",
-    "statements", *KINDS,
-]
 # Lower-case words inside a personal name ("Ursula von der Leyen", "Ibn al Saud").
 PARTICLES = {"van", "von", "der", "den", "de", "du", "da", "di", "del", "dos", "la", "le", "bin",
              "ibn", "al", "el", "ter", "y"}
@@ -370,49 +370,3 @@ def _same_case_merged(names: list[str], pinned: set[str]) -> list[str]:
     for name in sorted(counts, key=lambda n: (n not in pinned, -counts[n], n)):
         best.setdefault(name.casefold(), name)
     return [best[n.casefold()] for n in names]
-
-
-def _most_common(named: pd.DataFrame, column: str) -> pd.Series:
-    """Give per speaker the most common non-empty value of `column` (ties: alphabetical)."""
-    counts = Counter(zip(named["speaker"].tolist(), named[column].fillna("").tolist(),
-                         strict=True))
-    best: dict[str, tuple[int, str]] = {}  # speaker -> (-count, value): the smallest wins
-    for (speaker, value), n in counts.items():
-        key = (-n, str(value))
-        if key[1] and (speaker not in best or key < best[speaker]):
-            best[speaker] = key
-    return pd.Series({speaker: value for speaker, (_, value) in best.items()}, dtype=object)
-
-
-def _aliases(named: pd.DataFrame) -> dict[str, list[str]]:
-    """Give per speaker the sorted name-like mentions other than the speaker's own name."""
-    found: dict[str, set[str]] = {}
-    pairs = named[["speaker", "speaker_mention"]].dropna().astype(str).drop_duplicates()
-    for speaker, mention in pairs.itertuples(index=False):
-        name = tidy(mention)
-        if name_like(name) and name.casefold() != speaker.casefold():
-            found.setdefault(speaker, set()).add(name)
-    return {speaker: sorted(names) for speaker, names in found.items()}
-
-
-def speaker_profiles(view: pd.DataFrame) -> pd.DataFrame:
-    """Give one row a speaker: type, role, affiliation, aliases, first/last quoted, counts.
-
-    `speaker_type`, `role` and `affiliation` are the most common non-empty values (ties:
-    alphabetical); `aliases` the sorted, distinct name-like mentions other than the speaker's
-    own name (pronouns and role phrases left out); dates from `date`, NaT when none is known.
-    Rows: most statements first, then by name; statements without a speaker are left out.
-    """
-    named = view[view["speaker"].fillna("").astype(str) != ""]
-    out = first_last_quoted(named).rename(columns={"first": "first_quoted",
-                                                   "last": "last_quoted"})
-    kinds = counts_by(named, "speaker", "kind", KINDS)
-    out = out.join(kinds, on="speaker").fillna({kind: 0 for kind in KINDS})
-    for column in ("speaker_type", "role", "affiliation"):
-        most = out["speaker"].map(_most_common(named, column)).astype(object)
-        out[column] = most.fillna("").astype(str)
-    aliases = _aliases(named)
-    out["aliases"] = [aliases.get(speaker, []) for speaker in out["speaker"]]
-    out = out.astype({c: "int64" for c in ["statements", *KINDS]})
-    out = out.sort_values(["statements", "speaker"], ascending=[False, True], kind="stable")
-    return out[PROFILE_COLUMNS].reset_index(drop=True)

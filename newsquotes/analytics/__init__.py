@@ -1,0 +1,1 @@
+"""Sentiment, keywords, topics, aggregates and time series: frames in, frames out."""

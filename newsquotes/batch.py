@@ -1,0 +1,106 @@
+"""The extractor over many texts: worker processes, and JSON Lines files in and out."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+
+from newsquotes.extract import quotes
+from newsquotes.records import Statement
+
+# Texts per task handed to a worker process: large enough to fill spaCy's batches, small
+# enough that two workers finish together.
+_CHUNK = 24
+
+
+def extract_many(texts: Iterable[str], n_process: int = 1) -> list[list[Statement]]:
+    """Give the statements of each text.
+
+    With `n_process` > 1 and enough texts, whole chunks of texts go to worker processes, so
+    that both the parse and the attribution after it run on every core.
+    """
+    texts = list(texts)
+    if n_process > 1 and len(texts) > _CHUNK:
+        import multiprocessing
+
+        quotes.load_parser()  # loaded once here, inherited by forked workers
+        chunks = [texts[i:i + _CHUNK] for i in range(0, len(texts), _CHUNK)]
+        with multiprocessing.get_context().Pool(n_process) as pool:
+            return [found for part in pool.imap(quotes.extract_many, chunks) for found in part]
+    return quotes.extract_many(texts)
+
+
+def _quote_record(s: Statement) -> dict:
+    """Give the JSON form of one statement (the evaluation interface)."""
+    d = s.to_dict()
+    d.pop("article_id", None)
+    return d
+
+
+def _with_sentiment(batches: list[list[Statement]]) -> list[list[dict]]:
+    """Give the JSON records of each article's statements, each with its VADER sentiment."""
+    from newsquotes.analytics.sentiment import score_texts
+
+    flat = [s for batch in batches for s in batch]
+    scores = score_texts([s.text for s in flat]).to_dict("records") if flat else []
+    it = iter(scores)
+    out = []
+    for batch in batches:
+        recs = []
+        for s in batch:
+            d = _quote_record(s)
+            sc = next(it)
+            d["sentiment"] = {k: sc[k] for k in ("compound", "pos", "neu", "neg", "label")}
+            recs.append(d)
+        out.append(recs)
+    return out
+
+
+def extract_jsonl(in_path: str | Path, out_path: str | Path, batch: int = 256,
+                  n_process: int = 1) -> int:
+    """Give the number of records written: one `{"id", "quotes"}` line per input line.
+
+    A record that is not an object with a string `text` gets an empty list and a message on
+    stderr naming the file, the line and the reason; the output is written to a temporary
+    file and moved into place, so it is never half-written.
+    """
+    in_path, out_path = Path(in_path), Path(out_path)
+    tmp = out_path.with_name(out_path.name + ".part")
+    written = 0
+    with open(in_path, encoding="utf-8") as src, open(tmp, "w", encoding="utf-8") as dst:
+        pending: list[tuple[object, str | None]] = []
+
+        def flush() -> None:
+            nonlocal written
+            good = [t for _, t in pending if t is not None]
+            results = iter(_with_sentiment(
+                extract_many(good, n_process=n_process)))
+            for rid, t in pending:
+                quotes = next(results) if t is not None else []
+                dst.write(json.dumps({"id": rid, "quotes": quotes}, ensure_ascii=False) + "\n")
+                written += 1
+            pending.clear()
+
+        for lineno, line in enumerate(src, 1):
+            if not line.strip():
+                continue
+            rid, text = None, None
+            try:
+                rec = json.loads(line)
+                if not isinstance(rec, dict):
+                    raise ValueError("expected a JSON object")
+                rid = rec.get("id", lineno)
+                text = rec.get("text")
+                if not isinstance(text, str):
+                    raise ValueError("expected a string 'text' field")
+            except ValueError as exc:
+                print(f"{in_path}: line {lineno} (id {rid}): {exc}", file=sys.stderr)
+                text = None
+            pending.append((rid if rid is not None else lineno, text))
+            if len(pending) >= batch:
+                flush()
+        flush()
+    tmp.replace(out_path)
+    return written

@@ -1,0 +1,1 @@
+"""Article text -> statements: quotations, speech cues, their content."""

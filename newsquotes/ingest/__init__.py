@@ -1,0 +1,1 @@
+"""Files, archives and exports -> Article records, or named rejections."""

@@ -1,0 +1,1 @@
+"""Who a mention is: the cast of an article, pronouns, roles, names across the corpus."""
