@@ -12,9 +12,11 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from newsquotes.extract.cueless import colon_candidates, colon_lead, leftover_quotes
-from newsquotes.extract.cues import FORM_LEMMA, has_cue
+from newsquotes.extract.cues import has_cue, lemma_of
 from newsquotes.extract.quotemarks import QUOTE_CHARS, QuoteSpan, find_quotes, paragraphs
 from newsquotes.extract.speech import Candidate, paragraph_candidates
+from newsquotes.lexicon.speech import OWN_WORDS_VERBS
+from newsquotes.lexicon.tags import TAG_POS
 from newsquotes.records import Statement
 from newsquotes.speakers.attribution import Cast, Speaker, classify, mention_span
 
@@ -28,15 +30,6 @@ log = logging.getLogger(__name__)
 # Penn tags (TAG_POS) and lemmas from the cue lexicon (_annotate).
 _DISABLE: tuple[str, ...] = ("ner", "attribute_ruler", "lemmatizer")
 _NER_DISABLE = ("tagger", "parser", "attribute_ruler", "lemmatizer")
-TAG_POS = {
-    "NN": "NOUN", "NNS": "NOUN", "NNP": "PROPN", "NNPS": "PROPN", "MD": "AUX",
-    "VB": "VERB", "VBD": "VERB", "VBG": "VERB", "VBN": "VERB", "VBP": "VERB", "VBZ": "VERB",
-    "PRP": "PRON", "PRP$": "PRON", "WP": "PRON", "WP$": "PRON", "EX": "PRON", "WDT": "DET",
-    "DT": "DET", "PDT": "DET", "JJ": "ADJ", "JJR": "ADJ", "JJS": "ADJ", "AFX": "ADJ",
-    "RB": "ADV", "RBR": "ADV", "RBS": "ADV", "WRB": "ADV", "IN": "ADP", "RP": "ADP",
-    "CC": "CCONJ", "CD": "NUM", "TO": "PART", "POS": "PART", "UH": "INTJ", "$": "SYM",
-    "SYM": "SYM", "_SP": "SPACE",
-}
 # Longest speaker phrase handed to NER, in tokens (appositions and relative clauses beyond
 # this add cost, not names).
 _PHRASE_TOKENS = 16
@@ -57,8 +50,7 @@ def _annotate(doc) -> None:
     """Set each token's word class from its Penn tag, and the lemma of speech-cue forms."""
     for tok in doc:
         tok.pos_ = TAG_POS.get(tok.tag_, "PUNCT" if tok.is_punct else "X")
-        low = tok.lower_
-        tok.lemma_ = FORM_LEMMA.get(low, low)
+        tok.lemma_ = lemma_of(tok.lower_)
 
 
 def _name_speakers(found: list[tuple[object, list[Candidate]]]) -> None:
@@ -229,16 +221,9 @@ def _resolve(text: str, cast: Cast, cands: list[Candidate]) -> list[Statement]:
 
 # Between two acts of one speaker in one clause: "... as “difficult” and accused ...".
 _AND_ACT = re.compile(r"[”\"’]?\s+and\s+\w+\s+")
-# Verbs that report words of their own: "criticized the plan and said it was costly" is two
-# statements; "described it as “hard” and accused them of delay" is one characterisation.
-_OWN_WORDS = {"say", "tell", "add", "state", "write", "announce", "explain", "note", "claim",
-              "insist", "argue", "warn", "ask", "reply", "answer", "respond", "report", "promise",
-              "predict", "suggest", "confirm", "deny", "acknowledge", "admit"}
-
-
 def _own_words(cue: str) -> bool:
     """Give True for a cue that reports words of the speaker's own ("said", "warned")."""
-    return FORM_LEMMA.get(cue.lower(), cue.lower()) in _OWN_WORDS
+    return lemma_of(cue) in OWN_WORDS_VERBS
 
 
 def _join_acts(text: str, found: list[Statement]) -> list[Statement]:

@@ -8,32 +8,28 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from newsquotes.extract.cues import (
+from newsquotes.extract.cues import is_speech_lemma, is_weak
+from newsquotes.extract.quotemarks import QUOTE_CHARS, QuoteSpan
+from newsquotes.lexicon.calendar import MONTHS, NEAR_DAYS, WEEKDAYS
+from newsquotes.lexicon.people import NOT_SPEAKERS
+from newsquotes.lexicon.speech import (
+    CLAUSE_ONLY_VERBS,
+    MEDIA_NOUNS,
     NOMINAL_CUES,
+    NOUNLIKE_CUES,
     OBJECT_VERBS,
     PREPOSITION_OBJECT,
-    is_speech_lemma,
-    is_weak,
+    WHEN_WORDS,
 )
-from newsquotes.extract.quotemarks import QUOTE_CHARS, QuoteSpan
 
-# Verbs whose object is the addressee or nothing useful ("told reporters", "said nothing"):
-# their content is a clause or a quotation, never the object.
-_CLAUSE_ONLY = {"say", "tell", "add", "continue", "write", "tweet", "ask", "reply", "respond",
-                "explain", "note", "insist", "argue", "claim", "state", "post", "echo", "answer"}
 # Children of a cue that belong to the attribution rather than to what was said.
 _FRAME_DEPS = {"nsubj", "nsubjpass", "aux", "auxpass", "neg", "advmod", "npadvmod", "dative",
                "punct", "prep", "agent", "cc", "prt", "mark"}
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 # The last mark of a quotation that is speech, not a title: "“If we win,” he said".
 _SPOKEN_END = set(",.?!…:;—-")
-# Where words were said: "said in a statement that ...".
-_MEDIA = {"statement", "statements", "interview", "letter", "speech", "post", "message",
-          "release", "briefing", "tweet", "note", "email", "broadcast", "address"}
-_DAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-         "january", "february", "march", "april", "may", "june", "july", "august",
-         "september", "october", "november", "december", "today", "tonight", "yesterday"}
-_WHEN = {"as", "when", "while", "after", "before", "during", "since", "until", "once"}
+# Words after a cue that are no speaker ("said Monday").
+_DAYS = WEEKDAYS | MONTHS | NEAR_DAYS
 _EDGE = " \t\n\r,;:—–-\u00a0"
 
 
@@ -251,7 +247,7 @@ def content_runs(verb, speaker) -> list[tuple[int, int]]:
     prep = _object_preposition(verb)
     if prep is not None:
         return [(prep.i + 1, _tail_end(doc, prep.i + 1, _clause_end(_object_clause(prep))))]
-    if lemma not in _CLAUSE_ONLY:
+    if lemma not in CLAUSE_ONLY_VERBS:
         rights = [c for c in verb.rights if c.dep_ not in _FRAME_DEPS]
         if rights:
             a = rights[0].left_edge.i
@@ -289,7 +285,7 @@ def _medium_clause(verb) -> list:
         if prep.dep_ != "prep" or prep.lower_ != "in":
             continue
         for medium in prep.children:
-            if medium.dep_ == "pobj" and medium.lower_ in _MEDIA:
+            if medium.dep_ == "pobj" and medium.lower_ in MEDIA_NOUNS:
                 return [c for c in medium.rights if c.dep_ in ("acl", "relcl", "ccomp")
                         and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
     return []
@@ -305,7 +301,7 @@ def _question(verb, child) -> bool:
 def _circumstance(child) -> bool:
     """Give True for a clause that says when or how something was said ("as he left")."""
     return child.dep_ == "advcl" and any(
-        c.dep_ == "mark" and c.lower_ in _WHEN for c in child.children)
+        c.dep_ == "mark" and c.lower_ in WHEN_WORDS for c in child.children)
 
 
 def _according_to(tok):
@@ -348,15 +344,9 @@ def _nominal(tok):
     return None
 
 
-# Present-tense cue forms the tagger takes for plural nouns after a subject noun
-# ("the editorial board writes").
-_NOUNLIKE_CUES = {"says", "writes", "adds", "tells", "notes", "claims", "argues", "asks",
-                  "explains", "insists", "warns", "tweets", "concludes", "continues", "recalls"}
-
-
 def is_cue(tok) -> bool:
     """Give True for a token that is a speech verb used as a verb."""
-    if tok.pos_ in ("NOUN", "PROPN") and tok.lower_ in _NOUNLIKE_CUES:
+    if tok.pos_ in ("NOUN", "PROPN") and tok.lower_ in NOUNLIKE_CUES:
         prev = tok.doc[tok.i - 1] if tok.i > 0 else None
         nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
         return (prev is not None and prev.pos_ in ("NOUN", "PROPN")
@@ -480,5 +470,3 @@ def paragraph_candidates(doc, base: int, text: str, quotes: list[QuoteSpan]) -> 
             out.append(Candidate(a, b, kind, cue, speaker))
     return out
 
-
-NOT_SPEAKERS = {"it", "this", "that", "there", "which", "what", "these", "those", "all"}

@@ -10,19 +10,26 @@ from __future__ import annotations
 
 import re
 
-from newsquotes.speakers.cast import Cast, Speaker
-from newsquotes.speakers.evidence import NOT_NAME, PEOPLE_NOUNS, THING_NOUNS
-from newsquotes.speakers.names import (
+from newsquotes.lexicon.bodies import (
     GOVERNMENT_NAMES,
     GOVERNMENT_WORDS,
     ORG_NAME_WORDS,
     ORG_NOUNS,
+    STATE_BODY_WORDS,
+    THING_NOUNS,
+)
+from newsquotes.lexicon.people import (
+    GROUP_WORDS,
+    NOT_NAME,
+    PEOPLE_NOUNS,
     PERSON_PRONOUNS,
-    POSSESSIVE,
     PRONOUNS,
     ROLE_NOUNS,
-    STATE_BODY_WORDS,
     TITLES,
+)
+from newsquotes.speakers.cast import Cast, Speaker
+from newsquotes.speakers.names import (
+    POSSESSIVE,
     clean_name,
     country_of,
     plain_name,
@@ -33,7 +40,6 @@ __all__ = ["Cast", "Speaker", "classify", "mention_span", "mention_tokens"]
 _NP_DEPS = {"compound", "det", "poss", "amod", "nummod", "flat", "case", "nmod", "quantmod"}
 # How far back (in characters) "it" and "they" look for the body or group they stand for.
 _REACH = 1500
-_GROUP_WORDS = {"both", "all", "many", "some", "others", "several", "most", "few"}
 
 
 # A capitalised word of a body's name; "The" opens a sentence, not a name.
@@ -149,7 +155,7 @@ def _classify(cast: Cast, head, first, last, pronoun_ref: Speaker | None) -> Spe
             return Speaker(raw, "group")  # "a small group of protesters": no body behind it
     if head.ent_type_ == "ORG" or low in ORG_NOUNS or (cast.evidence and raw in cast.evidence.orgs):
         return Speaker(raw, _body_type(raw), "", aff)
-    if head.tag_ == "NNS" or low in _GROUP_WORDS or (
+    if head.tag_ == "NNS" or low in GROUP_WORDS or (
             # "Republicans" when the text also says "Republican"; never "Sanders"
             head.tag_ == "NNPS" and re.search(rf"\b{re.escape(head.text[:-1])}\b", cast.text)):
         return Speaker(raw, "group")

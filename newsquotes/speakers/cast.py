@@ -12,20 +12,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from newsquotes.speakers.evidence import (
-    NOT_NAME,
-    PEOPLE_NOUNS,
-    TextEvidence,
-    gender_votes,
-    settled_gender,
-)
+from newsquotes.lexicon.bodies import ORG_NAME_WORDS, ORG_NOUNS
+from newsquotes.lexicon.people import NOT_NAME, PEOPLE_NOUNS, PRONOUNS, ROLE_NOUNS, TITLES
+from newsquotes.speakers.evidence import TextEvidence, gender_votes, settled_gender
 from newsquotes.speakers.names import (
-    ORG_NAME_WORDS,
-    ORG_NOUNS,
     POSSESSIVE,
-    PRONOUNS,
-    ROLE_NOUNS,
-    TITLES,
     clean_name,
     country_of,
     plain_name,
@@ -67,7 +58,6 @@ class Cast:
     text: str
     people: dict[str, Person] = field(default_factory=dict)
     places: list[str] = field(default_factory=list)
-    orgs: set[str] = field(default_factory=set)
     seen: list[tuple[int, str]] = field(default_factory=list)  # (offset, person name)
     evidence: TextEvidence | None = None
     # The last organisation or government and the last group that spoke: what "it" and
@@ -210,14 +200,12 @@ class Cast:
         return self.full_name(best[1]) if best[1] else ""
 
     def learn(self, doc, base: int) -> None:
-        """Add the people, places and organisations of a parsed paragraph."""
+        """Add the people and places of a parsed paragraph."""
         for ent in doc.ents:
             if ent.label_ == "GPE":
                 name = clean_name(ent.text)
                 if name and name not in self.places and not name.isupper():
                     self.places.append(name)
-            elif ent.label_ == "ORG":
-                self.orgs.add(clean_name(ent.text))
         for ent in doc.ents:
             if ent.label_ == "PERSON":
                 self._learn_person(ent, base)
