@@ -15,10 +15,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
+from newsquotes.extract.cued import paragraph_candidates
 from newsquotes.extract.cueless import colon_candidates, colon_lead, leftover_quotes
 from newsquotes.extract.cues import has_cue, lemma_of
 from newsquotes.extract.quotemarks import QUOTE_CHARS, QuoteSpan, find_quotes, paragraphs
-from newsquotes.extract.speech import Candidate, paragraph_candidates
+from newsquotes.extract.speech import Candidate
 from newsquotes.lexicon.speech import OWN_WORDS_VERBS
 from newsquotes.lexicon.tags import TAG_POS
 from newsquotes.records import Statement
