@@ -19,7 +19,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from newsquotes.ingest.files import Limits, read_paths  # noqa: E402
+from newsquotes.config import Limits  # noqa: E402
+from newsquotes.ingest.files import read_paths  # noqa: E402
 from newsquotes.records import Article, Rejection  # noqa: E402
 
 SAMPLE = [ROOT / "sample_data" / "articles", ROOT / "sample_data" / "seed"]

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from newsquotes.ingest.files import Limits, article_id, decode, read_paths
+from newsquotes.config import Limits
+from newsquotes.ingest.files import article_id, decode, read_paths
 from newsquotes.ingest.language import language_of
 from newsquotes.records import Article, Rejection
 

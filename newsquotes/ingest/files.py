@@ -13,29 +13,16 @@ import re
 import unicodedata
 import zipfile
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from newsquotes.config import Limits, size_text
 from newsquotes.ingest.language import language_of
 from newsquotes.ingest.readers import READERS
 from newsquotes.ingest.textformat import Draft
 from newsquotes.records import Article, Rejection
 
-MB = 1024 * 1024
 FORMATS = (*READERS, ".zip")
-
-
-@dataclass(frozen=True)
-class Limits:
-    """How much one read may take in; anything over a limit is rejected, never truncated."""
-
-    max_file_bytes: int = 20 * MB  # per file, and per archive member once unpacked
-    max_members: int = 1000  # per .zip archive
-    max_unpacked_bytes: int = 200 * MB  # per .zip archive, all members unpacked
-
-
-def _size(n: int) -> str:
-    return f"{n / MB:.1f} MB" if n >= MB / 10 else f"{n:,} bytes"
+_size = size_text
 
 
 def decode(data: bytes) -> str | None:
@@ -178,8 +165,9 @@ def read_zip(path: Path, limits: Limits) -> Iterator[Article | Rejection]:
             yield from read_bytes(data, name, where)
 
 
-def read_file(path: Path, limits: Limits = Limits()) -> Iterator[Article | Rejection]:
+def read_file(path: Path, limits: Limits | None = None) -> Iterator[Article | Rejection]:
     """Give the articles in one file (a .zip gives those of its members)."""
+    limits = limits or Limits()
     shown = str(path)
     try:
         size = path.stat().st_size
@@ -211,9 +199,10 @@ def files_under(path: Path) -> list[Path]:
                   and not any(part.startswith(".") for part in p.relative_to(path).parts))
 
 
-def read_paths(paths: Iterable[str | Path], limits: Limits = Limits()
+def read_paths(paths: Iterable[str | Path], limits: Limits | None = None
                ) -> Iterator[Article | Rejection]:
     """Give an Article or a Rejection for everything in `paths` (files, folders, .zip)."""
+    limits = limits or Limits()
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
