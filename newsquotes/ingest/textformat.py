@@ -31,6 +31,7 @@ class Draft:
     author: str = ""
     url: str = ""
     date_text: str = ""
+    flags: tuple[str, ...] = ()
 
 
 # How many lines after the headline may hold the desk line, byline and dateline.
