@@ -77,7 +77,11 @@ def _ingest(args: argparse.Namespace) -> int:
 def _extract(args: argparse.Namespace) -> int:
     from newsquotes.batch import extract_jsonl
 
-    written = extract_jsonl(args.input, args.output, n_process=args.processes)
+    try:
+        written = extract_jsonl(args.input, args.output, n_process=args.processes)
+    except (OSError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
     print(f"{written} records written to {args.output}", file=sys.stderr)
     return 0
 

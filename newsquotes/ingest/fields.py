@@ -33,7 +33,7 @@ FIELDS = {
     "section": ("section", "category", "categories", "desk"),
     "id": ("id", "storiesid", "articleid", "docid", "uuid", "guid"),
 }
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 # pandas' datetime64[ns] spans 1677-2262; a date outside this is no publication date.
 YEARS = range(1700, 2201)
 
@@ -92,9 +92,9 @@ def record_text(record: dict) -> tuple[str, str]:
     if not body:
         names = ", ".join(f"'{n}'" for n in ("text", "body", "maintext", "content"))
         return "", f"record has no text (expected a {names} field)"
-    bad = next((v for v in rec.values() if isinstance(v, str) and _LONE_SURROGATE.search(v)), None)
+    bad = next((v for v in rec.values() if isinstance(v, str) and LONE_SURROGATE.search(v)), None)
     if bad is not None:
-        char = _LONE_SURROGATE.search(bad).group()
+        char = LONE_SURROGATE.search(bad).group()
         return "", f"a field holds a lone surrogate (U+{ord(char):04X}), which is not text"
     return body, ""
 

@@ -10,12 +10,19 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from newsquotes.config import Limits
 from newsquotes.ingest.dates import parse_date
 from newsquotes.ingest.feeds import read_feed
-from newsquotes.ingest.fields import FIELDS, field, field_key, from_record
+from newsquotes.ingest.fields import (
+    FIELDS,
+    LONE_SURROGATE,
+    field,
+    field_key,
+    from_record,
+    record_text,
+)
 from newsquotes.ingest.textformat import Draft, parse_text
 from newsquotes.records import Rejection
 
@@ -85,6 +92,28 @@ def json_line(line: str) -> tuple[object, str]:
         return None, f"broken JSON: column {exc.colno}: {exc.msg}"
     except RecursionError:
         return None, "JSON nested too deeply to read"
+
+
+def jsonl_texts(lines: Iterable[bytes]) -> Iterator[tuple[int, object, str | None, str]]:
+    """Give (line number, record id, text or None, message) for each non-blank line of a
+    JSON Lines file read as bytes: the fields `ingest` reads, one bad line costing only
+    itself (a stray byte is replaced and said; a bad line gets text None and the reason)."""
+    for n, raw in enumerate(lines, start=1):
+        line = raw.decode("utf-8", errors="replace")
+        if not line.strip():
+            continue
+        record, reason = json_line(line)
+        if not reason and not isinstance(record, dict):
+            reason = f"expected a JSON object, found a {type(record).__name__}"
+        if reason:
+            yield n, n, None, reason
+            continue
+        rid = record["id"] if "id" in record else (field(record, "id") or n)
+        if isinstance(rid, str) and LONE_SURROGATE.search(rid):
+            rid = n  # an id that cannot be written out as UTF-8
+        text, why = record_text(record)
+        bad = line.count("\ufffd") - raw.count("\ufffd".encode())
+        yield n, rid, text or None, why or (f"{bad} byte(s) not UTF-8, replaced" if bad else "")
 
 
 def read_jsonl(text: str, origin: str) -> Read:
