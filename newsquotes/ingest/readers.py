@@ -21,6 +21,7 @@ from newsquotes.ingest.fields import (
     field,
     field_key,
     from_record,
+    keyed_record,
     record_text,
 )
 from newsquotes.ingest.textformat import Draft, parse_text
@@ -108,7 +109,8 @@ def jsonl_texts(lines: Iterable[bytes]) -> Iterator[tuple[int, object, str | Non
         if reason:
             yield n, n, None, reason
             continue
-        rid = record["id"] if "id" in record else (field(record, "id") or n)
+        keyed = keyed_record(record)
+        rid = next((keyed[k] for k in FIELDS["id"] if keyed.get(k) not in (None, "")), n)
         if isinstance(rid, str) and LONE_SURROGATE.search(rid):
             rid = n  # an id that cannot be written out as UTF-8
         text, why = record_text(record)
@@ -184,6 +186,15 @@ def _drop_leading(text: str, labels: set[str]) -> str:
     return "\n\n".join(lines)
 
 
+# trafilatura's options: tables kept as text (a results table is the article); a date only from
+# the page's markup (htmldate without its search of the free text and the URL).
+HTML_OPTIONS = {
+    "with_metadata": True, "include_comments": False, "include_tables": True,
+    "include_images": False, "include_links": False,
+    "date_extraction_params": {"extensive_search": False, "original_date": True},
+}
+
+
 def declared_date(found: str, page: str) -> str:
     """Give the date htmldate found in a page's markup, but not a 1 January the page never
     writes (htmldate's way of giving a year alone)."""
@@ -199,10 +210,7 @@ def read_html(text: str, origin: str) -> Read:
     """Yield the article of an HTML page: main text and metadata found by trafilatura."""
     import trafilatura
 
-    doc = trafilatura.bare_extraction(
-        text, with_metadata=True, include_comments=False, include_tables=True,
-        include_images=False, include_links=False,
-        date_extraction_params={"extensive_search": False, "original_date": True})
+    doc = trafilatura.bare_extraction(text, **HTML_OPTIONS)
     if doc is None or not (doc.text or "").strip():
         yield Rejection(origin, "no article text found in the HTML page")
         return
