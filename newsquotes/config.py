@@ -27,5 +27,6 @@ class Limits:
 
 
 def size_text(n: int) -> str:
-    """Give a byte count as people read it ("20.0 MB", "1,000 bytes")."""
-    return f"{n / MB:.1f} MB" if n >= MB / 10 else f"{n:,} bytes"
+    """Give a byte count as people read it ("20.0 MB", "1,000 bytes"); in bytes unless a
+    whole number of kilobytes, so a file one byte over a limit never reads as the limit."""
+    return f"{n / MB:.1f} MB" if n >= MB / 10 and n % 1024 == 0 else f"{n:,} bytes"

@@ -25,3 +25,12 @@ def test_an_upload_may_be_as_large_as_a_file_and_no_larger():
 def test_the_table_is_frozen():
     with pytest.raises(dataclasses.FrozenInstanceError):
         Limits().max_members = 5  # type: ignore[misc]
+
+
+def test_the_upload_accepts_exactly_the_types_ingest_reads():
+    from components.uploads import FORMATS
+    from newsquotes.ingest.files import UPLOAD_TYPES
+
+    assert FORMATS is UPLOAD_TYPES
+    assert {"txt", "html", "json", "jsonl", "csv", "rss", "atom", "xml", "gz", "zip", "tar",
+            "tgz", "warc"} <= set(FORMATS)
