@@ -6,6 +6,8 @@ and url found, dates, boilerplate leaks, for the project's reader and for plain 
 
 Words are compared as bags (multisets) of lower-cased words and numbers, per page, averaged
 over pages. A leak is a page whose body holds a boilerplate phrase its true body does not.
+Then the decoding of the same pages, damaged by one stray byte or re-encoded in cp1252 / cp1251
+with their charset declaration removed: pages whose text came back whole.
 """
 
 from __future__ import annotations
@@ -92,6 +94,41 @@ def run(label: str, read, pages: list[tuple[str, bytes]], truth: dict) -> None:
           f"not_english {foreign}  {time.perf_counter() - start:.1f} s")
 
 
+def encodings(pages: list[tuple[str, bytes]]) -> None:
+    """Print how often the project's decoding and trafilatura's give back each page's text
+    when it is damaged by one stray byte, or re-encoded in a legacy charset whose name the
+    page does not declare."""
+    from trafilatura.utils import decode_file
+
+    from newsquotes.ingest.decoding import decode_bytes
+
+    counts: Counter = Counter()
+    for _, data in pages:
+        text = gzip.decompress(data).decode("utf-8")
+        raw = text.encode("utf-8")
+        cut = len(text[: len(text) // 2].encode("utf-8"))
+        stray = raw[:cut] + b"\xff" + raw[cut:]
+        want = text[: len(text) // 2] + "\ufffd" + text[len(text) // 2:]
+        cases = [("one stray byte in UTF-8", stray, want)]
+        for codec in ("cp1252", "cp1251"):
+            try:
+                legacy = re.sub(rb"(?i)charset\s*=\s*[\"']?[\w-]+", b"", text.encode(codec))
+            except UnicodeEncodeError:
+                continue
+            if legacy.isascii():
+                continue  # nothing to tell the charsets apart by
+            cases.append((f"{codec}, undeclared", legacy, legacy.decode(codec)))
+        for case, damaged, good in cases:
+            counts[case, "pages"] += 1
+            found = decode_bytes(damaged)
+            counts[case, "newsquotes"] += found is not None and found.text == good
+            counts[case, "trafilatura"] += decode_file(damaged) == good
+    for case in dict.fromkeys(c for c, _ in counts):
+        print(f"decoding, {case:<24} newsquotes {counts[case, 'newsquotes']}/"
+              f"{counts[case, 'pages']}  trafilatura {counts[case, 'trafilatura']}/"
+              f"{counts[case, 'pages']}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("folder", type=Path)
@@ -103,6 +140,7 @@ def main() -> None:
     run("newsquotes", project, pages, truth)
     run("newsquotes, tables dropped", no_tables, pages, truth)
     run("plain trafilatura", plain, pages, truth)
+    encodings(pages)
 
 
 if __name__ == "__main__":

@@ -1,5 +1,5 @@
-"""Which language an article is written in, told by py3langid (langid.py's naive Bayes model
-of 97 languages, shipped in its wheel: nothing is downloaded) on the start of the body.
+"""Which language an article is written in, told by py3langid (langid.py's naive Bayes
+model, shipped in its wheel: nothing is downloaded) on the start of the body.
 
 A language is set only when the model is sure of it; a short or unclear text gets "" (not
 known), which the store extracts as English, so a terse English brief is never skipped.
