@@ -20,8 +20,8 @@ from newsquotes.ingest.readers import READERS
 from newsquotes.ingest.warc import is_warc, read_warc
 from newsquotes.records import Article, Rejection
 
-__all__ = ["FORMATS", "UPLOAD_TYPES", "article_id", "decode", "make_article", "read_file",
-           "read_paths"]
+__all__ = ["FORMATS", "UPLOAD_TYPES", "Limits", "article_id", "decode", "files_under",
+           "make_article", "read_file", "read_paths", "scan"]
 # Every file name ending read, compressed or not: the upload's accepted types come from here.
 FORMATS = (*READERS, ".gz", ".zip", ".tar", ".tgz", ".warc")
 UPLOAD_TYPES = [f.lstrip(".") for f in FORMATS]
@@ -45,6 +45,9 @@ def read_file(path: Path, limits: Limits | None = None) -> Items:
     """Give the articles in one regular file (an archive gives those of its members)."""
     limits = limits or Limits()
     origin = shown(str(path))
+    if path.is_symlink() and not path.exists():
+        yield Rejection(origin, f"dangling link (to {shown(os.readlink(path))}); not read")
+        return
     try:
         info = path.stat()
         if not stat.S_ISREG(info.st_mode):
@@ -78,27 +81,30 @@ def read_file(path: Path, limits: Limits | None = None) -> Items:
     yield from read_member(data, path.name, origin, limits, nested=False)
 
 
-def _link(path: Path, root: Path) -> Rejection | None:
-    """Give why a link found in a folder scan is not read (None: it stays inside the folder)."""
-    origin = shown(str(path))
+def _link_out(path: Path, root: Path) -> Rejection | None:
+    """Give a rejection for a link that leads out of the scanned folder, else None."""
     target = path.resolve()
-    if not target.exists():
-        return Rejection(origin, f"dangling link (to {shown(os.readlink(path))}); not read")
-    if not target.is_relative_to(root):
-        return Rejection(origin, "a link out of the folder; not followed")
+    if target.exists() and not target.is_relative_to(root):
+        return Rejection(shown(str(path)), "a link out of the folder; not followed")
     return None
 
 
-def files_under(root: Path, limits: Limits) -> Items:
-    """Give the articles of the files in a folder and its subfolders, in sorted order, hidden
-    ones left out, links out of the folder not followed."""
-    top = root.resolve()
+def scan(root: Path) -> list[tuple[Path, Rejection | None]]:
+    """Give each entry of a folder and its subfolders, in sorted order, hidden ones left out,
+    with the rejection of a link that leads out of the folder (never followed)."""
+    top, found = root.resolve(), []
     for folder, dirs, names in os.walk(root, followlinks=False):  # pruned as it goes
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(n for n in names if not n.startswith(".")):
             path = Path(folder) / name
-            odd = _link(path, top) if path.is_symlink() else None
-            yield from [odd] if odd else read_file(path, limits)
+            found.append((path, _link_out(path, top) if path.is_symlink() else None))
+    return found
+
+
+def files_under(root: Path) -> list[Path]:
+    """Give the files a folder scan reads (links out of the folder left out; a dangling link
+    or a FIFO is kept, for `read_file` to reject by name)."""
+    return [path for path, why in scan(root) if why is None]
 
 
 def read_paths(paths: Iterable[str | Path], limits: Limits | None = None) -> Items:
@@ -107,10 +113,9 @@ def read_paths(paths: Iterable[str | Path], limits: Limits | None = None) -> Ite
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            yield from files_under(path, limits)
-        elif path.exists():
+            for file, why in scan(path):
+                yield from [why] if why else read_file(file, limits)
+        elif path.exists() or path.is_symlink():
             yield from read_file(path, limits)
-        elif path.is_symlink():
-            yield Rejection(shown(str(path)), "dangling link: its target does not exist")
         else:
             yield Rejection(shown(str(path)), "no such file or folder")

@@ -34,11 +34,16 @@ def test_html_dates_only_where_declared(tmp_path, read, meta, dateline, date):
 
 
 def test_html_tables_kept_as_text(tmp_path, read):
-    rows = "".join(f"<tr><td>Seat {i}</td><td>{i * 100} votes</td></tr>" for i in range(1, 6))
+    rows = "".join(f"<tr><td>Seat {i}</td><td>{i * 100} votes</td></tr>" for i in range(1, 4))
+    para = ("<p>Ferry fares rose by a tenth on Monday, the harbour board said, blaming the price "
+            "of fuel, which has doubled this year and is expected to rise.</p>")
     path = tmp_path / "a.html"
-    path.write_text(PAGE.format(meta="", dateline=f"<table>{rows}</table>"), encoding="utf-8")
+    path.write_text(f"<html><head><title>Results</title></head><body><article><h1>Results</h1>"
+                    f"{para * 3}<table>{rows}</table>{para}</article></body></html>",
+                    encoding="utf-8")
     (art,), _ = read(path)
-    assert "Seat 3" in art.body and "500 votes" in art.body
+    assert [p for p in art.body.split("\n\n") if p.startswith("|")] == [
+        "| Seat 1 | 100 votes |", "| Seat 2 | 200 votes |", "| Seat 3 | 300 votes |"]
 
 
 @pytest.mark.parametrize(

@@ -8,6 +8,7 @@ import os
 import zipfile
 
 from newsquotes.ingest.articles import shown
+from newsquotes.ingest.files import files_under
 from tests.ingest.conftest import BODY, STORY
 
 
@@ -29,6 +30,8 @@ def test_a_folder_scan_follows_no_link_out_and_names_dangling_ones(tmp_path, rea
     arts, rejected = read(tmp_path)
     assert [a.origin for a in arts] == [str(tmp_path / "a.txt"),
                                         str(tmp_path / "sub" / "inside.txt")]
+    assert files_under(tmp_path) == [tmp_path / n for n in ("a.txt", "gone.txt",
+                                                            "sub/inside.txt", "sub/pipe.txt")]
     assert rejected == [
         (str(tmp_path / "gone.txt"), f"dangling link (to {tmp_path / 'missing.txt'}); not read"),
         (str(tmp_path / "out.txt"), "a link out of the folder; not followed"),
@@ -39,7 +42,8 @@ def test_a_folder_scan_follows_no_link_out_and_names_dangling_ones(tmp_path, rea
 def test_a_dangling_link_named_on_the_command_line(tmp_path, read):
     link = tmp_path / "a.txt"
     link.symlink_to(tmp_path / "missing.txt")
-    assert read(link) == ([], [(str(link), "dangling link: its target does not exist")])
+    assert read(link) == ([], [(str(link), f"dangling link (to {tmp_path / 'missing.txt'}); "
+                                           "not read")])
 
 
 def test_names_are_shown_with_controls_escaped():
