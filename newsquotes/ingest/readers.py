@@ -217,8 +217,12 @@ def read_html(text: str, origin: str) -> Read:
     categories = [c for c in (doc.categories or []) if c]
     labels = {x.casefold() for x in [doc.title or "", *categories] if x}
     date_text = declared_date(doc.date or "", text)
+    body = _drop_leading(doc.text, labels)
+    first, _, rest = body.partition("\n\n")
+    if not date_text and rest and parse_date(first):  # a dateline opening the text
+        date_text, body = first, rest
     yield origin, Draft(
-        title=(doc.title or "").strip(), body=_drop_leading(doc.text, labels),
+        title=(doc.title or "").strip(), body=body,
         date=parse_date(date_text) if date_text else None,
         section=categories[0] if categories else "", source=doc.sitename or "",
         author=doc.author or "", url=doc.url or "", date_text=date_text,

@@ -11,7 +11,9 @@ from tests.ingest.conftest import STORY
 PAGE = ("<html><head><title>Fares rise</title>{meta}</head><body><article><h1>Fares rise</h1>"
         "{dateline}<p>Ferry fares rose by a tenth on Monday, the harbour board said, blaming "
         "the price of fuel, which has doubled this year.</p><p>The chair said the rise would "
-        "not last and that fares would fall again in the spring.</p></article>"
+        "not last and that fares would fall again in the spring.</p><p>Passengers said they "
+        "would take the bus instead, and the board said it would review the fares in May.</p>"
+        "</article>"
         "<footer>© 1996-2019 Harbour Wire</footer></body></html>")
 
 
@@ -21,7 +23,8 @@ PAGE = ("<html><head><title>Fares rise</title>{meta}</head><body><article><h1>Fa
         ('<meta property="article:published_time" content="2019-11-18T09:00:00Z">', "",
          dt.date(2019, 11, 18)),
         ('<meta name="date" content="2019-11-18">', "", dt.date(2019, 11, 18)),
-        ("", '<time datetime="2019-11-18">18 November 2019</time>', dt.date(2019, 11, 18)),
+        ("", '<p><time datetime="2019-11-18">18 November 2019</time></p>', dt.date(2019, 11, 18)),
+        ("", "<p>Updated: November 18, 2019 2:05 PM ET</p>", dt.date(2019, 11, 18)),
         ("", "", None),  # no date declared: no_date, never 1996-01-01 from the copyright
     ],
 )
@@ -30,6 +33,7 @@ def test_html_dates_only_where_declared(tmp_path, read, meta, dateline, date):
     path.write_text(PAGE.format(meta=meta, dateline=dateline), encoding="utf-8")
     (art,), _ = read(path)
     assert art.date == date
+    assert art.body.startswith("Ferry fares rose")  # a dateline is not body text
     assert ("no_date" in art.flags) == (date is None)
 
 
