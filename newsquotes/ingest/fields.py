@@ -34,6 +34,7 @@ FIELDS = {
     "id": ("id", "storiesid", "articleid", "docid", "uuid", "guid"),
 }
 LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+_CUT = re.compile(r"\[\+\d+ chars\]\s*$")
 # pandas' datetime64[ns] spans 1677-2262; a date outside this is no publication date.
 YEARS = range(1700, 2201)
 
@@ -120,6 +121,8 @@ def from_record(record: dict, origin: str) -> tuple[str, Draft] | Rejection:
     if reason:
         return Rejection(origin, reason)
     date, flags = record_date(record)
+    if _CUT.search(body):  # NewsAPI's free tier gives the first 200 characters only
+        flags = (*flags, "truncated")
     return origin, Draft(
         title=field(record, "title"), body=body, date=date,
         section=field(record, "section"), source=field(record, "source"),

@@ -76,3 +76,8 @@ def test_fields_of_each_export(record, expected):
 )
 def test_records_without_usable_text(record, reason):
     assert from_record(record, "x") == Rejection("x", reason)
+
+
+def test_newsapi_s_cut_content_is_flagged():
+    record = {"content": "Ferry fares rose by a tenth on Monday, the board… [+2345 chars]"}
+    assert from_record(record, "x")[1].flags == ("truncated",)
