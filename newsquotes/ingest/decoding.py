@@ -88,6 +88,12 @@ def _guess(data: bytes) -> Decoded | None:
     return Decoded(str(best), best.encoding)
 
 
+def _few_controls(text: str) -> bool:
+    """Give True unless over 1% of the characters are controls (binary read as text)."""
+    controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\r\n\t\f")
+    return controls <= len(text) / 100
+
+
 def decode_bytes(data: bytes, declared: str | None = None) -> Decoded | None:
     """Give the text of `data` (with `declared`, a charset the transport named), or None when
     the bytes are not text."""
@@ -96,7 +102,8 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded | None:
             return _replaced(data, encoding)
     wide = _utf16_without_bom(data)
     if wide:
-        return _replaced(data, wide)
+        found = _replaced(data, wide)
+        return found if _few_controls(found.text) else None
     if b"\x00" in data:
         return None  # text in an 8-bit or UTF-8 encoding never holds NUL bytes
     with contextlib.suppress(UnicodeDecodeError):
@@ -108,11 +115,7 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded | None:
         with contextlib.suppress(UnicodeDecodeError):
             return Decoded(data.decode(declared), declared)
     found = _guess(data)
-    if found is None:
-        return None
-    controls = sum(1 for ch in found.text
-                   if unicodedata.category(ch) == "Cc" and ch not in "\r\n\t\f")
-    return None if controls > len(found.text) / 100 else found
+    return found if found is not None and _few_controls(found.text) else None
 
 
 def decode(data: bytes) -> str | None:

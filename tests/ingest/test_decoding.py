@@ -42,7 +42,10 @@ def test_undeclared_cp1252_is_read_as_cp1252():
     assert (found.text, found.encoding) == (text, "cp1252")
 
 
-@pytest.mark.parametrize("data", [b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256))])
+@pytest.mark.parametrize("data", [
+    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)),
+    bytes([1, 0, 2, 0, 3, 0, 4, 0, 5, 0]) * 100,  # NULs like UTF-16's, but controls between
+])
 def test_binary_is_no_text(data):
     assert decode_bytes(data) is None
 
