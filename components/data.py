@@ -11,12 +11,15 @@ pages treat its frames as read-only. What depends on the filters is keyed by the
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import os
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 import streamlit as st
 
 from components import clouds
@@ -30,11 +33,22 @@ from newsquotes.analytics.keywords import (
 from newsquotes.analytics.profiles import speaker_profiles
 from newsquotes.schema import ARTICLE_COLUMNS, TOPIC_COLUMNS, VIEW_COLUMNS
 
+try:
+    from newsquotes.store import StoreError
+except ImportError:  # until the store helper's branch lands: nothing raises it yet
+    class StoreError(RuntimeError):
+        """A store that cannot be read as it is."""
+
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE_DIR = ROOT / "sample_data"
 STORE_ENV = "NEWSQUOTES_STORE"
 # Benchmarks and demos: a synthetic corpus of this many statements instead of the store.
 SYNTHETIC_ENV = "NEWSQUOTES_SYNTHETIC"
+# What reading a damaged store raises (a truncated Parquet file, a garbled manifest, a folder
+# where a file should be): the pages say so in plain words, the server log keeps the traceback.
+DAMAGE = (StoreError, OSError, ValueError, TypeError, KeyError, AttributeError,
+          pa.ArrowException)
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -50,6 +64,7 @@ class Loaded:
     first_date: dt.date | None
     last_date: dt.date | None
     terms: TermIndex  # the terms of `view`'s rows, counted per filter without Python loops
+    damage: str = ""  # why the store could not be read (then every frame is empty)
 
 
 def store_path() -> Path:
@@ -133,13 +148,34 @@ def loaded_from(articles: pd.DataFrame, view: pd.DataFrame, topics: pd.DataFrame
     )
 
 
+def plain_damage(error: Exception, store: str) -> str:
+    """Give what is wrong with the store at `store` in a line that names no server path."""
+    reason = getattr(error, "reason", None) or str(error) or type(error).__name__
+    where = getattr(error, "path", None)
+    named = f"{Path(where).name}: " if where else ""
+    # Paths inside the message name files by their names only.
+    reason = re.sub(r"(?:[A-Za-z]:)?[/\\][^\s:'\"]*", lambda m: Path(m[0]).name or m[0],
+                    reason.replace(store, "the store"))
+    return f"{named}{reason}"
+
+
+def damaged(reason: str) -> Loaded:
+    """Give an empty corpus that says why the store could not be read."""
+    empty = pd.DataFrame()
+    return replace(loaded_from(empty, empty, empty), damage=reason)
+
+
 @st.cache_resource(show_spinner="Reading the corpus…", max_entries=2)
 def corpus(path: str, stamp: str) -> Loaded:
     """Give the corpus stored at `path` (`stamp` only keys the cache to the files' state)."""
     from newsquotes.store.parquet import load_corpus
 
-    loaded = load_corpus(Path(path))
-    return loaded_from(loaded.articles, loaded.view(), loaded.topics)
+    try:
+        loaded = load_corpus(Path(path))
+        return loaded_from(loaded.articles, loaded.view(), loaded.topics)
+    except DAMAGE as error:
+        log.exception("the store at %s cannot be read", path)
+        return damaged(plain_damage(error, path))
 
 
 def _synthetic_size() -> int | None:

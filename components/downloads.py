@@ -14,6 +14,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from components import export
+from newsquotes.analytics.export import inert_cells
 
 
 def file_stem(name: str) -> str:
@@ -22,8 +23,8 @@ def file_stem(name: str) -> str:
 
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:
-    """Give `frame` as UTF-8 CSV with a header and no index."""
-    return frame.to_csv(index=False).encode("utf-8")
+    """Give `frame` as UTF-8 CSV with a header and no index, no cell a spreadsheet would run."""
+    return inert_cells(frame).to_csv(index=False).encode("utf-8")
 
 
 def plotly_config(name: str) -> dict:
