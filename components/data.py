@@ -20,6 +20,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.parquet as pq
 import streamlit as st
 
 from components import clouds
@@ -32,6 +33,7 @@ from newsquotes.analytics.keywords import (
 )
 from newsquotes.analytics.profiles import speaker_profiles
 from newsquotes.schema import ARTICLE_COLUMNS, TOPIC_COLUMNS, VIEW_COLUMNS
+from newsquotes.store.query import Query
 
 try:
     from newsquotes.store import StoreError
@@ -172,7 +174,8 @@ def corpus(path: str, stamp: str) -> Loaded:
 
     try:
         loaded = load_corpus(Path(path))
-        return loaded_from(loaded.articles, loaded.view(), loaded.topics)
+        # Bodies are read for the one article a reader opens (`article`), not held here.
+        return loaded_from(loaded.articles.drop(columns="body"), loaded.view(), loaded.topics)
     except DAMAGE as error:
         log.exception("the store at %s cannot be read", path)
         return damaged(plain_damage(error, path))
@@ -194,7 +197,65 @@ def synthetic(n_statements: int) -> Loaded:
     articles, statements = synthetic_corpus(n_statements)
     statements["terms"] = statement_terms(statements["text"])
     topics = topics_for(statements)
-    return loaded_from(articles, Corpus(articles, statements, topics).view(), topics)
+    _write_parts(synthetic_folder(n_statements), articles, statements, topics)
+    return loaded_from(articles.drop(columns="body"), Corpus(articles, statements, topics).view(),
+                       topics)
+
+
+def synthetic_folder(n_statements: int) -> Path:
+    """Give the folder where the synthetic corpus of `n_statements` is kept as Parquet."""
+    import tempfile
+
+    return Path(tempfile.gettempdir()) / f"newsquotes-synthetic-{os.getpid()}-{n_statements}"
+
+
+def _write_parts(folder: Path, articles: pd.DataFrame, statements: pd.DataFrame,
+                 topics: pd.DataFrame) -> None:
+    """Write the frames as one Parquet file of each kind, as a store of one part would hold."""
+    from newsquotes.store import parquet
+
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, frame, schema in (("articles", articles, parquet.ARTICLE_SCHEMA),
+                                ("statements", statements, parquet.STATEMENT_SCHEMA),
+                                ("topics", topics, parquet.TOPIC_SCHEMA)):
+        table = pa.Table.from_pandas(frame[schema.names], schema=schema, preserve_index=False)
+        parquet.atomic_write(folder / f"{name}.parquet",
+                             lambda tmp, t=table: pq.write_table(t, tmp))
+
+
+def parts_of(path: Path) -> dict[str, list[Path]]:
+    """Give the Parquet files of each kind: the parts the store's catalog lists where the store
+    has one (`Store.parts`), else its single files."""
+    from newsquotes.store.parquet import Store
+
+    store = Store(path)
+    kinds = ("statements", "articles", "topics")
+    if hasattr(store, "parts"):
+        return {kind: store.parts(kind) for kind in kinds}
+    return {kind: [f] if (f := path / f"{kind}.parquet").is_file() else [] for kind in kinds}
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def query(path: str, stamp: str) -> Query:
+    """Give the DuckDB queries over the corpus at `path` (`stamp` keys the files' state)."""
+    _loaded(path, stamp)  # a synthetic corpus is written as it is first made
+    folder = synthetic_folder(int(path.split(":", 1)[1])) if path.startswith(
+        "synthetic:") else Path(path)
+    parts = parts_of(folder)
+    return Query(parts["statements"], parts["articles"], parts["topics"],
+                 folder / "speakers.parquet")
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def choices(path: str, stamp: str, column: str, text: str, limit: int) -> list[str]:
+    """Give the `limit` values of `column` most quoted that hold `text` (a picker's options)."""
+    return query(path, stamp).choices(column, text, limit)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def article(path: str, stamp: str, article_id: str) -> tuple[dict | None, pd.DataFrame]:
+    """Give one article with its body, and its statements in text order."""
+    return query(path, stamp).article(article_id)
 
 
 def source() -> tuple[str, str]:

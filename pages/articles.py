@@ -6,7 +6,7 @@ import html
 import pandas as pd
 import streamlit as st
 
-from components import reader
+from components import data, reader
 from components.context import page_data, stop_if_empty
 from components.tables import statement_table
 from newsquotes.analytics.articles import MAX_PICK, article_choices, choice_labels
@@ -43,8 +43,8 @@ if holding > MAX_PICK:
                "statements; narrow the filters (or search) to reach the others.")
 if chosen != asked:
     st.query_params["article"] = chosen
-article = page.loaded.articles[page.loaded.articles["id"] == chosen].iloc[0]
-statements = page.loaded.view[page.loaded.view["article_id"] == chosen].sort_values("start")
+# The body of this one article, read when it is opened (the corpus holds no bodies).
+article, statements = data.article(*page.source, chosen)
 marked = statements.head(MAX_MARKS)
 colors = reader.speaker_colors(marked["speaker"])
 

@@ -301,3 +301,21 @@ def test_a_damaged_store_says_so_plainly_and_data_stays_usable(
     assert str(tmp_path) not in error.value and "Traceback" not in error.value
     if page == "data":
         assert at.button(key="data_add") is not None
+
+
+def test_a_long_speaker_list_is_searched_as_you_type(on_synthetic, monkeypatch):
+    from components import sidebar
+
+    monkeypatch.setattr(sidebar, "PICK", 5)
+    at = run()
+    assert_ran(at)
+    speakers = data.current().speakers
+    assert at.multiselect(key="f_speakers").options == list(speakers[:5])
+    at.text_input(key="f_speakers_find").input("OR").run()
+    holding = [s for s in speakers if "or" in s.lower()]
+    assert len(holding) > 1
+    assert at.multiselect(key="f_speakers").options == holding[:5]
+    at.multiselect(key="f_speakers").select(holding[1]).run()
+    at.text_input(key="f_speakers_find").input("zzz").run()
+    assert at.multiselect(key="f_speakers").options == [holding[1]]  # the chosen one stays
+    assert metric(at, "Statements") == int((data.current().view["speaker"] == holding[1]).sum())

@@ -14,6 +14,7 @@ Views over the parts (one connection per `Query`, parts read where they lie, nev
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -72,6 +73,9 @@ class Query:
     def __init__(self, statements: Sequence[Path], articles: Sequence[Path],
                  topics: Sequence[Path] = (), speakers: Path | None = None) -> None:
         self.con = duckdb.connect()
+        # One connection, used by every session's thread in turn (a DuckDB connection is not
+        # to be used by two threads at once; a cursor would not see the temporary views).
+        self._lock = threading.Lock()
         # Two cores shared with the Streamlit server: DuckDB would take them all.
         self.con.execute("SET threads TO 2")
         _table(self.con, "raw_statements", statements, STATEMENT_SCHEMA)
@@ -83,7 +87,8 @@ class Query:
 
     def sql(self, query: str, params: Sequence = ()) -> pd.DataFrame:
         """Give the rows of `query` (parameters bound, never pasted) as a DataFrame."""
-        return self.con.execute(query, list(params)).df()
+        with self._lock:
+            return self.con.execute(query, list(params)).df()
 
     def where(self, filters: Filters) -> tuple[str, list]:
         """Give the SQL predicate over `v` that selects what `filters` selects, and its values."""
