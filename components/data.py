@@ -252,6 +252,13 @@ def choices(path: str, stamp: str, column: str, text: str, limit: int) -> list[s
     return query(path, stamp).choices(column, text, limit)
 
 
+@st.cache_data(show_spinner=False, max_entries=256)
+def ask(path: str, stamp: str, question: str, filters: Filters, *args) -> object:
+    """Give `Query.<question>(filters, *args)` of the corpus at `path`, cached per filter: what
+    a chart draws, aggregated in DuckDB (the question and its args are small and hashable)."""
+    return getattr(query(path, stamp), question)(filters, *args)
+
+
 @st.cache_data(show_spinner=False, max_entries=16)
 def article(path: str, stamp: str, article_id: str) -> tuple[dict | None, pd.DataFrame]:
     """Give one article with its body, and its statements in text order."""

@@ -5,16 +5,7 @@ import streamlit as st
 from components import timecharts
 from components.context import page_data, stop_if_empty
 from components.downloads import chart_with_downloads
-from newsquotes.analytics.aggregates import top_groups
-from newsquotes.analytics.filters import members
-from newsquotes.analytics.timeseries import (
-    articles_over_time,
-    choose_freq,
-    counts_over_time,
-    main_span,
-    sentiment_over_time,
-    split_at_span,
-)
+from newsquotes.analytics.timeseries import choose_freq, main_span, split_at_span
 
 st.title("Timeline")
 page = page_data()
@@ -49,8 +40,7 @@ if undated:
 controls[2].caption(" ".join(notes))
 
 period = timecharts.PERIOD_NAMES[freq]
-named = view[view[by] != ""] if by != "topic" else view
-counts = top_groups(counts_over_time(named, by=by, freq=freq, topics=page.loaded.topics))
+counts = page.ask("counts_over_time", by, freq)
 if counts.empty:
     st.info(f"No statement here has a {by}.")
 else:
@@ -60,12 +50,11 @@ else:
         counts.rename(columns={"group": by}), f"statements per {period} by {by}",
         key="tl_counts")
 
-tone = sentiment_over_time(view[["date", "compound"]], freq=freq)
+tone = page.ask("tone_over_time", freq)
 chart_with_downloads(timecharts.focus(timecharts.tone_over_time(tone, f"Mean tone per {period}"),
                                       span, freq), tone, f"mean tone per {period}", key="tl_tone")
 
-articles = page.loaded.articles
-volume = articles_over_time(articles[members(articles["id"], view["article_id"])], freq=freq)
+volume = page.ask("articles_over_time", freq)
 bars = timecharts.volume_bars(volume, f"Articles per {period}")
 chart_with_downloads(timecharts.focus(bars, span, freq), volume, f"articles per {period}",
                      key="tl_volume")
