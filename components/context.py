@@ -21,10 +21,6 @@ class PageData:
     view: pd.DataFrame
     source: tuple[str, str]  # (path, stamp) of the corpus: the cached loaders' key
 
-    def ask(self, question: str, *args):
-        """Give `Query.<question>` of the filtered statements, aggregated in DuckDB, cached."""
-        return data.ask(*self.source, question, self.filters, *args)
-
     def keywords(self, group: tuple[str, str] | None = None, top: int = 150) -> dict[str, float]:
         """Give term -> count of the filtered statements (of `group`), cached per filter."""
         return data.keyword_weights(*self.source, self.filters, group, top)

@@ -10,10 +10,13 @@ pages treat its frames as read-only. What depends on the filters is keyed by the
 
 from __future__ import annotations
 
+import atexit
 import datetime as dt
 import logging
 import os
 import re
+import shutil
+import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -203,10 +206,12 @@ def synthetic(n_statements: int) -> Loaded:
 
 
 def synthetic_folder(n_statements: int) -> Path:
-    """Give the folder where the synthetic corpus of `n_statements` is kept as Parquet."""
-    import tempfile
-
-    return Path(tempfile.gettempdir()) / f"newsquotes-synthetic-{os.getpid()}-{n_statements}"
+    """Give the folder where the synthetic corpus of `n_statements` is kept as Parquet (this
+    process's own, removed when it ends)."""
+    folder = Path(tempfile.gettempdir()) / f"newsquotes-synthetic-{os.getpid()}-{n_statements}"
+    if not folder.exists():
+        atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    return folder
 
 
 def _write_parts(folder: Path, articles: pd.DataFrame, statements: pd.DataFrame,
@@ -250,13 +255,6 @@ def query(path: str, stamp: str) -> Query:
 def choices(path: str, stamp: str, column: str, text: str, limit: int) -> list[str]:
     """Give the `limit` values of `column` most quoted that hold `text` (a picker's options)."""
     return query(path, stamp).choices(column, text, limit)
-
-
-@st.cache_data(show_spinner=False, max_entries=256)
-def ask(path: str, stamp: str, question: str, filters: Filters, *args) -> object:
-    """Give `Query.<question>(filters, *args)` of the corpus at `path`, cached per filter: what
-    a chart draws, aggregated in DuckDB (the question and its args are small and hashable)."""
-    return getattr(query(path, stamp), question)(filters, *args)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)

@@ -8,18 +8,19 @@ from components.context import page_data, stop_if_empty
 from components.downloads import chart_with_downloads, csv_button
 from components.sidebar import filter_to
 from components.tables import statement_table
+from newsquotes.analytics.aggregates import label_counts, sentiment_summary
 
 st.title("Who said what")
 page = page_data()
 stop_if_empty(page)
+view = page.view
 
-totals = page.ask("totals")
-first, last = totals["first"], totals["last"]
+first, last = view["date"].min(), view["date"].max()
 span = "no dates" if pd.isna(first) else f"{first:%Y-%m-%d} – {last:%Y-%m-%d}"
 metrics = st.columns([1, 1, 1, 3])
-metrics[0].metric("Statements", f"{totals['statements']:,}")
-metrics[1].metric("Speakers", f"{totals['speakers']:,}")
-quoted = totals["articles"]
+metrics[0].metric("Statements", f"{len(view):,}")
+metrics[1].metric("Speakers", f"{view.loc[view['speaker'] != '', 'speaker'].nunique():,}")
+quoted = view["article_id"].nunique()
 metrics[2].metric("Articles", f"{quoted:,}", help="Articles holding these statements")
 metrics[3].metric("Date span", span)
 stored = len(page.loaded.articles)
@@ -31,16 +32,16 @@ if stored != quoted:
 
 left, right = st.columns([3, 2])
 with left:
-    speakers = page.ask("sentiment_summary", "speaker")
+    speakers = sentiment_summary(view[view["speaker"] != ""], by="speaker")
     chart_with_downloads(
         charts.ranked_bars(speakers, "speaker", "Top speakers by statements (click to filter)"),
         speakers, "top speakers", key="ov_speakers",
         on_select=filter_to("speakers", "ov_speakers"),
     )
 with right:
-    mix = page.ask("label_counts")
+    mix = label_counts(view)
     chart_with_downloads(charts.label_mix(mix), mix, "sentiment mix", key="ov_mix")
-    topics = page.ask("sentiment_summary", "topic")
+    topics = sentiment_summary(view, by="topic", topics=page.loaded.topics)
     if not topics.empty:
         chart_with_downloads(
             charts.ranked_bars(topics, "topic", "Topics (click to filter)", top=10, scale=False),
@@ -48,6 +49,8 @@ with right:
         )
 
 st.subheader("Latest statements")
-latest = page.ask("rows", 10)
+# Sort the two keys, not every column of every statement, for ten rows
+keys = view[["date", "statement_id"]].sort_values(["date", "statement_id"], ascending=[False, True])
+latest = view.loc[keys.index[:10]]
 statement_table(latest, key="ov_latest", height=390)
 csv_button(latest, "latest statements", key="ov_latest")

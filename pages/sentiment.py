@@ -6,7 +6,7 @@ import streamlit as st
 from components import charts, reader
 from components.context import page_data, stop_if_empty
 from components.downloads import chart_with_downloads
-from newsquotes.analytics.aggregates import extremes
+from newsquotes.analytics.aggregates import extremes, quartiles
 from newsquotes.analytics.sentiment import explain
 
 st.title("Sentiment")
@@ -23,7 +23,7 @@ shown = view[view["speaker"].isin(speakers)][
 
 chart_with_downloads(charts.statement_points(view, speakers, "Every statement, by speaker"),
                      shown, "statements by tone", key="se_points")
-boxes = page.ask("quartiles", tuple(speakers))
+boxes = quartiles(shown)
 chart_with_downloads(charts.tone_distribution(boxes, speakers, "Tone per speaker"),
                      boxes, "tone per speaker", key="se_box")
 

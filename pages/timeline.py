@@ -5,7 +5,16 @@ import streamlit as st
 from components import timecharts
 from components.context import page_data, stop_if_empty
 from components.downloads import chart_with_downloads
-from newsquotes.analytics.timeseries import choose_freq, main_span, split_at_span
+from newsquotes.analytics.aggregates import top_groups
+from newsquotes.analytics.filters import members
+from newsquotes.analytics.timeseries import (
+    articles_over_time,
+    choose_freq,
+    counts_over_time,
+    main_span,
+    sentiment_over_time,
+    split_at_span,
+)
 
 st.title("Timeline")
 page = page_data()
@@ -40,7 +49,8 @@ if undated:
 controls[2].caption(" ".join(notes))
 
 period = timecharts.PERIOD_NAMES[freq]
-counts = page.ask("counts_over_time", by, freq)
+named = view[view[by] != ""] if by != "topic" else view
+counts = top_groups(counts_over_time(named, by=by, freq=freq, topics=page.loaded.topics))
 if counts.empty:
     st.info(f"No statement here has a {by}.")
 else:
@@ -50,11 +60,12 @@ else:
         counts.rename(columns={"group": by}), f"statements per {period} by {by}",
         key="tl_counts")
 
-tone = page.ask("tone_over_time", freq)
+tone = sentiment_over_time(view[["date", "compound"]], freq=freq)
 chart_with_downloads(timecharts.focus(timecharts.tone_over_time(tone, f"Mean tone per {period}"),
                                       span, freq), tone, f"mean tone per {period}", key="tl_tone")
 
-volume = page.ask("articles_over_time", freq)
+articles = page.loaded.articles
+volume = articles_over_time(articles[members(articles["id"], view["article_id"])], freq=freq)
 bars = timecharts.volume_bars(volume, f"Articles per {period}")
 chart_with_downloads(timecharts.focus(bars, span, freq), volume, f"articles per {period}",
                      key="tl_volume")

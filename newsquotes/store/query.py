@@ -42,19 +42,29 @@ _OUTLETS = """
                   FROM tidy WHERE name <> '' GROUP BY name)
     SELECT key, arg_min(name, (plain::int, -n, name)) AS outlet FROM spellings GROUP BY key
 """
-_VIEW = f"""
+# Made once per Query, in memory: one row an article without its body (small next to the
+# statements), its outlet named once; and the speaker mapping, one row a key.
+_ARTICLES = f"""
+    CREATE TEMP TABLE article_rows AS
+    SELECT a.id AS article_id, a.date::TIMESTAMP AS date, coalesce(o.outlet, '') AS outlet,
+           a.title, a.section, a.url
+    FROM raw_articles a LEFT JOIN ({_OUTLETS}) o
+      ON o.key = lower(regexp_replace(trim(coalesce(a.source, '')), '\\s+', ' ', 'g'))
+"""
+_MAPPING = """
+    CREATE TEMP TABLE mapping_rows AS
+    SELECT article_id, speaker, speaker_type, first(canonical) AS canonical,
+           first(canonical_type) AS canonical_type FROM mapping GROUP BY ALL
+"""
+_VIEW = """
     SELECT s.* REPLACE (coalesce(m.canonical, s.speaker) AS speaker,
                         coalesce(m.canonical_type, s.speaker_type) AS speaker_type),
-           a.date::TIMESTAMP AS date, coalesce(o.outlet, '') AS outlet, a.title, a.section, a.url
+           a.date, a.outlet, a.title, a.section, a.url
     FROM raw_statements s
-    LEFT JOIN (SELECT article_id, speaker, speaker_type, first(canonical) AS canonical,
-                      first(canonical_type) AS canonical_type
-               FROM mapping GROUP BY ALL) m
+    LEFT JOIN mapping_rows m
       ON m.article_id = s.article_id AND m.speaker = coalesce(s.speaker, '')
          AND m.speaker_type = coalesce(s.speaker_type, '')
-    LEFT JOIN raw_articles a ON a.id = s.article_id
-    LEFT JOIN ({_OUTLETS}) o
-      ON o.key = lower(regexp_replace(trim(coalesce(a.source, '')), '\\s+', ' ', 'g'))
+    LEFT JOIN article_rows a ON a.article_id = s.article_id
 """
 
 
@@ -83,7 +93,8 @@ class Query:
         _table(self.con, "topics", topics, TOPIC_SCHEMA)
         has_mapping = speakers is not None and Path(speakers).exists()
         _table(self.con, "mapping", [speakers] if has_mapping else [], MAPPING_SCHEMA)
-        self.con.execute(f"CREATE TEMP VIEW v AS {_VIEW}")
+        for statement in (_ARTICLES, _MAPPING, f"CREATE TEMP VIEW v AS {_VIEW}"):
+            self.con.execute(statement)
 
     def sql(self, query: str, params: Sequence = ()) -> pd.DataFrame:
         """Give the rows of `query` (parameters bound, never pasted) as a DataFrame."""
