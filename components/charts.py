@@ -9,12 +9,13 @@ control characters are dropped from them, as they would reorder or hide the lett
 from __future__ import annotations
 
 import html
-import re
 from collections.abc import Iterable
 
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
+
+from newsquotes.analytics.export import CONTROLS, without_controls
 
 LABEL_COLORS = {"positive": "#2a9d8f", "neutral": "#9aa5b1", "negative": "#e76f51"}
 KIND_COLORS = {"direct": "#264653", "indirect": "#e9c46a", "mixed": "#8ab17d"}
@@ -22,16 +23,9 @@ KIND_COLORS = {"direct": "#264653", "indirect": "#e9c46a", "mixed": "#8ab17d"}
 TONE_SCALE = [[0.0, "#e76f51"], [0.5, "#d9dde2"], [1.0, "#2a9d8f"]]
 MAX_POINTS = 5000
 HOVER_CHARS = 240
-# C0 and C1 controls, the bidi marks, embeddings, overrides and isolates (U+061C, U+200E-200F,
-# U+202A-202E, U+2066-2069): "\u202eevil" shows reversed in a legend.
-CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-
-
 def chart_labels(values: Iterable) -> list[str]:
     """Give each value as chart text: control characters dropped, < > & escaped for Plotly."""
-    texts = pd.Series(list(values), dtype=object).fillna("").astype(str)
-    cleaned = texts.str.replace(CONTROLS, "", regex=True)
-    return [html.escape(t, quote=False) for t in cleaned]
+    return [html.escape(t, quote=False) for t in without_controls(values)]
 
 
 def chart_label(value) -> str:

@@ -36,10 +36,11 @@ def plotly_config(name: str) -> dict:
 
 
 def csv_button(
-    frame: pd.DataFrame, name: str, key: str, label: str = "Data (CSV)", icon: bool = True
+    frame: pd.DataFrame | Callable[[], pd.DataFrame], name: str, key: str,
+    label: str = "Data (CSV)", icon: bool = True,
 ) -> None:
-    """Show a button that downloads `frame` as `<name>.csv`."""
-    st.download_button(label, data=lambda: csv_bytes(frame),
+    """Show a button that downloads `frame` (or what it gives, made on click) as `<name>.csv`."""
+    st.download_button(label, data=lambda: csv_bytes(frame() if callable(frame) else frame),
                        file_name=f"{file_stem(name)}.csv", mime="text/csv", key=f"{key}_csv",
                        on_click="ignore", icon=":material/table:" if icon else None,
                        help="The data behind it, as CSV")

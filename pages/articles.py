@@ -10,6 +10,7 @@ from components import data, reader
 from components.context import page_data, stop_if_empty
 from components.tables import statement_table
 from newsquotes.analytics.articles import MAX_PICK, article_choices, choice_labels
+from newsquotes.analytics.export import without_controls
 
 # Marks drawn in one article: past a few thousand the browser stalls on the highlighted body.
 MAX_MARKS = 1000
@@ -54,7 +55,8 @@ meta = [f"{article['date']:%Y-%m-%d}" if pd.notna(article["date"]) else "no date
 url = str(article["url"] or "")
 link = (f" · <a href='{html.escape(url)}' target='_blank' rel='noopener'>source</a>"
         if url.startswith(("http://", "https://")) else "")
-st.html("<div style='color:#555'>" + " · ".join(html.escape(str(m)) for m in meta if m)
+st.html("<div style='color:#555'>" + " · ".join(html.escape(m) for m in without_controls(meta)
+                                                 if m)
         + link + "</div>")
 st.html(reader.legend_html(colors, marked["speaker"].value_counts().to_dict()))
 capped = (f" The first {MAX_MARKS:,} of its {len(statements):,} statements are marked and "

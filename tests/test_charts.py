@@ -323,3 +323,11 @@ def test_clicked_bars_give_back_the_name_as_stored():
 ])
 def test_chart_labels_drop_controls_and_escape(name, expected):
     assert charts.chart_labels([name]) == [expected]
+
+
+def test_statement_rows_show_names_without_bidi_controls():
+    view = VIEW.assign(start=0, cue="said", outlet="\u202eBBC\u202c", title="T\u2066x\u2069",
+                       article_id="a")
+    rows = statement_rows(view)
+    assert set(rows["outlet"]) == {"BBC"} and set(rows["title"]) == {"Tx"}
+    assert rows["speaker"].tolist() == VIEW["speaker"].tolist()

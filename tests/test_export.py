@@ -50,3 +50,16 @@ def test_csv_of_a_hostile_frame_holds_no_formula_cell():
     rows = list(csv.reader(io.StringIO(csv_bytes(frame).decode("utf-8"))))
     assert rows == [["outlet", "statements"], ['\'=HYPERLINK("http://x","click")', "3"],
                     ["Reuters", "-1"]]
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("\u202eBBC\u202c News", "BBC News"),
+    ("Ann\u2066a\u2069 Lee\u200e", "Anna Lee"),
+    ("A\x00B\x1b[2J\x85C", "AB[2JC"),
+    (None, ""),
+    ("Zoë Müller", "Zoë Müller"),
+])
+def test_without_controls(name, expected):
+    from newsquotes.analytics.export import without_controls
+
+    assert without_controls([name]).tolist() == [expected]

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from newsquotes.analytics.export import without_controls
+
 MAX_PICK = 500
 
 
@@ -27,8 +29,8 @@ def article_choices(
 
 def choice_labels(rows: pd.DataFrame) -> pd.Series:
     """Give "YYYY-MM-DD · outlet · title (n)" per row of id, date, source, title, n."""
-    title = rows["title"].fillna("").astype(str)
-    source = rows["source"].fillna("").astype(str)
+    title = without_controls(rows["title"]).set_axis(rows.index)
+    source = without_controls(rows["source"]).set_axis(rows.index)
     return (rows["date"].dt.strftime("%Y-%m-%d").fillna("no date") + " · "
             + source.where(source != "", "unknown outlet") + " · "
             + title.where(title != "", rows["id"].astype(str))

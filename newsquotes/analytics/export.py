@@ -1,4 +1,5 @@
-"""Tables made safe to hand out: text cells a spreadsheet would run as a formula made inert.
+"""Text made safe to hand out: cells a spreadsheet would run as a formula made inert, and
+names freed of the control characters that reorder or hide what is shown around them.
 
 Excel, LibreOffice and Google Sheets read a cell that begins with = + - @ (or a tab or carriage
 return before one) as a formula, so `=HYPERLINK(...)` quoted in an article would become a live
@@ -8,9 +9,22 @@ shown as typed, never run. Numbers stay numbers: -0.5 in a float column is no fo
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
+
 import pandas as pd
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# C0 and C1 controls, the bidi marks, embeddings, overrides and isolates (U+061C, U+200E-200F,
+# U+202A-202E, U+2066-2069): "\u202eBBC" shows as "CBB" in a legend, a table or a picker.
+CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def without_controls(values: Iterable) -> pd.Series:
+    """Give each value as text with its control characters dropped (missing: "")."""
+    texts = pd.Series(list(values) if not isinstance(values, pd.Series) else values,
+                      dtype=object).fillna("").astype(str)
+    return texts.str.replace(CONTROLS, "", regex=True)
 
 
 def inert_text(value: str) -> str:
