@@ -26,7 +26,7 @@ ALLOWED = {
     "speakers": BASE,
     "extract": BASE | {"speakers"},
     "analytics": BASE | {"speakers"},
-    "store": BASE,
+    "store": BASE | {"analytics"},  # store.query turns the dashboard's Filters into SQL
     "synthetic": BASE | {"analytics", "store"},
     "batch": BASE | {"ingest", "extract", "analytics"},
     "pipeline": BASE | {"ingest", "speakers", "extract", "analytics", "store", "batch"},
