@@ -29,10 +29,10 @@ from newsquotes.analytics.keywords import (
 )
 from newsquotes.analytics.profiles import speaker_profiles
 from newsquotes.schema import ARTICLE_COLUMNS, TOPIC_COLUMNS, VIEW_COLUMNS
+from newsquotes.store import STORE_ENV, default_path
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE_DIR = ROOT / "sample_data"
-STORE_ENV = "NEWSQUOTES_STORE"
 # Benchmarks and demos: a synthetic corpus of this many statements instead of the store.
 SYNTHETIC_ENV = "NEWSQUOTES_SYNTHETIC"
 
@@ -52,9 +52,12 @@ class Loaded:
     terms: TermIndex  # the terms of `view`'s rows, counted per filter without Python loops
 
 
+__all__ = ["STORE_ENV"]  # the tests and pages name the store's variable through this module
+
+
 def store_path() -> Path:
-    """Give the store folder: env NEWSQUOTES_STORE, else data/store under the current folder."""
-    return Path(os.environ.get(STORE_ENV) or Path("data") / "store").resolve()
+    """Give the store folder (`newsquotes.store.default_path`), made absolute."""
+    return default_path().resolve()
 
 
 def stamp(path: Path) -> str:
@@ -77,18 +80,25 @@ def is_new(path: Path) -> bool:
 def build_sample_store(path: Path) -> int:
     """Ingest sample_data/ into the store at `path` and find its statements; give articles added.
 
-    Only a new store is filled: one emptied on purpose stays empty.
+    Only a new store is filled: one emptied on purpose stays empty. The sample's alias and topic
+    files go with it (a store folder's own files would win).
     """
-    from newsquotes import pipeline, records
-    from newsquotes.ingest import files as ingest
+    from newsquotes.adding import add_files
     from newsquotes.store import parquet as stores
 
     store = stores.Store(path)
-    articles = [a for a in ingest.read_paths([SAMPLE_DIR / "articles", SAMPLE_DIR / "seed"])
-                if isinstance(a, records.Article)]
-    added, _present = store.add_articles(articles)
-    pipeline.update_store(store)
-    return len(added)
+    report = add_files(store, [SAMPLE_DIR / "articles", SAMPLE_DIR / "seed"],
+                       aliases_path=_sample_file(path, "aliases.toml"),
+                       topics_path=_sample_file(path, "topics.toml"))
+    return len(report.added)
+
+
+def _sample_file(path: Path, name: str) -> Path | None:
+    """Give the store folder's own file `name`, else sample_data's."""
+    for candidate in (path / name, SAMPLE_DIR / name):
+        if candidate.is_file():
+            return candidate
+    return None
 
 
 @st.cache_resource(show_spinner=False)

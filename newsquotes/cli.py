@@ -8,7 +8,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from newsquotes.records import Article, Rejection
+from newsquotes.records import Article
 
 SHOWN_FIELDS = ("id", "title", "date", "section", "source", "author", "url", "language",
                 "word_count", "origin", "flags", "body")
@@ -39,37 +39,34 @@ def _parse(args: argparse.Namespace) -> int:
 def _ingest(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
-    from newsquotes import pipeline
-    from newsquotes.ingest.files import Limits, read_paths
+    from newsquotes.adding import add_files, count_files
+    from newsquotes.ingest.files import Limits
     from newsquotes.store.parquet import Store
 
     store = Store(args.store)
     limits = Limits(max_file_bytes=int(args.max_file_mb * 1024 * 1024))
-    articles: list[Article] = []
-    rejections: list[Rejection] = []
-    with tqdm(desc="Reading", unit=" item", file=sys.stderr, disable=args.quiet) as bar:
-        for item in read_paths(args.paths, limits):
-            (articles if isinstance(item, Article) else rejections).append(item)
-            bar.update(1)
-    added, present = store.add_articles(articles)
-    out = sys.stdout
-    print(f"read:            {len(articles)} articles", file=out)
-    print(f"added:           {len(added)}", file=out)
-    print(f"already present: {len(present)}", file=out)
-    print(f"rejected:        {len(rejections)}", file=out)
-    for r in rejections:
-        print(f"  {r.origin}: {r.reason}", file=out)
-    if args.no_extract:
-        return 0
-    with tqdm(desc="Finding statements", unit=" article", file=sys.stderr,
+    total = count_files(args.paths)
+    with tqdm(total=total, desc="Adding", unit=" file", file=sys.stderr,
               disable=args.quiet) as bar:
-        def progress(done: int, total: int) -> None:
-            bar.total = total
-            bar.update(done - bar.n)
+        def progress(files: int, _total: int, articles: int, statements: int) -> None:
+            bar.update(files - bar.n)
+            bar.set_postfix(articles=articles, statements=statements, refresh=False)
 
-        extracted = pipeline.update_store(store, progress=progress, n_process=args.processes)
-    print(f"extracted:       {extracted} articles; the store holds "
-          f"{len(store.statements())} statements in {store.path}", file=out)
+        report = add_files(store, args.paths, limits, progress, n_process=args.processes,
+                           aliases_path=args.aliases, topics_path=args.topics,
+                           extract=not args.no_extract, refit_topics=args.refit_topics,
+                           files_total=total)
+    out = sys.stdout
+    print(f"read:            {report.read} articles", file=out)
+    print(f"added:           {len(report.added)}", file=out)
+    print(f"already present: {len(report.present)}", file=out)
+    print(f"files read before, skipped: {len(report.skipped_files)}", file=out)
+    print(f"rejected:        {len(report.rejected)}", file=out)
+    for r in report.rejected:
+        print(f"  {r.origin}: {r.reason}", file=out)
+    print(f"statements:      {report.statements} found; the store holds "
+          f"{report.total_statements} statements of {report.total_articles} articles "
+          f"in {store.path}", file=out)
     return 0
 
 
@@ -88,7 +85,7 @@ def _processes_option(parser: argparse.ArgumentParser) -> None:
 
 
 def _parser() -> argparse.ArgumentParser:
-    from newsquotes.store.parquet import default_path
+    from newsquotes.store import default_path
 
     parser = argparse.ArgumentParser(prog="python -m newsquotes",
                                      description="Find who said what in news articles.")
@@ -105,6 +102,12 @@ def _parser() -> argparse.ArgumentParser:
     i.add_argument("--no-extract", action="store_true",
                    help="store the articles without finding their statements yet")
     i.add_argument("-q", "--quiet", action="store_true", help="no progress bars")
+    i.add_argument("--aliases", default=None, metavar="FILE",
+                   help="alias file (TOML; default: aliases.toml in the store folder)")
+    i.add_argument("--topics", default=None, metavar="FILE",
+                   help="topic file (TOML; default: topics.toml in the store folder)")
+    i.add_argument("--refit-topics", action="store_true",
+                   help="fit the topic model again on a sample of the whole store")
     _processes_option(i)
     i.set_defaults(run=_ingest)
     e = sub.add_parser("extract", help="statements of each {id, text} record of a JSONL file")
@@ -117,5 +120,11 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Give the exit status of the command line run with `argv` (default: sys.argv[1:])."""
+    from newsquotes.store import StoreError
+
     args = _parser().parse_args(argv)
-    return args.run(args)
+    try:
+        return args.run(args)
+    except StoreError as exc:  # a damaged store: one plain line, no traceback
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
