@@ -70,6 +70,102 @@ def _ingest(args: argparse.Namespace) -> int:
     return 0
 
 
+def _synth(args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+
+    from newsquotes.synthstore import synth_store
+
+    with tqdm(total=args.articles, desc="Writing", unit=" article", file=sys.stderr,
+              disable=args.quiet) as bar:
+        written = synth_store(args.store, args.articles, seed=args.seed,
+                              progress=lambda done, _total: bar.update(done - bar.n))
+    print(f"{args.articles} synthetic articles with {written} statements added to {args.store}")
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    from newsquotes.analytics.filters import Filters, apply_filters
+    from newsquotes.store.export import write_export
+    from newsquotes.store.parquet import load_corpus
+
+    corpus = load_corpus(args.store)
+    filters = Filters(speakers=tuple(args.speaker), outlets=tuple(args.outlet),
+                      topics=tuple(args.topic), kinds=tuple(args.kind), start=args.start,
+                      end=args.end, text=args.q or "")
+    rows = apply_filters(corpus.view(), filters, corpus.topics)
+    print(f"{write_export(rows, args.to)} statements written to {args.to}")
+    return 0
+
+
+def _compact(args: argparse.Namespace) -> int:
+    from newsquotes.store.compact import compact
+    from newsquotes.store.parquet import Store
+
+    merged, made = compact(Store(args.store))
+    print(f"{merged} batches merged into {made}")
+    return 0
+
+
+def _check(args: argparse.Namespace) -> int:
+    from newsquotes.store.check import check, repair
+    from newsquotes.store.parquet import Store
+
+    store = Store(args.store)
+    findings = check(store)
+    damaged = [f for f in findings if f.damaged]
+    for finding in damaged:
+        print(finding)
+    print(f"{len(findings) - len(damaged)} files whole, {len(damaged)} damaged in {store.path}")
+    if damaged and args.repair:
+        for line in repair(store):
+            print(line)
+        return 0
+    if damaged:
+        print("run again with --repair to rebuild what can be rebuilt (nothing is deleted)")
+    return 1 if damaged else 0
+
+
+def _date(text: str):
+    import datetime as dt
+
+    return dt.date.fromisoformat(text)
+
+
+def _store_option(parser: argparse.ArgumentParser, required: bool = False) -> None:
+    from newsquotes.store import default_path
+
+    parser.add_argument("--store", default=None if not required else argparse.SUPPRESS,
+                        required=required,
+                        help=f"store folder (default: $NEWSQUOTES_STORE or {default_path()})")
+
+
+def _store_commands(sub) -> None:
+    s = sub.add_parser("synth", help="write N synthetic articles with statements into a store")
+    s.add_argument("--articles", type=int, required=True, metavar="N")
+    s.add_argument("--seed", type=int, default=0)
+    s.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    _store_option(s, required=True)
+    s.set_defaults(run=_synth)
+    x = sub.add_parser("export", help="write the (filtered) statements to .parquet/.csv/.jsonl")
+    x.add_argument("--to", required=True, metavar="FILE")
+    for name in ("speaker", "outlet", "topic", "kind"):
+        x.add_argument(f"--{name}", action="append", default=[], help=f"keep this {name} "
+                       "(repeat for several)")
+    x.add_argument("--start", type=_date, help="first day (YYYY-MM-DD)")
+    x.add_argument("--end", type=_date, help="last day (YYYY-MM-DD)")
+    x.add_argument("--q", help="text the statement or its speaker contains")
+    _store_option(x)
+    x.set_defaults(run=_export)
+    c = sub.add_parser("compact", help="merge a store's small parts")
+    _store_option(c)
+    c.set_defaults(run=_compact)
+    k = sub.add_parser("check", help="read every part of a store; say what is damaged")
+    k.add_argument("--repair", action="store_true",
+                   help="rebuild the catalog, set damaged parts aside (never deleted)")
+    _store_option(k)
+    k.set_defaults(run=_check)
+
+
 def _extract(args: argparse.Namespace) -> int:
     from newsquotes.batch import extract_jsonl
 
@@ -85,8 +181,6 @@ def _processes_option(parser: argparse.ArgumentParser) -> None:
 
 
 def _parser() -> argparse.ArgumentParser:
-    from newsquotes.store import default_path
-
     parser = argparse.ArgumentParser(prog="python -m newsquotes",
                                      description="Find who said what in news articles.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -95,8 +189,7 @@ def _parser() -> argparse.ArgumentParser:
     p.set_defaults(run=_parse)
     i = sub.add_parser("ingest", help="add files, folders or .zip archives to the store")
     i.add_argument("paths", nargs="+", metavar="PATH")
-    i.add_argument("--store", default=None,
-                   help=f"store folder (default: $NEWSQUOTES_STORE or {default_path()})")
+    _store_option(i)
     i.add_argument("--max-file-mb", type=float, default=20.0,
                    help="reject files larger than this many MB (default: 20)")
     i.add_argument("--no-extract", action="store_true",
@@ -115,6 +208,7 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("-o", "--output", required=True, metavar="OUTPUT.jsonl")
     _processes_option(e)
     e.set_defaults(run=_extract)
+    _store_commands(sub)
     return parser
 
 

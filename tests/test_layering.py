@@ -32,9 +32,10 @@ ALLOWED = {
     "topicmodel": BASE | {"analytics", "store"},
     "pipeline": BASE | {"ingest", "speakers", "extract", "analytics", "store", "batch",
                         "settling", "topicmodel"},
+    "synthstore": BASE | {"store", "settling", "topicmodel", "synthetic"},
     "adding": BASE | {"ingest", "extract", "store", "pipeline", "settling"},
     "cli": BASE | {"ingest", "speakers", "extract", "analytics", "store", "pipeline",
-                   "synthetic", "batch", "adding"},
+                   "synthetic", "batch", "adding", "synthstore"},
     "__main__": {"cli"},
     "__init__": set(),
 }

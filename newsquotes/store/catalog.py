@@ -121,10 +121,11 @@ class Catalog:
     def commit(self, *, parts: Iterable[Part] = (), drop: Iterable[str] = (),
                articles: Iterable[tuple[str, str, str, str, str]] = (),
                files: Iterable[tuple[str, str, str]] = (), forget: Iterable[str] = (),
-               meta: dict[str, str] | None = None) -> None:
+               meta: dict[str, str] | None = None,
+               moved_files: tuple[list[str], str] | None = None) -> None:
         """Record in one transaction: new `parts`, dropped part files, articles (id, batch,
         version, language, flags; replaced if present), files read (hash, origin, batch),
-        articles to forget, and settings."""
+        articles to forget, settings, and (old batches, new batch) of a merge."""
         parts = list(parts)
         try:
             self.db.execute("BEGIN IMMEDIATE")
@@ -135,6 +136,9 @@ class Catalog:
             self.db.executemany("INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?)",
                                 list(articles))
             self.db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?)", list(files))
+            if moved_files:
+                self.db.executemany("UPDATE files SET batch = ? WHERE batch = ?",
+                                    [(moved_files[1], b) for b in moved_files[0]])
             batches = [int(p.batch) for p in parts if p.batch.isdigit()]
             settings = dict(meta or {})
             if batches and max(batches) >= int(self.meta("next_batch", "0")):
