@@ -100,10 +100,10 @@ class _Reader:
                     continue
                 gave = True
                 self.report.read += 1
-                chunk.articles.append(item)
-                if len(chunk.articles) >= self.size:
-                    yield chunk
+                if len(chunk.articles) >= self.size:  # flushed before, not after, an article:
+                    yield chunk  # a file's hash then goes with its last article's chunk
                     chunk = _Chunk()
+                chunk.articles.append(item)
             if digest is not None and gave:
                 seen.add(digest)
                 chunk.files.append((digest, str(path)))

@@ -48,8 +48,13 @@ class Catalog:
         self.path = path
         if path.is_dir():
             raise StoreError(path, "a folder where the catalog file should be")
+        existed = path.exists()
         try:
             self.db = sqlite3.connect(path, timeout=60, isolation_level=None)
+            # Never write to a file that is not a catalog: one with tables must have ours
+            # (one with none is a catalog a kill stopped right after it was created).
+            if existed and self.db.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()[0]:
+                self.db.execute("SELECT value FROM meta WHERE key = 'format'").fetchall()
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA synchronous=FULL")
             self.db.executescript(_TABLES)

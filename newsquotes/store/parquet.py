@@ -133,7 +133,12 @@ class Store:
         clean_temps(self.path)
         if not (self.path / CATALOG).exists():
             return
-        listed = {p.file for p in Catalog(self.path / CATALOG).parts()}
+        try:
+            catalog = Catalog(self.path / CATALOG)
+        except StoreError:
+            return  # a broken catalog: parts are left for `check --repair` to rebuild from
+        listed = {p.file for p in catalog.parts()}
+        catalog.close()
         for kind in KINDS:
             for path in (self.path / kind).glob("part-*.parquet"):
                 if f"{kind}/{path.name}" not in listed:
