@@ -105,7 +105,8 @@ class Upkeep:
     def batch_frames(self, statements: pd.DataFrame) -> tuple[dict[str, pd.DataFrame], str]:
         """Give the names and topics parts of a batch's statements, and the model's id."""
         model = self.model(statements)
-        return {"statements": statements, "names": settling.names_of(statements),
+        names = settling.keyed(settling.names_of(statements), self.aliases)
+        return {"statements": statements, "names": names,
                 "topics": model.assign(statements, self.defined)}, model.id
 
     def finish(self) -> None:
@@ -134,14 +135,15 @@ def update_store(store: Store, progress: Progress | None = None,
     version = quotes.EXTRACTOR_VERSION
     stale = store.catalog().stale_batches(version)
     done = 0
-    parts = {p.batch: p for p in store.catalog().parts("articles")}
-    frames = (store.read_part(parts[b]) for b in stale)
+    parts = {(p.kind, p.batch): p for p in store.catalog().parts()}
+    frames = (store.read_part(parts[("articles", b)]) for b in stale)
     for batch, statements in zip(stale, (runner or local_runner(n_process))(frames),
                                  strict=True):
         ids = {a for a, *_ in store.catalog().articles_of(batch)}
+        old = store.read_part(parts[("names", batch)]) if ("names", batch) in parts else None
         batch_frames, model = upkeep.batch_frames(statements)
         store.replace_batch(batch, batch_frames, version, meta={"unsettled": "1"}, model=model)
-        settling.settle_batch(store, upkeep.aliases, batch_frames["names"], replaced=ids)
+        settling.settle_batch(store, upkeep.aliases, batch_frames["names"], replaced=old)
         done += len(ids)
         if progress is not None:
             progress(0, 0, done, len(statements))

@@ -9,8 +9,10 @@ statements: one row a statement (see `records.Statement`) plus `statement_id`
 view:       statements joined with their article: `date`, `outlet` (the article's
             source), `title`, `section`, `url`.
 topics:     `statement_id`, `topic`, `topic_kind` ("defined" or "discovered").
-names:      one row per article and speaker as the extractor named them (contract 2).
-speakers:   the names rows with the corpus-wide `canonical` name and `canonical_type`.
+names:      one row per article and speaker as the extractor named them (contract 2), with
+            the settlement `key` of the row.
+speakers:   the names rows whose corpus-wide `canonical` name or `canonical_type` differs
+            from their own (a row not listed keeps its name and type).
 """
 
 from __future__ import annotations
@@ -45,7 +47,7 @@ TABLES: dict[str, tuple[tuple[str, str], ...]] = {
         ("neg", "float"), ("label", "str"), ("terms", "strs"),
     ),
     "topics": (("statement_id", "str"), ("topic", "str"), ("topic_kind", "str")),
-    "names": _NAME_ROWS,
+    "names": (*_NAME_ROWS, ("key", "str")),
     "speakers": (*_NAME_ROWS, ("key", "str"), ("canonical", "str"),
                  ("canonical_type", "str")),
 }
@@ -115,7 +117,7 @@ def typed(df: pd.DataFrame, table: str) -> pd.DataFrame:
 ARTICLE_COLUMNS = columns("articles")
 STATEMENT_COLUMNS = columns("statements")
 TOPIC_COLUMNS = columns("topics")
-NAME_COLUMNS = columns("names")
+NAME_COLUMNS = [name for name, _ in _NAME_ROWS]  # contract 2's columns
 SENTIMENT_COLUMNS = ["compound", "pos", "neu", "neg", "label"]
 VIEW_COLUMNS = [*STATEMENT_COLUMNS, "date", "outlet", "title", "section", "url"]
 KINDS = ("direct", "indirect", "mixed")

@@ -1,20 +1,28 @@
 """Speaker names settled across the store over the names table (contract 2), re-settling only
 the keys a new batch touches.
 
-Statements keep the name the extractor gave in their article; `<store>/speakers.parquet` holds
-one row per article and name with its corpus-wide `canonical` name and type, applied when the
-store is read. A key groups the rows that can influence each other's settlement (the surname or
-last word of the tidied name), so a batch re-settles only the rows of its keys, with the
-corpus-wide set of place names given alongside. A changed alias file re-settles everything.
+Statements keep the name the extractor gave in their article. Each batch's names part holds
+one row per article and name with its settlement key (the spelling key of the last word of the
+tidied name: rows with different keys never influence each other). A new batch re-settles the
+names rows of the keys it touches, read from the names parts by key, with the corpus-wide set
+of place names (kept in the catalog) given alongside; `<store>/speakers.parquet` holds the rows
+whose canonical name or type differs from their own, applied when the store is read. A changed
+alias file re-keys and re-settles everything; so does a kill between a batch and its settling.
+
+`names_of`, `settle_key` and `settle` are the speakers stage's contract; until it provides
+them they are built here on `canonicalize` (swap the three for imports, nothing else changes).
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 
 import numpy as np
 import pandas as pd
+import pyarrow.compute as pc
+import pyarrow.dataset as ds
 
 from newsquotes import schema
 from newsquotes.speakers import corpus as speakers
@@ -28,7 +36,7 @@ def names_of(statements: pd.DataFrame) -> pd.DataFrame:
     """Give one row per article, speaker, type, affiliation and pronoun use, with its count."""
     named = statements[statements["speaker"].fillna("") != ""]
     if named.empty:
-        return schema.empty_frame("names")
+        return schema.empty_frame("names")[NAME_COLUMNS]
     rows = pd.DataFrame({
         "article_id": named["article_id"].astype(str),
         "speaker": named["speaker"].astype(str),
@@ -37,7 +45,7 @@ def names_of(statements: pd.DataFrame) -> pd.DataFrame:
         "pronoun": named["speaker_mention"].fillna("").str.lower().isin(["he", "she"]),
     })
     counted = rows.value_counts(sort=False).rename("statements").reset_index()
-    return schema.typed(counted, "names")
+    return schema.typed(counted, "names")[NAME_COLUMNS]
 
 
 def settle_key(names: pd.DataFrame, aliases: dict[str, str] | None = None) -> pd.Series:
@@ -78,6 +86,11 @@ def settle(names: pd.DataFrame, aliases: dict[str, str] | None = None,
                         canonical_type=settled["speaker_type"].to_numpy()[first])
 
 
+def keyed(names: pd.DataFrame, aliases: dict[str, str] | None) -> pd.DataFrame:
+    """Give the names rows with their settlement key (the names part's columns)."""
+    return schema.typed(names.assign(key=settle_key(names, aliases)), "names")
+
+
 def places_of(names: pd.DataFrame) -> set[str]:
     """Give the names the corpus uses as places: affiliations and governments, case-folded."""
     states = names.loc[names["speaker_type"].isin(_STATES), "speaker"]
@@ -89,38 +102,69 @@ def aliases_stamp(aliases: dict[str, str] | None) -> str:
     return hashlib.sha1(repr(sorted((aliases or {}).items())).encode()).hexdigest()[:16]
 
 
-def _touched(old: pd.DataFrame, new: pd.DataFrame, keys: set[str]) -> set[str]:
-    """Give `keys` plus those of old rows a newly seen place may change."""
-    fresh = places_of(new) - places_of(old)
-    if not fresh or old.empty:
-        return keys
+def _names_where(store: Store, condition) -> pd.DataFrame:
+    """Give the names rows of every part that meet a pyarrow `condition` (None: all)."""
+    parts = store.parts("names")
+    if not parts:
+        return schema.empty_frame("names")
+    table = ds.dataset(parts, schema=schema.arrow_schema("names")).to_table(filter=condition)
+    return schema.from_arrow(table, "names")
+
+
+def _place_keys(store: Store, fresh: set[str]) -> set[str]:
+    """Give the keys of names rows holding a place word just seen (a place changes them)."""
     words = "|".join(re.escape(p) for p in sorted(fresh, key=len, reverse=True))
-    hit = old["speaker"].str.casefold().str.contains(rf"(?<!\w)(?:{words})(?!\w)", regex=True)
-    return keys | set(old.loc[hit, "key"])
+    pattern = rf"(?i)\b(?:{words})\b"  # RE2 (pyarrow's): no look-behind
+    rows = _names_where(store, pc.match_substring_regex(pc.field("speaker"), pattern))
+    return set(rows["key"])
 
 
-def resettle(store: Store, new_names: pd.DataFrame, aliases: dict[str, str] | None,
-             everything: bool = False, replaced: set[str] = frozenset()) -> int:
-    """Give the number of names rows re-settled after adding `new_names` to the store's
-    settled names (in place of the rows of the `replaced` articles); only the keys they touch
-    are settled again. With `everything`, `new_names` is the whole names table."""
-    old = store.speakers()
-    old = old[~old["article_id"].isin(replaced)] if replaced else old
-    new_names = new_names.assign(key=settle_key(new_names, aliases))
-    if everything:
-        kept, todo = old.iloc[:0], new_names
+def _changed(settled: pd.DataFrame) -> pd.DataFrame:
+    """Give the settled rows whose canonical name or type is not their own."""
+    differs = (settled["canonical"] != settled["speaker"]) | (
+        settled["canonical_type"] != settled["speaker_type"])
+    return settled[differs]
+
+
+def resettle(store: Store, keys: set[str] | None, aliases: dict[str, str] | None,
+             new_places: set[str] = frozenset()) -> int:
+    """Give the names rows settled again: those of `keys` (all, for None) and of any key a
+    new place touches; the store's settled rows of those keys are replaced."""
+    catalog = store.catalog()
+    places = set(json.loads(catalog.meta("places", "[]"))) | set(new_places)
+    if keys is None:
+        todo, kept = _names_where(store, None), store.speakers().iloc[:0]
+        places = places_of(todo)
     else:
-        keys = _touched(old, new_names, set(new_names["key"]))
-        inside = old["key"].isin(keys)
-        kept = old[~inside]
-        todo = pd.concat([old.loc[inside, [*NAME_COLUMNS, "key"]], new_names],
-                         ignore_index=True)
-    todo = todo.drop_duplicates([c for c in NAME_COLUMNS if c != "statements"], keep="last")
-    if todo.empty and not everything and not replaced:
-        return 0
-    settled = settle(todo, aliases, places_of(pd.concat([kept, todo])))
-    store.write_speakers(pd.concat([kept, settled], ignore_index=True))
+        fresh = set(new_places) - set(json.loads(catalog.meta("places", "[]")))
+        keys = keys | (_place_keys(store, fresh) if fresh else set())
+        todo = _names_where(store, pc.field("key").isin(sorted(keys)))
+        old = store.speakers()
+        kept = old[~old["key"].isin(keys)]
+    settled = settle(todo, aliases, places)
+    store.write_speakers(pd.concat([kept, _changed(settled)], ignore_index=True))
+    catalog.commit(meta={"places": json.dumps(sorted(places))})
     return len(settled)
+
+
+def _rekey(store: Store, aliases: dict[str, str] | None) -> None:
+    """Give every names part the keys of the current alias table (one part at a time)."""
+    for part in store.catalog().parts("names"):
+        names = store.read_part(part)
+        store.replace_batch(part.batch, {"names": keyed(names, aliases)}, part.version)
+
+
+def _add_missing_names(store: Store, aliases: dict[str, str] | None) -> bool:
+    """Give True after writing the names part of each batch that has statements but none
+    (a migrated store's batches): its names as the statements give them."""
+    catalog = store.catalog()
+    named = {p.batch for p in catalog.parts("names")}
+    missing = [p for p in catalog.parts("statements") if p.batch not in named]
+    for part in missing:
+        names = keyed(names_of(store.read_part(part)), aliases)
+        store.replace_batch(part.batch, {"names": names}, part.version,
+                            meta={"unsettled": "1"})
+    return bool(missing)
 
 
 def settle_all_if_needed(store: Store, aliases: dict[str, str] | None) -> int:
@@ -130,17 +174,21 @@ def settle_all_if_needed(store: Store, aliases: dict[str, str] | None) -> int:
     if catalog is None:
         return 0
     stamp = aliases_stamp(aliases)
+    _add_missing_names(store, aliases)
     if catalog.meta("aliases", stamp) == stamp and catalog.meta("unsettled") != "1":
         return 0
-    done = resettle(store, store.read("names"), aliases, everything=True)
+    if catalog.meta("aliases", stamp) != stamp:
+        _rekey(store, aliases)
+    done = resettle(store, None, aliases)
     catalog.commit(meta={"aliases": stamp, "unsettled": ""})
     return done
 
 
 def settle_batch(store: Store, aliases: dict[str, str] | None, names: pd.DataFrame,
-                 replaced: set[str] = frozenset()) -> int:
-    """Give the rows re-settled for one batch's names (in place of the `replaced` articles'),
-    then mark the store settled."""
-    done = resettle(store, names, aliases, replaced=replaced) if len(names) or replaced else 0
+                 replaced: pd.DataFrame | None = None) -> int:
+    """Give the rows re-settled for one batch's names (and the keys of the names it
+    `replaced`), then mark the store settled."""
+    keys = set(names["key"]) | (set(replaced["key"]) if replaced is not None else set())
+    done = resettle(store, keys, aliases, places_of(names)) if keys else 0
     store.catalog().commit(meta={"aliases": aliases_stamp(aliases), "unsettled": ""})
     return done

@@ -5,6 +5,7 @@ a model fitted on the first part. Vectorised (numpy, pyarrow compute): 20,000 ar
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -12,11 +13,9 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
-import pyarrow.parquet as pq
 
 from newsquotes import schema, settling, topicmodel
-from newsquotes.store.files import atomic_write
-from newsquotes.store.parquet import SPEAKERS, Batch, Store
+from newsquotes.store.parquet import Batch, Store
 from newsquotes.synthetic import OBJECTS, OUTLETS, SUBJECTS, TAILS, VERBS
 
 PART_ARTICLES = 20_000
@@ -95,7 +94,10 @@ def _part(rng: np.random.Generator, first: int, n: int, per_article: float, seed
 
 def synth_store(path: str | Path, n_articles: int, seed: int = 0, per_article: float = 15.0,
                 progress: Callable[[int, int], None] | None = None) -> int:
-    """Give the statements written after adding `n_articles` synthetic articles to the store."""
+    """Give the statements written after adding `n_articles` synthetic articles to the store
+    (recorded as made by the current extractor version, so no ingest extracts them again)."""
+    from newsquotes.extract.quotes import EXTRACTOR_VERSION
+
     store = Store(path)
     rng = np.random.default_rng(seed)
     pool = _speakers()
@@ -109,9 +111,10 @@ def synth_store(path: str | Path, n_articles: int, seed: int = 0, per_article: f
             if model is None:
                 model = topicmodel.current(store, None) if store.count("statements") \
                     else topicmodel.fit(statements.head(topicmodel.SAMPLE), None)
-            names = settling.names_of(statements)
+            names = settling.keyed(settling.names_of(statements), None)
             store.add_batch(Batch(schema.typed(articles, "articles"), statements, names,
-                                  model.assign(statements, None), "synthetic", (), {}, model.id))
+                                  model.assign(statements, None), EXTRACTOR_VERSION, (), {},
+                                  model.id))
             settled.append(names)
             written += len(statements)
             if progress is not None:
@@ -122,14 +125,8 @@ def synth_store(path: str | Path, n_articles: int, seed: int = 0, per_article: f
 
 
 def _settle_as_named(store: Store, names: list[pd.DataFrame]) -> None:
-    """Add the synthetic names to the settled table as their own canonical names (they are
-    distinct people by construction), without settling the whole table again."""
-    old = store.speakers()
-    new = pd.concat(names, ignore_index=True)
-    pairs = new[["speaker", "speaker_type"]].drop_duplicates()
-    pairs["key"] = settling.settle_key(pairs)
-    new = new.merge(pairs, on=["speaker", "speaker_type"], how="left")
-    new = new.assign(canonical=new["speaker"], canonical_type=new["speaker_type"])
-    table = schema.to_arrow(pd.concat([old, new], ignore_index=True), "speakers")
-    atomic_write(store.path / SPEAKERS, lambda tmp: pq.write_table(table, tmp))
-    store.catalog().commit(meta={"aliases": settling.aliases_stamp(None), "unsettled": ""})
+    """Record the synthetic names as settled: each is its own canonical name (distinct people
+    by construction), so no row goes to speakers.parquet and nothing is settled again."""
+    places = settling.places_of(pd.concat(names, ignore_index=True)) if names else set()
+    store.catalog().commit(meta={"aliases": settling.aliases_stamp(None), "unsettled": "",
+                                 "places": json.dumps(sorted(places))})

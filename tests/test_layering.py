@@ -32,7 +32,7 @@ ALLOWED = {
     "topicmodel": BASE | {"analytics", "store"},
     "pipeline": BASE | {"ingest", "speakers", "extract", "analytics", "store", "batch",
                         "settling", "topicmodel"},
-    "synthstore": BASE | {"store", "settling", "topicmodel", "synthetic"},
+    "synthstore": BASE | {"store", "settling", "topicmodel", "synthetic", "extract"},
     "adding": BASE | {"ingest", "extract", "store", "pipeline", "settling"},
     "cli": BASE | {"ingest", "speakers", "extract", "analytics", "store", "pipeline",
                    "synthetic", "batch", "adding", "synthstore"},

@@ -44,12 +44,14 @@ def atomic_write(target: Path, write: Callable[[Path], None]) -> None:
     fsync_dir(target.parent)
 
 
-def write_parquet(target: Path, table: pa.Table, metadata: dict[str, str] | None = None) -> None:
-    """Write `table` to `target` atomically, with `metadata` in the file's key-value metadata."""
+def write_parquet(target: Path, table: pa.Table, metadata: dict[str, str] | None = None,
+                  row_group_size: int | None = None) -> None:
+    """Write `table` to `target` atomically, with `metadata` in the file's key-value metadata
+    (`row_group_size` rows a group: small groups let a filtered read skip most of a file)."""
     if metadata:
         extra = {k.encode(): v.encode() for k, v in metadata.items()}
         table = table.replace_schema_metadata({**(table.schema.metadata or {}), **extra})
-    atomic_write(target, lambda tmp: pq.write_table(table, tmp))
+    atomic_write(target, lambda tmp: pq.write_table(table, tmp, row_group_size=row_group_size))
 
 
 def read_parquet(path: Path, schema: pa.Schema, columns: list[str] | None = None) -> pa.Table:

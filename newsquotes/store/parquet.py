@@ -39,6 +39,7 @@ from newsquotes.store.frames import Corpus, articles_frame, outlet_names
 KINDS = ("articles", "statements", "topics", "names")
 CATALOG = "catalog.sqlite"
 SPEAKERS = "speakers.parquet"
+NAMES_ROW_GROUP = 4096
 __all__ = ["Corpus", "Store", "articles_frame", "default_path", "load_corpus", "outlet_names"]
 
 
@@ -204,8 +205,11 @@ class Store:
               meta: dict[str, str]) -> Part:
         """Write one part file (topics parts carry the topic model's id as their version)."""
         name = f"{kind}/part-{batch}-{secrets.token_hex(3)}.parquet"
+        if kind == "names":  # sorted by key in small groups: reading a few keys skips the rest
+            df = df.sort_values("key", kind="stable")
         write_parquet(self.path / name, schema.to_arrow(df, kind),
-                      {"batch": batch, "version": version, **meta})
+                      {"batch": batch, "version": version, **meta},
+                      NAMES_ROW_GROUP if kind == "names" else None)
         return Part(name, kind, batch, len(df), version)
 
     def write_parts(self, batch: str, frames: dict[str, pd.DataFrame], version: str,
