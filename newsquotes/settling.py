@@ -30,6 +30,7 @@ from newsquotes.store.parquet import Store
 
 NAME_COLUMNS = schema.NAME_COLUMNS
 _STATES = ("government", "country")
+SETTLE_ROWS = 20_000  # statements one settlement pass weighs at most (see `settle`)
 
 
 def names_of(statements: pd.DataFrame) -> pd.DataFrame:
@@ -69,8 +70,13 @@ def settle(names: pd.DataFrame, aliases: dict[str, str] | None = None,
         return names.assign(canonical=pd.Series(dtype=object),
                             canonical_type=pd.Series(dtype=object))
     names = names.reset_index(drop=True)
-    # canonicalize counts statements: each names row stands for `statements` of them.
-    rows = np.repeat(np.arange(len(names)), names["statements"].clip(lower=1).to_numpy())
+    # canonicalize counts statements: each names row stands for `statements` of them, scaled
+    # down (never below one) where a key holds more than SETTLE_ROWS, so a much-quoted
+    # surname costs a bounded pass; the counts' proportions, which decide, are kept.
+    counts = names["statements"].clip(lower=1).to_numpy()
+    if counts.sum() > SETTLE_ROWS:
+        counts = np.ceil(counts * (SETTLE_ROWS / counts.sum())).astype(int)
+    rows = np.repeat(np.arange(len(names)), counts)
     expanded = pd.DataFrame({
         "article_id": names["article_id"].to_numpy()[rows],
         "speaker": names["speaker"].to_numpy()[rows],

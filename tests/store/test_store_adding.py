@@ -177,3 +177,29 @@ def test_a_store_path_that_is_a_file_is_a_clear_error(tmp_path):
     (tmp_path / "s").write_text("not a folder")
     with pytest.raises(StoreError, match="a file where the store folder should be"):
         Store(tmp_path / "s").articles()
+
+
+def _models(store: Store) -> set[str]:
+    return {p.version for p in store.catalog().parts("topics")}
+
+
+def test_topics_are_refitted_when_the_store_doubles_or_when_asked(tmp_path, monkeypatch):
+    monkeypatch.setattr("newsquotes.pipeline.CHUNK", 2)
+    store = Store(tmp_path / "s")
+    fake_extractor.write_stories(tmp_path / "c", 2)
+    add_files(store, [tmp_path / "c"])
+    first = store.catalog().meta("topics_model")
+    assert _models(store) == {first} and store.catalog().meta("topics_fit_statements") == "4"
+    (tmp_path / "c" / "story0099.txt").write_text(fake_extractor.story(99), encoding="utf-8")
+    add_files(store, [tmp_path / "c"])  # 6 statements: not yet twice the 4 of the fit
+    assert store.catalog().meta("topics_model") == first
+    (tmp_path / "d").mkdir()
+    for i in range(10, 14):
+        (tmp_path / "d" / f"s{i}.txt").write_text(fake_extractor.story(i), encoding="utf-8")
+    add_files(store, [tmp_path / "d"])  # 8 statements of new stories: 14 >= 2 x 4
+    second = store.catalog().meta("topics_model")
+    assert store.catalog().meta("topics_fit_statements") == "14"
+    assert _models(store) == {second}  # every batch re-assigned by the new model
+    add_files(store, [], refit_topics=True)
+    assert _models(store) == {store.catalog().meta("topics_model")}
+    assert set(store.topics()["statement_id"]) <= set(store.statements()["statement_id"])

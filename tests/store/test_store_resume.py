@@ -98,3 +98,35 @@ def test_killed_ingests_resume_to_the_statements_of_an_uninterrupted_run(
     assert Store(store).count("articles") == 300
     leftovers = [p for p in store.rglob("*") if p.name.endswith(".tmp")]
     assert leftovers == []
+
+
+REAL_INGEST = textwrap.dedent("""
+    import sys
+    sys.path.insert(0, {root!r})
+    from newsquotes import pipeline
+    pipeline.CHUNK = 4
+    from newsquotes import cli
+    sys.exit(cli.main(["ingest", sys.argv[1], "--store", sys.argv[2], "-q",
+                       "--processes", "1"]))
+""")
+
+
+def test_a_killed_ingest_with_the_real_extractor_resumes_to_the_same_statements(tmp_path):
+    write_stories(tmp_path / "c", 24)
+    code = REAL_INGEST.format(root=str(ROOT))
+
+    def run(store: Path) -> subprocess.Popen:
+        return subprocess.Popen([sys.executable, "-c", code, str(tmp_path / "c"), str(store)],
+                                cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                                text=True)
+
+    whole = run(tmp_path / "whole")
+    assert whole.wait(timeout=600) == 0, whole.stderr.read()
+    killed = run(tmp_path / "s")
+    _kill_when(killed, tmp_path / "s", 8)
+    killed.wait()
+    assert 8 <= _stored(tmp_path / "s") < 24
+    again = run(tmp_path / "s")
+    assert again.wait(timeout=600) == 0, again.stderr.read()
+    assert _statements(tmp_path / "s") == _statements(tmp_path / "whole")
+    assert len(_statements(tmp_path / "whole")) >= 24
