@@ -109,9 +109,10 @@ def load(store: Store) -> TopicModel | None:
 def save(store: Store, model: TopicModel, statements: int) -> None:
     """Store `model` as fitted when the store held `statements` statements."""
     data = pickle.dumps(model)
-    atomic_write(store.path / MODEL_FILE, lambda tmp: tmp.write_bytes(data))
-    store.catalog(create=True).commit(meta={"topics_model": model.id,
-                                            "topics_fit_statements": str(statements)})
+    with store.lock():  # another writer taking the lock removes temp files it does not hold
+        atomic_write(store.path / MODEL_FILE, lambda tmp: tmp.write_bytes(data))
+        store.catalog(create=True).commit(meta={"topics_model": model.id,
+                                                "topics_fit_statements": str(statements)})
 
 
 def sample(store: Store, size: int = SAMPLE, seed: int = 0) -> pd.DataFrame:
