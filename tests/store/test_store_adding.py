@@ -162,15 +162,22 @@ def test_an_old_store_is_migrated_losing_nothing(tmp_path):
 
     for kind, df in (("articles", articles), ("statements", statements), ("topics", topics)):
         pq.write_table(schema.to_arrow(df, kind), old / f"{kind}.parquet")
-    (old / "manifest.json").write_text(json.dumps({"format": 1, "extracted": {"a1": "v9"}}))
+    (old / "manifest.json").write_text(json.dumps({"format": 1, "extracted": {"a1": "fake-1"}}))
     store = Store(old)
     assert sorted(store.articles()["id"]) == ["a1", "b2"]
     assert store.statements()[["statement_id", "text", "speaker"]].values.tolist() == [
         ["a1:1", "Hi,", "Alva Strand"]]
     assert store.topics()["topic"].tolist() == ["greetings"]
-    assert store.extracted() == {"a1": "v9", "b2": ""}
+    assert store.extracted() == {"a1": "fake-1", "b2": ""}
     assert sorted(p.name for p in (old / "migrated").iterdir()) == [
         "articles.parquet", "manifest.json", "statements.parquet", "topics.parquet"]
+    # The next ingest gives the migrated batches names parts: a bare surname meets them.
+    late = _jsonl(tmp_path / "late.jsonl", [{"title": "Late", "text": "“Later,” said Strand."}])
+    kept = [p for p in store.parts("statements") if "part-000001-" in p.name]
+    add_files(store, [late])
+    assert kept and set(kept) <= set(store.parts("statements"))  # a1's batch not re-extracted
+    assert len(store.parts("names")) == len(store.parts("statements"))
+    assert set(store.statements()["speaker"]) == {"Alva Strand"}
 
 
 def test_a_store_path_that_is_a_file_is_a_clear_error(tmp_path):
