@@ -36,17 +36,11 @@ from newsquotes.analytics.keywords import (
 )
 from newsquotes.analytics.profiles import speaker_profiles
 from newsquotes.schema import ARTICLE_COLUMNS, TOPIC_COLUMNS, VIEW_COLUMNS
+from newsquotes.store import STORE_ENV, StoreError, default_path  # noqa: F401 (tests read STORE_ENV here)
 from newsquotes.store.query import Query
-
-try:
-    from newsquotes.store import StoreError
-except ImportError:  # until the store helper's branch lands: nothing raises it yet
-    class StoreError(RuntimeError):
-        """A store that cannot be read as it is."""
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE_DIR = ROOT / "sample_data"
-STORE_ENV = "NEWSQUOTES_STORE"
 # Benchmarks and demos: a synthetic corpus of this many statements instead of the store.
 SYNTHETIC_ENV = "NEWSQUOTES_SYNTHETIC"
 # What reading a damaged store raises (a truncated Parquet file, a garbled manifest, a folder
@@ -73,8 +67,8 @@ class Loaded:
 
 
 def store_path() -> Path:
-    """Give the store folder: env NEWSQUOTES_STORE, else data/store under the current folder."""
-    return Path(os.environ.get(STORE_ENV) or Path("data") / "store").resolve()
+    """Give the store folder (`newsquotes.store.default_path`), made absolute."""
+    return default_path().resolve()
 
 
 def stamp(path: Path) -> str:
@@ -97,18 +91,25 @@ def is_new(path: Path) -> bool:
 def build_sample_store(path: Path) -> int:
     """Ingest sample_data/ into the store at `path` and find its statements; give articles added.
 
-    Only a new store is filled: one emptied on purpose stays empty.
+    Only a new store is filled: one emptied on purpose stays empty. The sample's alias and topic
+    files go with it (a store folder's own files would win).
     """
-    from newsquotes import pipeline, records
-    from newsquotes.ingest import files as ingest
+    from newsquotes.adding import add_files
     from newsquotes.store import parquet as stores
 
     store = stores.Store(path)
-    articles = [a for a in ingest.read_paths([SAMPLE_DIR / "articles", SAMPLE_DIR / "seed"])
-                if isinstance(a, records.Article)]
-    added, _present = store.add_articles(articles)
-    pipeline.update_store(store)
-    return len(added)
+    report = add_files(store, [SAMPLE_DIR / "articles", SAMPLE_DIR / "seed"],
+                       aliases_path=_sample_file(path, "aliases.toml"),
+                       topics_path=_sample_file(path, "topics.toml"))
+    return len(report.added)
+
+
+def _sample_file(path: Path, name: str) -> Path | None:
+    """Give the store folder's own file `name`, else sample_data's."""
+    for candidate in (path / name, SAMPLE_DIR / name):
+        if candidate.is_file():
+            return candidate
+    return None
 
 
 @st.cache_resource(show_spinner=False)
@@ -217,36 +218,34 @@ def synthetic_folder(n_statements: int) -> Path:
 def _write_parts(folder: Path, articles: pd.DataFrame, statements: pd.DataFrame,
                  topics: pd.DataFrame) -> None:
     """Write the frames as one Parquet file of each kind, as a store of one part would hold."""
-    from newsquotes.store import parquet
+    from newsquotes import schema
+    from newsquotes.store.files import atomic_write
 
     folder.mkdir(parents=True, exist_ok=True)
-    for name, frame, schema in (("articles", articles, parquet.ARTICLE_SCHEMA),
-                                ("statements", statements, parquet.STATEMENT_SCHEMA),
-                                ("topics", topics, parquet.TOPIC_SCHEMA)):
-        table = pa.Table.from_pandas(frame[schema.names], schema=schema, preserve_index=False)
-        parquet.atomic_write(folder / f"{name}.parquet",
-                             lambda tmp, t=table: pq.write_table(t, tmp))
+    for name, frame in (("articles", articles), ("statements", statements), ("topics", topics)):
+        table = schema.to_arrow(frame, name)
+        atomic_write(folder / f"{name}.parquet", lambda tmp, t=table: pq.write_table(t, tmp))
 
 
 def parts_of(path: Path) -> dict[str, list[Path]]:
-    """Give the Parquet files of each kind: the parts the store's catalog lists where the store
-    has one (`Store.parts`), else its single files."""
+    """Give the Parquet files of each kind the store's catalog lists (`Store.parts`)."""
     from newsquotes.store.parquet import Store
 
     store = Store(path)
-    kinds = ("statements", "articles", "topics")
-    if hasattr(store, "parts"):
-        return {kind: store.parts(kind) for kind in kinds}
-    return {kind: [f] if (f := path / f"{kind}.parquet").is_file() else [] for kind in kinds}
+    return {kind: store.parts(kind) for kind in ("statements", "articles", "topics")}
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
 def query(path: str, stamp: str) -> Query:
     """Give the DuckDB queries over the corpus at `path` (`stamp` keys the files' state)."""
     _loaded(path, stamp)  # a synthetic corpus is written as it is first made
-    folder = synthetic_folder(int(path.split(":", 1)[1])) if path.startswith(
-        "synthetic:") else Path(path)
-    parts = parts_of(folder)
+    if path.startswith("synthetic:"):
+        folder = synthetic_folder(int(path.split(":", 1)[1]))
+        parts = {kind: [folder / f"{kind}.parquet"]
+                 for kind in ("statements", "articles", "topics")}
+    else:
+        folder = Path(path)
+        parts = parts_of(folder)
     return Query(parts["statements"], parts["articles"], parts["topics"],
                  folder / "speakers.parquet")
 

@@ -29,9 +29,14 @@ ALLOWED = {
     "store": BASE | {"analytics"},  # store.query turns the dashboard's Filters into SQL
     "synthetic": BASE | {"analytics", "store"},
     "batch": BASE | {"ingest", "extract", "analytics"},
-    "pipeline": BASE | {"ingest", "speakers", "extract", "analytics", "store", "batch"},
+    "settling": BASE | {"speakers", "store"},
+    "topicmodel": BASE | {"analytics", "store"},
+    "pipeline": BASE | {"ingest", "speakers", "extract", "analytics", "store", "batch",
+                        "settling", "topicmodel"},
+    "synthstore": BASE | {"store", "settling", "topicmodel", "synthetic", "extract"},
+    "adding": BASE | {"ingest", "extract", "store", "pipeline", "settling"},
     "cli": BASE | {"ingest", "speakers", "extract", "analytics", "store", "pipeline",
-                   "synthetic", "batch"},
+                   "synthetic", "batch", "adding", "synthstore"},
     "__main__": {"cli"},
     "__init__": set(),
 }

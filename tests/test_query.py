@@ -15,13 +15,14 @@ from pandas.testing import assert_frame_equal
 from newsquotes.analytics import aggregates, timeseries
 from newsquotes.analytics.filters import Filters, apply_filters, members
 from newsquotes.analytics.keywords import frequencies
-from newsquotes.store.parquet import (
+from newsquotes.store.parquet import Corpus
+from newsquotes.store.query import (
     ARTICLE_SCHEMA,
+    MAPPING_SCHEMA,
     STATEMENT_SCHEMA,
     TOPIC_SCHEMA,
-    Corpus,
+    Query,
 )
-from newsquotes.store.query import MAPPING_SCHEMA, Query
 
 SPEAKERS = ["Ann Lee", "Bo Chen", "", "Lee", "Cy Diaz", "Ann Lee", "Bo Chen", "Dee Ray"]
 OUTLETS = ["Reuters", "REUTERS", "AP", "", "Meridian  Wire", "AP"]

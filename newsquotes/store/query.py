@@ -26,8 +26,10 @@ from newsquotes.analytics.filters import FULL_SENTIMENT, Filters
 from newsquotes.analytics.keywords import MIN_BIGRAM_STATEMENTS
 from newsquotes.analytics.sentiment import LABELS
 from newsquotes.analytics.timeseries import t_interval
-from newsquotes.schema import KINDS, VIEW_COLUMNS
-from newsquotes.store.parquet import ARTICLE_SCHEMA, STATEMENT_SCHEMA, TOPIC_SCHEMA
+from newsquotes.schema import KINDS, VIEW_COLUMNS, arrow_schema
+
+ARTICLE_SCHEMA, STATEMENT_SCHEMA, TOPIC_SCHEMA = (
+    arrow_schema(table) for table in ("articles", "statements", "topics"))
 
 MAPPING_SCHEMA = pa.schema([(c, pa.string()) for c in (
     "article_id", "speaker", "speaker_type", "canonical", "canonical_type")])
