@@ -7,8 +7,10 @@ Works on a spaCy Doc of one piece plus the quotation spans of the article; gives
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from newsquotes.extract.cues import is_speech_lemma, is_weak
-from newsquotes.extract.quotemarks import QUOTE_CHARS, QuoteSpan
+from newsquotes.extract.quotemarks import QUOTE_CHARS, QuoteSpan, overlapping
 from newsquotes.extract.speech import (
     Candidate,
     asked_question,
@@ -111,11 +113,10 @@ def _within(q: QuoteSpan, chars: tuple[int, int]) -> bool:
 
 
 def _quote_at(quotes: list[QuoteSpan], pos: int) -> QuoteSpan | None:
-    """Give the quotation holding offset `pos`, or None."""
-    for q in quotes:
-        if q.start <= pos < q.end:
-            return q
-    return None
+    """Give the quotation holding offset `pos`, or None (`quotes` in order, never
+    overlapping)."""
+    i = bisect_right(quotes, pos, key=lambda q: q.start) - 1
+    return quotes[i] if i >= 0 and pos < quotes[i].end else None
 
 
 def _cue(tok, base: int, quotes: list[QuoteSpan]):
@@ -144,7 +145,7 @@ def _near(tok, speaker, base: int, text: str, quotes: list[QuoteSpan],
     named = _phrase_chars(speaker, base)
     # A quotation in the speaker's own phrase names something ("whose book “Rivers
     # Without Borders” argued"): it is not what was said.
-    near = [q for q in quotes if q.start < s_hi and q.end > s_lo and q.start not in claimed
+    near = [q for q in overlapping(quotes, s_lo, s_hi) if q.start not in claimed
             and not _within(q, named)]
     if tok.dep_ in ("relcl", "acl"):
         # A cue in a clause hung on a noun says only what is in that clause ("Heddle,
@@ -205,6 +206,6 @@ def paragraph_candidates(doc, base: int, text: str, quotes: list[QuoteSpan]) -> 
                 if q.start < b and q.end > a:
                     a, b = min(a, q.content_start), max(b, q.content_end)
                     claimed.add(q.start)
-            kind = "mixed" if any(q.start < b and q.end > a for q in quotes) else "indirect"
+            kind = "mixed" if overlapping(quotes, a, b) else "indirect"
             out.append(Candidate(a, b, kind, cue, speaker))
     return out
