@@ -48,7 +48,7 @@ from newsquotes.records import Statement
 from newsquotes.speakers.cast import build_cast
 from newsquotes.speakers.resolver import Resolver
 
-EXTRACTOR_VERSION = "quotes-4"
+EXTRACTOR_VERSION = "quotes-5"
 
 log = logging.getLogger(__name__)
 
@@ -98,7 +98,8 @@ def extract_texts(texts: Iterable[str]) -> list[Extraction]:
     found = [_guarded(flags[ti], find_candidates, texts[ti], quotes[ti], docs[ti])
              for ti in range(len(texts))]
     name_speakers([piece for f in found if f for piece in f])
-    said = [_guarded(flags[ti], attribute, texts[ti], found[ti]) if found[ti] is not None
+    said = [_guarded(flags[ti], attribute, texts[ti], quotes[ti], found[ti])
+            if found[ti] is not None
             else None for ti in range(len(texts))]
     return [Extraction(at_most(s or [], MAX_STATEMENTS, TOO_MANY_STATEMENTS, f), sorted(f))
             for s, f in zip(said, flags, strict=True)]
@@ -109,13 +110,14 @@ def extract_many(texts: Iterable[str]) -> list[list[Statement]]:
     return [found.statements for found in extract_texts(texts)]
 
 
-def attribute(text: str, found: list[PieceCandidates]) -> list[Statement]:
+def attribute(text: str, quotes: list[QuoteSpan], found: list[PieceCandidates]
+              ) -> list[Statement]:
     """Give one article's statements: candidates without overlaps, speakers resolved in the
     article, characterising acts joined."""
     chosen = overlap_free([c for piece in found for c in piece.candidates])
     cast = build_cast(text, [piece.doc for piece in found],
                       [c.speaker for c in chosen if c.speaker is not None])
-    return join_acts(text, resolve(text, Resolver(cast), chosen))
+    return join_acts(text, resolve(text, Resolver(cast, quotes), chosen))
 
 
 def _guarded(flags: set[str], stage: Callable, *args):

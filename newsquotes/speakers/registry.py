@@ -129,6 +129,12 @@ class Registry:
         name = seen[bisect_left(offsets, offsets[i])][1]
         return self.full_name(name) if name else ""
 
+    def named_before(self, pos: int, most: int) -> list[tuple[int, str]]:
+        """Give the last `most` (offset, name) mentions before offset `pos`, latest first."""
+        seen, offsets = self._seen_index()
+        i = bisect_left(offsets, pos)
+        return [seen[j] for j in range(i - 1, max(i - 1 - most, -1), -1) if seen[j][0] >= 0]
+
     def last_named_at(self, name: str, before: int) -> int:
         """Give the offset of the last mention of person `name` before `before`, or -1."""
         if self._named_at is None:

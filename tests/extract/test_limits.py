@@ -16,20 +16,21 @@ from newsquotes.extract.quotemarks import QuoteSpan, find_quotes
 LEAD = "Ana Pell said on Monday that the plan was late.\n"
 
 
-def test_a_5_mb_line_after_an_opening_quote():
-    text = LEAD + "Pell said: “" + "word " * 1_000_000 + "\nTavi Rennick said the vote was close."
-    (found,) = extract_texts([text])
-    # past MAX_TEXT_CHARS the text is not read (Rennick's statement is beyond it)
-    assert found.flags == [limits.QUOTE_TOO_LONG, limits.SENTENCE_TOO_LONG, limits.TOO_MUCH_TEXT]
-    assert [(s.speaker, s.text) for s in found.statements] == [("Ana Pell", "the plan was late")]
+_RENNICK = "\nTavi Rennick said the vote was close."
 
 
-def test_an_unclosed_quote_under_the_text_bound():
-    text = LEAD + "Pell said: “" + "word " * 3_000 + "\nTavi Rennick said the vote was close."
+@pytest.mark.parametrize("words, flags, speakers", [
+    # 5 MB: past MAX_TEXT_CHARS the text is not read (Rennick's statement is beyond it)
+    (1_000_000, [limits.QUOTE_TOO_LONG, limits.SENTENCE_TOO_LONG, limits.TOO_MUCH_TEXT],
+     ["Ana Pell"]),
+    # 15 KB: the quotation stands, its sentence is not parsed, the next paragraph is
+    (3_000, [limits.SENTENCE_TOO_LONG], ["Ana Pell", "Tavi Rennick"]),
+])
+def test_a_long_line_after_an_opening_quote(words, flags, speakers):
+    text = LEAD + "Pell said: “" + "word " * words + _RENNICK
     (found,) = extract_texts([text])
-    assert found.flags == [limits.SENTENCE_TOO_LONG]
-    assert [(s.speaker, s.text) for s in found.statements] == [
-        ("Ana Pell", "the plan was late"), ("Tavi Rennick", "the vote was close")]
+    assert found.flags == flags
+    assert [s.speaker for s in found.statements] == speakers
 
 
 def test_a_100_kb_unpunctuated_sentence():
