@@ -24,8 +24,10 @@ from newsquotes.extract.speech import (
     trim,
 )
 from newsquotes.lexicon.people import NOT_SPEAKERS
-from newsquotes.lexicon.speech import NOMINAL_CUES, NOUNLIKE_CUES
+from newsquotes.lexicon.speech import NOMINAL_CUES, NOUNLIKE_CUES, REFUSAL_VERBS
 
+# Words opening a question a negated cue leaves open ("did not say whether").
+_OPEN_QUESTION = frozenset(("whether", "if", "when", "how", "why", "what", "who", "where"))
 # The last mark of a quotation that is speech, not a title: "“If we win,” he said".
 _SPOKEN_END = set(",.?!…:;—-")
 
@@ -44,6 +46,8 @@ def _according_to(tok):
                                      for c in pobj.children):
         return None  # "according to plan", "according to schedule": not a source
     region = {t.i for t in tok.subtree}
+    if any(t.i not in region and is_cue(t) and subject_of(t) is not None for t in tok.sent):
+        return None  # "According to CNBC, Pell said ...": Pell's words, CNBC reported them
     # "according to" hangs off the clause it attributes: the whole sentence minus the phrase.
     runs = sentence_minus(tok.sent, region)
     return pobj, [r for r in runs if sum(1 for t in tok.doc[r[0]:r[1] + 1] if t.is_alpha) >= 3]
@@ -112,6 +116,18 @@ def _within(q: QuoteSpan, chars: tuple[int, int]) -> bool:
     return chars[0] <= q.start and q.end <= chars[1]
 
 
+def _negated(verb) -> bool:
+    """Give True for speech said not to have been given: "did not say whether", "won't say",
+    "declined to comment", "refused to say"."""
+    if verb.dep_ == "xcomp" and verb.head.lower_ in REFUSAL_VERBS:
+        return True
+    # "did not say whether ...", "won't say when ...": no words given (a negated "did not say
+    # it was late" still reports a claim, and the gold corpora count it)
+    return any(c.dep_ == "neg" for c in verb.children) and any(
+        c.dep_ in ("ccomp", "advcl", "dobj") and c.left_edge.lower_ in _OPEN_QUESTION
+        for c in verb.children)
+
+
 def _quote_at(quotes: list[QuoteSpan], pos: int) -> QuoteSpan | None:
     """Give the quotation holding offset `pos`, or None (`quotes` in order, never
     overlapping)."""
@@ -129,6 +145,8 @@ def _cue(tok, base: int, quotes: list[QuoteSpan]):
         return nominal[0], nominal[1], tok.text
     if not is_cue(tok) or (tok.dep_ == "xcomp" and is_weak(tok.lemma_)):
         return None  # "wants to continue talks"
+    if _negated(tok):
+        return None
     speaker = subject_of(tok)
     if speaker is None or _quote_at(quotes, speaker.idx + base) is not None:
         return None

@@ -42,6 +42,7 @@ from newsquotes.extract.quotemarks import (
     paragraphs,
 )
 from newsquotes.extract.speech import Candidate
+from newsquotes.lexicon.labels import LINK_LABELS
 from newsquotes.lexicon.speech import OWN_WORDS_VERBS
 from newsquotes.lexicon.tags import TAG_POS
 from newsquotes.records import Statement
@@ -190,6 +191,8 @@ def statement_pieces(text: str, quotes: list[QuoteSpan], flags: set[str] | None 
         around = overlapping(quotes, p_lo, p_hi)
         if around and around[0].start < p_lo and p_hi <= around[0].end:
             continue  # wholly inside a quotation that opened in an earlier paragraph
+        if link_caption(text[p_lo:p_hi]):
+            continue
         sents = sentences(text, p_lo, p_hi, quotes)
         if any(b - a > MAX_SENTENCE_CHARS for a, b in sents):
             flags.add(SENTENCE_TOO_LONG)
@@ -209,6 +212,14 @@ def statement_pieces(text: str, quotes: list[QuoteSpan], flags: set[str] | None 
         for lo, hi in runs:
             out.extend(split_long(text, lo, hi))
     return _within_budget(out, flags)
+
+
+_LINK = re.compile(r"\s*(?:" + "|".join(LINK_LABELS) + r")\s*[:|>»-]", re.IGNORECASE)
+
+
+def link_caption(line: str) -> bool:
+    """Give True for a line opening a link to another page ("READ MORE: ...", "Watch: ...")."""
+    return _LINK.match(line) is not None
 
 
 def _within_budget(pieces: list[Span], flags: set[str]) -> list[Span]:
