@@ -4,6 +4,7 @@ against the article's `Cast`, with what the article said so far (`Discourse`) de
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
@@ -68,6 +69,18 @@ def close(text: str, end: int, start: int) -> bool:
     return gap.count("\n") <= 8 and len(gap.split()) <= 150
 
 
+_BYLINE = re.compile(r"(?:by|photo|photograph|image|credit|caption)\b", re.IGNORECASE)
+
+
+def credit(text: str, at: int, size: int) -> bool:
+    """Give True for a name in a photo credit or a byline ("(Ana Pell/Kessin Herald)", "By Ana
+    Pell", "Photo: Ana Pell"): it names who made the page, never whom "he"/"she" stands for."""
+    line_start = text.rfind("\n", 0, at) + 1
+    if _BYLINE.match(text, line_start) and at - line_start <= 12:
+        return True
+    return text[at - 1:at] == "(" and text[at + size:at + size + 1] in ("/", ")")
+
+
 def sentence_subject(pronoun) -> str:
     """Give the name heading the main clause when a pronoun speaks in a clause of the same
     sentence ("Lerner blasted the plan, which he said ..."), else ""."""
@@ -111,7 +124,8 @@ class Resolver:
         outside = []
         for at, name in names.named_before(before, _ANTECEDENTS):
             i = bisect_right(self.quoted, (at, float("inf"))) - 1
-            if not (i >= 0 and self.quoted[i][0] <= at < self.quoted[i][1]):
+            if not (i >= 0 and self.quoted[i][0] <= at < self.quoted[i][1]
+                    or credit(cast.text, at, len(name))):
                 outside.append(names.full_name(name))
         known = [n for n in outside if cast.genders.of(n) or cast.roles.quoted[n]]
         # of people the text says nothing more about, the latest named

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from newsquotes.extract.pipeline import extract_statements
+from newsquotes.speakers.resolver import credit
 
 CASES = [
     # "she" is never a man the text calls "he", nor "he" a woman
@@ -21,6 +22,12 @@ CASES = [
     ("Mr. Oren Vask said the plan was late.\nHe blamed Ms. Lida Moor for the delay.\n"
      "“It is a disgrace,” he said.",
      ["Oren Vask", "Oren Vask"]),
+    # a photo credit or a byline names no antecedent
+    ("Mr. Oren Vask toured the site.\n\n(Tavi Rennick/Kessin Herald)\n\n"
+     "“We will rebuild,” he said.",
+     ["Oren Vask"]),
+    ("By Tavi Rennick\n\nMr. Oren Vask toured the site. “We will rebuild,” he said.",
+     ["Oren Vask"]),
     # a title before the name gives the role a description names: "Sen." is "the senator"
     ("Sen. Ana Pell spoke on Monday.\n\nThe senator said the bill would fail.",
      ["Ana Pell"]),
@@ -35,3 +42,15 @@ CASES = [
 @pytest.mark.parametrize("text, speakers", CASES)
 def test_pronoun_and_description_rules(text, speakers):
     assert [s.speaker for s in extract_statements(text)] == speakers
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    ("A view. (Tavi Rennick/Kessin Herald)", "Tavi Rennick", True),
+    ("A view. (Tavi Rennick)", "Tavi Rennick", True),
+    ("By Tavi Rennick\nMore text", "Tavi Rennick", True),
+    ("Photo: Tavi Rennick\nMore", "Tavi Rennick", True),
+    ("Tavi Rennick said so.", "Tavi Rennick", False),
+    ("Later, by noon, the mayor met Tavi Rennick.", "Tavi Rennick", False),
+])
+def test_credit(text, name, expected):
+    assert credit(text, text.index(name), len(name)) is expected
