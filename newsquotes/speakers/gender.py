@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from newsquotes.speakers.evidence import gender_votes, settled_gender
+from newsquotes.speakers.evidence import gender_votes, in_quotation, settled_gender
 from newsquotes.speakers.registry import Registry, Speaker
 
 
@@ -33,7 +33,8 @@ class Genders:
             return ref
         recent: list[str] = []
         for pos, name in reversed(self.names.mentions()):
-            if pos < at and name not in recent and (ref is None or name != ref.name):
+            if (pos < at and name not in recent and (ref is None or name != ref.name)
+                    and not in_quotation(self.names.text, pos)):
                 recent.append(name)
         # Of unknown gender, `ref` gives way only to a fitting person named shortly before.
         fitting = [n for n in (recent if have else recent[:3]) if self.of(n) == want]

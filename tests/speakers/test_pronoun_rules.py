@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from newsquotes.extract.pipeline import extract_statements
+from newsquotes.speakers.evidence import gender_votes
 from newsquotes.speakers.resolver import credit
 
 CASES = [
@@ -54,3 +55,13 @@ def test_pronoun_and_description_rules(text, speakers):
 ])
 def test_credit(text, name, expected):
     assert credit(text, text.index(name), len(name)) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a name inside a quotation gets no vote from the "she" after it
+    ("“Oren Vask has failed us,” she said.", {}),
+    ("Oren Vask said she had failed.", {"Oren Vask": {"f": 1}}),
+])
+def test_gender_votes_skip_quoted_names(text, expected):
+    votes = gender_votes(text, [(text.index("Oren Vask"), "Oren Vask")])
+    assert {n: dict(c) for n, c in votes.items()} == expected
