@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from newsquotes.lexicon.people import TITLE_ROLES
+from newsquotes.lexicon.people import TITLE_ROLES, TITLES
 from newsquotes.speakers.names import country_of, same_place
 from newsquotes.speakers.registry import Person, Registry
 
@@ -52,9 +52,11 @@ class Roles:
                 cands = with_role
             elif not cands:
                 cands = [p for p in people if role and role in _as_roles(p.role)]
-                # "the former governor", "the Vermont senator": the role's head noun
+                # "the former governor", "the Vermont senator": the role's head noun, with
+                # the words of office it has ("foreign minister" is no "prime minister")
+                office = {w for w in role.split()[:-1] if w in TITLES and w != "former"}
                 cands = cands or [p for p in people
-                                  if role_head in _as_roles(p.role).split()]
+                                  if {role_head, *office} <= set(_as_roles(p.role).split())]
         if not cands:
             return None
         cands.sort(key=lambda p: (-self.quoted[p.name], p.first))

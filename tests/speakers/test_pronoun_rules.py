@@ -34,6 +34,9 @@ CASES = [
      ["Ana Pell"]),
     ("Gov. Oren Vask of Kessin met reporters.\n\nThe former governor said the road was closed.",
      ["Oren Vask"]),
+    # ... but never one of another office: a foreign minister is no prime minister
+    ("Prime Minister Oren Vask met reporters.\n\nThe foreign minister said the road was closed.",
+     [""]),
     # a description no one in the article is given stays unresolved
     ("The rain fell all day.\n\nThe senator said the bill would fail.", [""]),
     ("The rain fell all day.\n\nA veteran diplomat said the talks had stalled.", [""]),
