@@ -29,8 +29,9 @@ ALLOWED = {
     "synthetic": BASE | {"analytics", "store"},
     "batch": BASE | {"extract", "analytics"},
     "pipeline": BASE | {"ingest", "speakers", "extract", "analytics", "store", "batch"},
+    "cluster": BASE | {"extract", "analytics", "batch", "pipeline"},
     "cli": BASE | {"ingest", "speakers", "extract", "analytics", "store", "pipeline",
-                   "synthetic", "batch"},
+                   "synthetic", "batch", "cluster"},
     "__main__": {"cli"},
     "__init__": set(),
 }
