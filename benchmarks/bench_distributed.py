@@ -2,8 +2,8 @@
 (a LocalCluster of processes, one thread each) and with `--processes 1/2`, on the same articles,
 and the cost of one chunk on the cluster beyond its extraction (scheduling and transfer).
 
-Reads the polnear-dev article texts from ../shared/eval beside the repository at run time
-(never copied into it; from a folder above the repository); without them, sample_data's articles repeated.
+Reads the polnear-dev article texts from shared/eval in a folder above the repository at run
+time (never copied into it); without them, sample_data's articles repeated.
 
     python benchmarks/bench_distributed.py [--articles 200] [--chunk 64] [--empty 30]
 """
