@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import pickle
 import sys
 import time
@@ -120,7 +121,8 @@ def main() -> int:
                         help="chunks of one no-statement article timed for the overhead")
     args = parser.parse_args()
     df, source = _articles(args.articles)
-    print(f"{len(df)} articles from {source}")
+    print(f"{len(df)} articles from {source}; load average {os.getloadavg()[0]:.1f} on "
+          f"{os.cpu_count()} cores at the start (other work on the machine slows every row)")
     load_parser()
     for n in (1, 2):
         # As `ingest --processes N` runs: chunks of CHUNK x N articles, N processes each.
@@ -129,6 +131,7 @@ def main() -> int:
     for workers in (1, 2):
         _on_cluster(workers, df, args)
     _transfer(df, args.chunk)
+    print(f"load average {os.getloadavg()[0]:.1f} at the end")
     return 0
 
 

@@ -90,13 +90,25 @@ def _connect(address_or_client: str | Client, timeout: str) -> tuple[Client, boo
                            f"{exc}") from exc
 
 
-def _result(future) -> pd.DataFrame:
-    """Give a task's statements; a worker without the project gets a plain error."""
+def worker_versions() -> tuple[str, ...]:
+    """Give `fingerprint()` as the process running it sees it (sent to workers by name)."""
+    return fingerprint()
+
+
+def check_workers(client: Client, expected: tuple[str, ...]) -> None:
+    """Raise ClusterError unless the scheduler and every worker can run this project's tasks
+    with the versions `expected`."""
     try:
-        return future.result()
-    except ModuleNotFoundError as exc:
-        raise ClusterError(f"a worker cannot import {exc.name}: install newsquotes and its "
-                           "requirements on every worker") from exc
+        client.run_on_scheduler(worker_versions)
+        found = client.run(worker_versions)
+    except Exception as exc:  # a process that cannot unpickle this module's functions
+        raise ClusterError(f"the scheduler or a worker cannot run newsquotes ({exc}): install "
+                           "the project and its requirements on the scheduler and every worker"
+                           ) from exc
+    wrong = sorted(w for w, versions in found.items() if tuple(versions) != expected)
+    if wrong:
+        raise ClusterError(f"the workers {', '.join(wrong)} run other versions than the client "
+                           f"{expected}: install the same newsquotes, spaCy and model everywhere")
 
 
 def dask_runner(address_or_client: str | Client, aliases: dict[str, str] | None = None,
@@ -113,6 +125,7 @@ def dask_runner(address_or_client: str | Client, aliases: dict[str, str] | None 
         expected = fingerprint()
         waiting: deque = deque()
         try:
+            check_workers(client, expected)
             source = iter(chunks)
             more = True
             while more or waiting:
@@ -127,7 +140,7 @@ def dask_runner(address_or_client: str | Client, aliases: dict[str, str] | None 
                                                  retries=retries, pure=False))
                 if waiting:
                     future = waiting.popleft()
-                    yield _result(future)
+                    yield future.result()
                     future.release()
         finally:
             for future in waiting:

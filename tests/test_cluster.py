@@ -148,6 +148,34 @@ def test_a_worker_with_other_versions_is_refused(chunks):
         cluster.extract_chunk(chunks[0], None, ("quotes-0", "spacy==0"))
 
 
+def test_workers_with_other_versions_than_the_client_are_refused_before_any_chunk(
+        local_cluster, chunks, monkeypatch):
+    before = sum(local_cluster.run(cluster.tasks_run).values())
+    monkeypatch.setattr(cluster, "fingerprint", lambda: ("quotes-0", "spacy==0"))
+    with pytest.raises(cluster.ClusterError, match="run other versions than the client"):
+        next(cluster.dask_runner(local_cluster)(iter(chunks)))
+    assert sum(local_cluster.run(cluster.tasks_run).values()) == before
+
+
+def test_a_worker_without_the_project_is_a_plain_error(tmp_path):
+    # Its HTTP server on a free port: the module's LocalCluster holds the default one.
+    with distributed.LocalCluster(n_workers=0, processes=False, protocol="tcp://",
+                                  host="127.0.0.1", dashboard_address=":0") as lc:
+        env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+        worker = subprocess.Popen(
+            [str(Path(sys.executable).with_name("dask")), "worker", lc.scheduler_address,
+             "--nthreads", "1", "--no-dashboard", "--host", "127.0.0.1"], cwd=tmp_path,
+            env=env, start_new_session=True, stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL)
+        try:
+            with distributed.Client(lc, set_as_default=False) as client:
+                client.wait_for_workers(1, timeout=60)
+                with pytest.raises(cluster.ClusterError, match="cannot run newsquotes"):
+                    next(cluster.dask_runner(client)(iter([])))
+        finally:
+            _stop([worker])
+
+
 def test_an_unreachable_scheduler_is_a_plain_error():
     runner = cluster.dask_runner(f"tcp://127.0.0.1:{_free_port()}", timeout="1s")
     with pytest.raises(cluster.ClusterError, match="cannot reach the Dask scheduler"):
