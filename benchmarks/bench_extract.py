@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from newsquotes.batch import extract_many  # noqa: E402
-from newsquotes.extract.quotes import load_parser  # noqa: E402
+from newsquotes.extract.pipeline import load_parser  # noqa: E402
 from newsquotes.nlp import load_model  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "eval" / "polnear-dev.jsonl"

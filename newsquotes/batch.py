@@ -7,7 +7,7 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
-from newsquotes.extract import quotes
+from newsquotes.extract import pipeline as extraction
 from newsquotes.records import Statement
 
 # Texts per task handed to a worker process: large enough to fill spaCy's batches, small
@@ -25,11 +25,11 @@ def extract_many(texts: Iterable[str], n_process: int = 1) -> list[list[Statemen
     if n_process > 1 and len(texts) > _CHUNK:
         import multiprocessing
 
-        quotes.load_parser()  # loaded once here, inherited by forked workers
+        extraction.load_parser()  # loaded once here, inherited by forked workers
         chunks = [texts[i:i + _CHUNK] for i in range(0, len(texts), _CHUNK)]
         with multiprocessing.get_context().Pool(n_process) as pool:
-            return [found for part in pool.imap(quotes.extract_many, chunks) for found in part]
-    return quotes.extract_many(texts)
+            return [found for part in pool.imap(extraction.extract_many, chunks) for found in part]
+    return extraction.extract_many(texts)
 
 
 def _quote_record(s: Statement) -> dict:

@@ -86,10 +86,10 @@ def update_store(store: Store, progress: Progress | None = None,
 def _update_store(store: Store, progress: Progress | None, aliases_path: str | Path | None,
                   topics_path: str | Path | None, n_process: int) -> int:
     from newsquotes.analytics import topics
-    from newsquotes.extract import quotes
+    from newsquotes.extract import pipeline as extraction
     from newsquotes.speakers import corpus as speakers
 
-    version = quotes.EXTRACTOR_VERSION
+    version = extraction.EXTRACTOR_VERSION
     todo = stale_articles(store, version)
     aliases_file = _config_file(store, "aliases.toml", aliases_path)
     aliases = speakers.load_aliases(aliases_file) if aliases_file else None

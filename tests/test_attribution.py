@@ -3,9 +3,9 @@
 
 import pytest
 
-from newsquotes.extract.quotes import extract_statements
-from newsquotes.speakers.cast import Cast, Person
+from newsquotes.extract.pipeline import extract_statements
 from newsquotes.speakers.evidence import TextEvidence, gender_votes, place_shaped, settled_gender
+from newsquotes.speakers.registry import Registry
 
 ARDEN = "Ministers from Ostrava met in Lisbon.\n\n"
 
@@ -143,7 +143,8 @@ def test_place_shaped(name, expected):
 
 def test_two_people_sharing_a_surname_are_each_found_by_full_name():
     text = "Ana Pell met Tavi Pell. Later Pell left, and Tavi Pell stayed."
-    cast = Cast(text)
-    cast.people = {"Ana Pell": Person("Ana Pell"), "Tavi Pell": Person("Tavi Pell")}
+    cast = Registry(text, TextEvidence(text))
+    cast.add_person("Ana Pell", 0)
+    cast.add_person("Tavi Pell", 13)
     # the bare "Pell" could be either: it is nobody's
     assert cast.mentions() == [(0, "Ana Pell"), (13, "Tavi Pell"), (45, "Tavi Pell")]

@@ -1,6 +1,6 @@
 """Pipeline plumbing: what gets extracted when, and how statements reach the store.
 
-These tests replace the extractor (`quotes.extract_many`, spaCy-backed) with a fake that finds
+These tests replace the extractor (`extraction.extract_many`, spaCy-backed) with a fake that finds
 each quoted span, so they test the pipeline's bookkeeping, not extraction quality; speakers,
 sentiment, keywords and topics are the real ones.
 """
@@ -13,7 +13,7 @@ import re
 import pytest
 
 from newsquotes import batch, pipeline
-from newsquotes.extract import quotes
+from newsquotes.extract import pipeline as extraction
 from newsquotes.records import Article, Statement
 from newsquotes.schema import STATEMENT_COLUMNS
 from newsquotes.store.parquet import Store, articles_frame
@@ -41,7 +41,7 @@ def calls(monkeypatch, tmp_path):
                  for m in re.finditer(r"“([^”]+)”", t)] for t in texts]
 
     monkeypatch.setattr(batch, "extract_many", fake_extract_many)
-    monkeypatch.setattr(quotes, "EXTRACTOR_VERSION", "fake-1")
+    monkeypatch.setattr(extraction, "EXTRACTOR_VERSION", "fake-1")
     (tmp_path / "topics.toml").write_text('[topics]\nfares = ["fares"]\n', encoding="utf-8")
     (tmp_path / "aliases.toml").write_text("[aliases]\n", encoding="utf-8")
     return seen
@@ -73,7 +73,7 @@ def test_update_extracts_only_what_is_new_or_stale(calls, tmp_path, monkeypatch)
     assert calls == [[A.body, C.body], [B.body]]
     assert sorted(store.statements()["statement_id"]) == ["a1:1", "b2:1"]
     assert store.manifest()["extracted"] == {"a1": "fake-1", "b2": "fake-1", "c3": "fake-1"}
-    monkeypatch.setattr(quotes, "EXTRACTOR_VERSION", "fake-2")
+    monkeypatch.setattr(extraction, "EXTRACTOR_VERSION", "fake-2")
     assert pipeline.update_store(store) == 3
     assert len(store.statements()) == 2  # re-extracted, not duplicated
 

@@ -9,7 +9,7 @@ import json
 import pytest
 
 from newsquotes.batch import extract_jsonl, extract_many
-from newsquotes.extract.quotes import EXTRACTOR_VERSION, extract_statements
+from newsquotes.extract.pipeline import EXTRACTOR_VERSION, extract_statements
 
 INTRO = "Borlandian Foreign Minister Tavi Rennick met Ostrava's Pell Marrow in Lisbon.\n\n"
 

@@ -3,8 +3,8 @@
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from newsquotes.extract.pipeline import extract_statements
 from newsquotes.extract.quotemarks import find_quotes
-from newsquotes.extract.quotes import extract_statements
 
 # Text built from the pieces that make quotation and attribution hard, plus any characters.
 PIECES = st.sampled_from([

@@ -6,23 +6,11 @@ from __future__ import annotations
 
 import re
 
-from newsquotes.extract.cues import lexicon
 from newsquotes.extract.quotemarks import QUOTE_CHARS, QuoteSpan
-from newsquotes.extract.speech import NOT_SPEAKERS, Candidate, subject_of
+from newsquotes.extract.speech import Candidate, subject_of
+from newsquotes.lexicon.labels import LINE_LABELS, NAME_LINKS
+from newsquotes.lexicon.people import NOT_SPEAKERS
 
-# Labels that head a line with a colon and are no speaker ("Update: ...", "Source: ...").
-_LABELS = lexicon("""
-update updated note editor editors watch related video videos photo photos live opinion
-analysis exclusive breaking read source sources correction clarification disclosure transcript
-q a question answer tags tag filed posted published share topics topic see also more subscribe
-follow contact email phone by credit image caption warning summary background context why what
-how when where who here part chapter step day round title subject re fwd from to cc date time
-location venue price cost age results result winner verdict rating score listen sign click
-latest contributing contributors notice want wow leaked monday tuesday wednesday thursday
-friday saturday sunday
-""")
-# Small words that may stand between the capitalised words of a speaker before a colon.
-_LINKS = {"of", "at", "to", "on", "in", "the", "for", "and", "de", "van", "von"}
 # Most words a headline after "Name:" has.
 _HEADLINE = 25
 # A line (or a headline) opening with up to six words, a colon, and at least three words.
@@ -32,14 +20,15 @@ _COLON_LEAD = re.compile(r"^[ \t]*([^\n:]{2,60}?)[ \t]*:[ \t]*(?=\S)", re.MULTIL
 def _speaker_words(prefix: str) -> bool:
     """Give True when `prefix` reads as a name, title or outlet ("Sen. Ana Pell", "Poll")."""
     words = prefix.split()
-    if not 1 <= len(words) <= 6 or words[0].lower() in _LINKS or any(
-            w.lower().replace("’", "'").removesuffix("'s").strip(".,") in _LABELS for w in words):
+    bare = (w.lower().replace("’", "'").removesuffix("'s").strip(".,") for w in words)
+    if not 1 <= len(words) <= 6 or words[0].lower() in NAME_LINKS or any(
+            w in LINE_LABELS for w in bare):
         return False
     if not words[0][:1].isupper() or any(ch.isdigit() for ch in prefix):
         return False
     if len(words) == 1 and words[0].isupper() and len(words[0]) > 3:
         return False  # a dateline ("LISBON:")
-    return all(w[:1].isupper() or w.lower() in _LINKS or w[:1] in "(" for w in words)
+    return all(w[:1].isupper() or w.lower() in NAME_LINKS or w[:1] in "(" for w in words)
 
 
 def colon_lead(text: str, lo: int, hi: int) -> tuple[int, int, int] | None:

@@ -30,10 +30,6 @@ class QuoteSpan:
     double: bool = True
     closed: bool = True
 
-    def words(self, text: str) -> int:
-        """Give the number of words inside the quotation."""
-        return len(text[self.content_start:self.content_end].split())
-
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
     """Give the (start, end) of every non-blank line of `text`, in order."""

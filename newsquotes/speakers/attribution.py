@@ -9,31 +9,45 @@ nothing that can speak ("figures", "the statement").
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from newsquotes.speakers.cast import Cast, Speaker
-from newsquotes.speakers.evidence import NOT_NAME, PEOPLE_NOUNS, THING_NOUNS
-from newsquotes.speakers.names import (
+from newsquotes.lexicon.bodies import (
     GOVERNMENT_NAMES,
     GOVERNMENT_WORDS,
     ORG_NAME_WORDS,
     ORG_NOUNS,
+    STATE_BODY_WORDS,
+    THING_NOUNS,
+)
+from newsquotes.lexicon.people import (
+    GROUP_WORDS,
+    NOT_NAME,
+    PEOPLE_NOUNS,
     PERSON_PRONOUNS,
-    POSSESSIVE,
     PRONOUNS,
     ROLE_NOUNS,
-    STATE_BODY_WORDS,
     TITLES,
+)
+from newsquotes.speakers.cast import Cast
+from newsquotes.speakers.names import (
+    POSSESSIVE,
     clean_name,
     country_of,
     plain_name,
 )
+from newsquotes.speakers.registry import Speaker
+from newsquotes.speakers.roles import role_phrase
 
-__all__ = ["Cast", "Speaker", "classify", "mention_span", "mention_tokens"]
+if TYPE_CHECKING:
+    from newsquotes.speakers.resolver import Discourse
+
+__all__ = ["classify", "mention_span", "mention_tokens"]
 
 _NP_DEPS = {"compound", "det", "poss", "amod", "nummod", "flat", "case", "nmod", "quantmod"}
 # How far back (in characters) "it" and "they" look for the body or group they stand for.
 _REACH = 1500
-_GROUP_WORDS = {"both", "all", "many", "some", "others", "several", "most", "few"}
 
 
 # A capitalised word of a body's name; "The" opens a sentence, not a name.
@@ -79,96 +93,185 @@ def mention_tokens(tok):
     return left, right
 
 
-def classify(cast: Cast, head, first, last, pronoun_ref: Speaker | None) -> Speaker:
+@dataclass(frozen=True)
+class _Mention:
+    """A speaker mention being classified, with what the resolvers read of it."""
+
+    cast: Cast
+    head: object  # the token heading the mention
+    first: object
+    last: object
+    ref: Speaker | None  # whom "he"/"she" would be
+    state: Discourse
+    span: object
+    low: str  # the head, lower-cased
+    raw: str  # the mention as written, without punctuation or a possessive
+    aff: str  # an organisation or place named in the mention beside its head
+
+
+def classify(cast: Cast, head, first, last, pronoun_ref: Speaker | None,
+             state: Discourse) -> Speaker:
     """Give the speaker the mention first..last (head token `head`) refers to.
 
     A thing that cannot speak ("figures", "the statement") or a pronoun with nothing to refer
-    to gets an empty name and type. Call it in text order: an organisation or group it gives is
-    what a later "it" or "they" refers to.
+    to gets an empty name and type; `state` says what "it" and "they" refer to.
     """
-    who = _classify(cast, head, first, last, pronoun_ref)
-    at = head.idx + head.doc.user_data.get("base", 0)
-    if who.name and who.type in ("organisation", "government"):
-        cast.last_body = (at, who)
-    elif who.name and who.type == "group":
-        cast.last_group = (at, who)
-    return who
-
-
-def _classify(cast: Cast, head, first, last, pronoun_ref: Speaker | None) -> Speaker:
-    doc = head.doc
-    span = doc[first.i:last.i + 1]
-    low = head.text.lower()
-    if low in ("who", "which", "that") and head.dep_ == "nsubj" and head.head.dep_ == "relcl":
-        antecedent = head.head.head  # "Heddle, who said ..."
-        return _classify(cast, antecedent, *mention_tokens(antecedent), pronoun_ref)
-    if head.pos_ == "PRON" or low in PRONOUNS or low == "his":
-        at = head.idx + doc.user_data.get("base", 0)
-        # "his claim that ...", "her warning that ...": the owner is who "he"/"she" would be
-        low = {"his": "he", "her": "she"}.get(low, low)
-        return _pronoun(cast, low, head.text, pronoun_ref, at)
-    if low in THING_NOUNS and head.ent_type_ not in ("PERSON", "ORG", "GPE"):
-        return Speaker("", "")
+    span = head.doc[first.i:last.i + 1]
     raw = plain_name(span.text)
     if raw.isupper() and len(raw) > 4:
         raw = raw.title()  # a headline's capitals ("..., UKRAINE SAYS")
     orgs = [e for e in span.ents if e.label_ in ("ORG", "GPE", "NORP")]
     aff = next((clean_name(e.text) for e in orgs if not e.start <= head.i < e.end), "")
-    if head.pos_ == "PROPN":
-        named = _named(cast, head, span, raw, aff)
-        if named is not None:
-            return named
-    elif head.text[:1].isupper() and cast.full_name(head.text) in cast.people:
-        return cast.as_speaker(cast.full_name(head.text))  # a surname tagged as a noun
-    elif low in ROLE_NOUNS or low in PEOPLE_NOUNS:
-        apposed = _apposed_name(cast, head)
-        if apposed is not None:
-            return apposed
-    if low in ROLE_NOUNS:
-        role_aff, role = cast.role_phrase(head)
-        p = cast.by_role(role_aff, role)
-        if p is None:
-            p = cast.introduced_after(head.idx + doc.user_data.get("base", 0), role_aff, role)
-        if p is not None:
-            return Speaker(p.name, "person", p.role or role, p.affiliation or role_aff)
-        return Speaker(raw, "person", role, role_aff)
-    if (raw.lower().removeprefix("the ") in GOVERNMENT_NAMES
-            or low in GOVERNMENT_NAMES | GOVERNMENT_WORDS):
-        state = _state_named(cast, span, head)
-        return Speaker(state or raw, "government", "", state or aff)
-    if low in ORG_NOUNS and span.text.lower() == f"the {low}":
-        # "the ministry" after "the Veloran Ministry of Energy": the body named last before it.
-        named_body = _named_body(cast.text, head.text, head.idx + doc.user_data.get("base", 0))
-        if named_body:
-            return Speaker(named_body, _body_type(named_body), "", aff)
-    if low in ORG_NOUNS:
-        calling = _self_named(head)
-        if calling:
-            return Speaker(calling, "organisation")
-        if low == "group" and first.lower_ in ("a", "an"):
-            return Speaker(raw, "group")  # "a small group of protesters": no body behind it
-    if head.ent_type_ == "ORG" or low in ORG_NOUNS or (cast.evidence and raw in cast.evidence.orgs):
-        return Speaker(raw, _body_type(raw), "", aff)
-    if head.tag_ == "NNS" or low in _GROUP_WORDS or (
-            # "Republicans" when the text also says "Republican"; never "Sanders"
-            head.tag_ == "NNPS" and re.search(rf"\b{re.escape(head.text[:-1])}\b", cast.text)):
-        return Speaker(raw, "group")
-    if head.pos_ == "PROPN" and len(_name_run(head, first).split()) == 1:
-        # One capitalised word the article never gives a first name, a title or a he/she
-        # ("Kestragas said"): a person would be introduced in full.
-        return Speaker(raw, "organisation")
-    if head.pos_ == "PROPN" or low in PEOPLE_NOUNS:
-        return Speaker(raw, "person")
+    m = _Mention(cast, head, first, last, pronoun_ref, state, span, head.text.lower(), raw, aff)
+    for rule in _RULES:
+        who = rule(m)
+        if who is not None:
+            return who
     return Speaker(raw, "")
 
 
-def _pronoun(cast: Cast, low: str, text: str, ref: Speaker | None, at: int) -> Speaker:
+def _relative(m: _Mention) -> Speaker | None:
+    """"Heddle, who said ...": the noun the relative pronoun stands for."""
+    head = m.head
+    if m.low in ("who", "which", "that") and head.dep_ == "nsubj" and head.head.dep_ == "relcl":
+        antecedent = head.head.head
+        return classify(m.cast, antecedent, *mention_tokens(antecedent), m.ref, m.state)
+    return None
+
+
+def _pronoun_rule(m: _Mention) -> Speaker | None:
+    """A pronoun, or "his claim that ...", "her warning that ...": whom it stands for."""
+    if not (m.head.pos_ == "PRON" or m.low in PRONOUNS or m.low == "his"):
+        return None
+    at = m.head.idx + m.head.doc.user_data.get("base", 0)
+    # the owner of "his claim" is who "he" would be
+    low = {"his": "he", "her": "she"}.get(m.low, m.low)
+    return _pronoun(m.cast, low, m.head.text, m.ref, at, m.state)
+
+
+def _thing(m: _Mention) -> Speaker | None:
+    """A thing that cannot speak ("figures", "the statement"): no speaker."""
+    if m.low in THING_NOUNS and m.head.ent_type_ not in ("PERSON", "ORG", "GPE"):
+        return Speaker("", "")
+    return None
+
+
+def _proper(m: _Mention) -> Speaker | None:
+    """A proper noun: the person, body or place it names, if known."""
+    if m.head.pos_ == "PROPN":
+        return _named(m.cast, m.head, m.span, m.raw, m.aff)
+    return None
+
+
+def _surname_as_noun(m: _Mention) -> Speaker | None:
+    """A known person's surname the tagger read as a common noun."""
+    names = m.cast.names
+    if (m.head.pos_ != "PROPN" and m.head.text[:1].isupper()
+            and names.full_name(m.head.text) in names.people):
+        return names.as_speaker(names.full_name(m.head.text))
+    return None
+
+
+def _apposed(m: _Mention) -> Speaker | None:
+    """A role or person noun with a name in apposition ("The bride, Lina Marek, told")."""
+    if m.head.pos_ != "PROPN" and (m.low in ROLE_NOUNS or m.low in PEOPLE_NOUNS):
+        return _apposed_name(m.cast, m.head)
+    return None
+
+
+def _role(m: _Mention) -> Speaker | None:
+    """A role phrase ("the foreign minister"): the person the article gives that role."""
+    if m.low not in ROLE_NOUNS:
+        return None
+    role_aff, role = role_phrase(m.head, m.cast.names.places)
+    roles = m.cast.roles
+    p = roles.by_role(role_aff, role)
+    if p is None:
+        p = roles.introduced_after(m.head.idx + m.head.doc.user_data.get("base", 0), role_aff,
+                                   role)
+    if p is not None:
+        return Speaker(p.name, "person", p.role or role, p.affiliation or role_aff)
+    return Speaker(m.raw, "person", role, role_aff)
+
+
+def _government(m: _Mention) -> Speaker | None:
+    """"The Kremlin", "the Veloran government": the state it speaks for."""
+    if (m.raw.lower().removeprefix("the ") in GOVERNMENT_NAMES
+            or m.low in GOVERNMENT_NAMES | GOVERNMENT_WORDS):
+        state = _state_named(m.cast, m.span, m.head)
+        return Speaker(state or m.raw, "government", "", state or m.aff)
+    return None
+
+
+def _the_body(m: _Mention) -> Speaker | None:
+    """"the ministry" after "the Veloran Ministry of Energy": the body named last before it."""
+    if m.low in ORG_NOUNS and m.span.text.lower() == f"the {m.low}":
+        at = m.head.idx + m.head.doc.user_data.get("base", 0)
+        named_body = _named_body(m.cast.text, m.head.text, at)
+        if named_body:
+            return Speaker(named_body, _body_type(named_body), "", m.aff)
+    return None
+
+
+def _body_noun(m: _Mention) -> Speaker | None:
+    """A body noun: the name it calls itself, or a group that is no body."""
+    if m.low not in ORG_NOUNS:
+        return None
+    calling = _self_named(m.head)
+    if calling:
+        return Speaker(calling, "organisation")
+    if m.low == "group" and m.first.lower_ in ("a", "an"):
+        return Speaker(m.raw, "group")  # "a small group of protesters": no body behind it
+    return None
+
+
+def _organisation(m: _Mention) -> Speaker | None:
+    """An organisation by entity type, noun or the text's evidence."""
+    if m.head.ent_type_ == "ORG" or m.low in ORG_NOUNS or m.raw in m.cast.evidence.orgs:
+        return Speaker(m.raw, _body_type(m.raw), "", m.aff)
+    return None
+
+
+def _group(m: _Mention) -> Speaker | None:
+    """A plural ("officials", "Republicans" when the text also says "Republican"; never
+    "Sanders"): an unnamed group."""
+    head = m.head
+    if head.tag_ == "NNS" or m.low in GROUP_WORDS or (
+            head.tag_ == "NNPS" and re.search(rf"\b{re.escape(head.text[:-1])}\b", m.cast.text)):
+        return Speaker(m.raw, "group")
+    return None
+
+
+def _one_word(m: _Mention) -> Speaker | None:
+    """One capitalised word the article never gives a first name, a title or a he/she
+    ("Kestragas said"): a person would be introduced in full."""
+    if m.head.pos_ == "PROPN" and len(_name_run(m.head, m.first).split()) == 1:
+        return Speaker(m.raw, "organisation")
+    return None
+
+
+def _person(m: _Mention) -> Speaker | None:
+    """Any other name, or a noun for one unnamed person ("the bride")."""
+    if m.head.pos_ == "PROPN" or m.low in PEOPLE_NOUNS:
+        return Speaker(m.raw, "person")
+    return None
+
+
+# Tried in turn; the first that gives a speaker decides.
+_RULES: tuple[Callable[[_Mention], Speaker | None], ...] = (
+    _relative, _pronoun_rule, _thing, _proper, _surname_as_noun, _apposed, _role, _government,
+    _the_body, _body_noun, _organisation, _group, _one_word, _person,
+)
+
+
+def _pronoun(cast: Cast, low: str, text: str, ref: Speaker | None, at: int,
+             state: Discourse) -> Speaker:
     """Give the speaker a pronoun refers to; gender evidence decides between people."""
     if low in ("he", "she"):
-        ref = cast.fit_pronoun(ref, low, at)
+        ref = cast.genders.fit_pronoun(ref, low, at)
     if low in PERSON_PRONOUNS:
         return ref if ref is not None else Speaker(text, "person")
-    recent = cast.last_body if low == "it" else cast.last_group if low == "they" else None
+    recent = state.last_body if low == "it" else state.last_group if low == "they" else None
     if recent is not None and at - recent[0] <= _REACH:
         return recent[1]
     return Speaker("", "")
@@ -191,37 +294,38 @@ def _name_run(head, first) -> str:
 
 def _named(cast: Cast, head, span, raw: str, aff: str) -> Speaker | None:
     """Give the speaker a proper-noun mention names, or None when it names no one known."""
+    names = cast.names
     run = _name_run(head, span[0])
     persons = [e for e in span.ents if e.label_ == "PERSON" and e.start <= head.i < e.end]
     # A person entity shorter than the capitalised run is cut from a longer name ("Open
     # Hands Medical"), unless what it leaves out is known as a person.
-    if persons and (len(persons[-1].text) >= len(run) or run in cast.people):
-        name = cast.full_name(persons[-1].text)
-        if cast.may_be_person(name) and not cast.is_place(name):
-            return cast.as_speaker(name)
+    if persons and (len(persons[-1].text) >= len(run) or run in names.people):
+        name = names.full_name(persons[-1].text)
+        if names.may_be_person(name) and not names.is_place(name):
+            return names.as_speaker(name)
     words = {w.lower().strip("’'.") for w in run.split()}
     right = span[head.i - span.start + 1:].text  # "of Energy" after "Ministry"
     if words & GOVERNMENT_WORDS:
         return Speaker(raw, "government", "", aff)
     if words & (ORG_NAME_WORDS | ORG_NOUNS) or (right and words & ORG_NOUNS):
         return Speaker(raw, _body_type(raw), "", aff)
-    name = cast.full_name(head.text) if head.text[:1].isupper() else raw
-    evidence = cast.evidence.people if cast.evidence else set()
-    if name in cast.people or name in evidence:
-        return cast.as_speaker(name)
-    orgs = cast.evidence.orgs if cast.evidence else set()
+    name = names.full_name(head.text) if head.text[:1].isupper() else raw
+    evidence = cast.evidence.people
+    if name in names.people or name in evidence:
+        return names.as_speaker(name)
+    orgs = cast.evidence.orgs
     org = next((o for o in sorted(orgs) if o == run or o.endswith(" " + run)), "")
-    if org and run not in cast.people:
+    if org and run not in names.people:
         return Speaker(org, "organisation", "", aff)  # "the relief group Open Hands Aid"
     place = run.title() if run.isupper() else run
     # A name cut from a longer capitalised run ("Hands Medical" of "Open Hands Medical").
     cut = len(run.split()) > len(name.split()) and run.endswith(" " + name)
     # A name the text gives with a first name ("Bernie Sanders" for "Sanders").
-    if ((head.ent_type_ == "PERSON" or len(name.split()) > 1) and cast.may_be_person(name)
-            and not cut and not cast.is_place(name) and not cast.is_place(place)):
-        return cast.as_speaker(name)
-    if cast.is_place(place) or head.ent_type_ == "GPE":
-        if cast.evidence and cast.evidence.natural(place):
+    if ((head.ent_type_ == "PERSON" or len(name.split()) > 1) and names.may_be_person(name)
+            and not cut and not names.is_place(name) and not names.is_place(place)):
+        return names.as_speaker(name)
+    if names.is_place(place) or head.ent_type_ == "GPE":
+        if cast.evidence.natural(place):
             return Speaker("", "")  # "the disputed Hollin Gap" speaks for no one
         return Speaker(place, "government", "", place)
     return None
@@ -256,18 +360,20 @@ def mention_span(cast: Cast, tok):
 def _apposed_name(cast: Cast, head) -> Speaker | None:
     """Give the person named in apposition to a role or person noun ("The bride, Lina
     Marek, told ..."), or None."""
+    names = cast.names
     for child in head.rights:
         if child.dep_ == "appos" and child.pos_ == "PROPN" and child.text[:1].isupper():
             first, last = mention_tokens(child)
-            name = cast.full_name(clean_name(head.doc[first.i:last.i + 1].text))
-            if len(name.split()) > 1 and cast.may_be_person(name) and not cast.is_place(name):
-                return cast.as_speaker(name)
+            name = names.full_name(clean_name(head.doc[first.i:last.i + 1].text))
+            if len(name.split()) > 1 and names.may_be_person(name) and not names.is_place(name):
+                return names.as_speaker(name)
     return None
 
 
 def _state_named(cast: Cast, span, head) -> str:
     """Give the place a government mention names ("the Veloran government" -> "Velora")."""
-    places = list(cast.places) + sorted(cast.evidence.places if cast.evidence else ())
+    names = cast.names
+    places = list(names.places) + sorted(cast.evidence.places)
     for tok in span:
         if tok.i != head.i and tok.text[:1].isupper() and tok.lower_ != "the":
             place = country_of(tok.text, places)

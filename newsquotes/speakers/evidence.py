@@ -15,48 +15,16 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
-from newsquotes.speakers.names import TITLES
+from newsquotes.lexicon.bodies import INSTITUTION_NOUNS
+from newsquotes.lexicon.people import (
+    FEMALE_TITLES,
+    MALE_TITLES,
+    NOT_NAME,
+    PEOPLE_NOUNS,
+    TITLES,
+)
+from newsquotes.lexicon.places import NATURAL_LAST, PLACE_FIRST, PLACE_LAST
 
-# First and last words that make a capitalised name a place ("Port Ansel", "Hollin Gap").
-# Words that are also common surnames ("Ridge", "Hill", "Park", "Bay") are left out.
-PLACE_FIRST = {"port", "mount", "lake", "fort", "cape", "san", "santa", "saint", "new"}
-# Places that cannot speak for anyone ("the Hollin Gap said" is never meant), unlike a country
-# or a city standing for its government ("Velora said", "Port Ansel said").
-NATURAL_LAST = {
-    "gap", "river", "valley", "pass", "sea", "island", "islands", "mountains", "hills",
-    "strait", "coast", "peninsula", "square", "avenue", "road", "bridge", "airport", "harbour",
-    "harbor", "heights", "falls", "crossing", "canal", "delta", "desert", "creek", "springs",
-    "gulf", "ocean", "plains", "highlands", "basin",
-}
-PLACE_LAST = NATURAL_LAST | {"province", "region", "district", "county", "city", "town",
-                             "village", "oblast", "territory", "territories"}
-# Nouns for things that cannot speak: numbers, documents, agreements. A statement they "give"
-# ("Polls suggest ...", "according to figures ...") has no person behind it in the text.
-THING_NOUNS = {
-    "figure", "figures", "poll", "polls", "survey", "surveys", "result", "results", "data",
-    "statistics", "number", "numbers", "estimate", "estimates", "copy", "record", "records",
-    "document", "documents", "draft", "truce", "extension", "arrangement", "agreement", "deal",
-    "treaty", "book", "film", "study", "studies", "report", "reports", "statement",
-    "statements", "letter", "memo", "release", "filing", "ruling", "law", "bill", "plan",
-    "proposal", "text", "artillery", "decision", "move", "ceasefire", "research", "analysis",
-    "model", "models", "forecast", "forecasts", "index", "census", "tally", "count", "order",
-}
-# Singular nouns for one unnamed person ("the bride", "one voter"), besides role nouns.
-PEOPLE_NOUNS = {
-    "man", "woman", "voter", "resident", "farmer", "worker", "doctor", "nurse", "bride",
-    "groom", "mother", "father", "son", "daughter", "wife", "husband", "sister", "brother",
-    "witness", "victim", "survivor", "student", "teacher", "driver", "owner", "soldier",
-    "villager", "refugee", "neighbour", "neighbor", "friend", "activist", "protester",
-    "supporter", "critic", "source", "person", "citizen", "shopkeeper", "trader", "journalist",
-    "reporter", "lawyer", "writer", "author", "director", "volunteer", "engineer", "pilot",
-    "veteran", "member", "insider", "observer", "colleague", "relative", "youth", "girl", "boy",
-    "researcher", "scientist", "historian", "filmmaker", "photographer", "mediator",
-}
-# Gendered words before or after a name.
-MALE_TITLES = {"mr", "mr.", "sir", "lord", "king", "prince", "spokesman", "chairman",
-               "congressman", "businessman", "councilman"}
-FEMALE_TITLES = {"mrs", "mrs.", "ms", "ms.", "miss", "lady", "dame", "queen", "princess",
-                 "spokeswoman", "chairwoman", "congresswoman", "businesswoman", "councilwoman"}
 # Pronouns that name the subject of their sentence or its owner; "her"/"him" are left out, as
 # an object pronoun often names someone else ("Rennick thanked her").
 _GENDERED = re.compile(r"\b(he|she|his|himself|herself)\b", re.IGNORECASE)
@@ -75,15 +43,9 @@ _NOUN_NAME = re.compile(r"\b([a-z]+)[ \u00a0](" + _NAME + r")")
 # "Tomas Brenn of Open Hands Medical", "an analyst at the Carrow Institute" (never "the wife
 # of Ada Frey": "of" must follow a name).
 _OF_NAME = re.compile(r"(?:(?<=[A-Z][a-z])[a-z]* of (?:the )?|\bat the )(" + _NAME + r")")
-# "whose Open Hands Medical clinic": a name before one of these nouns names a body; people
-# come before other nouns ("the Biden administration", "the Smith family").
+# "whose Open Hands Medical clinic": a name before an institution noun names a body.
 _INSTITUTION = re.compile(
-    r"(" + _NAME + r")[ \u00a0](?:clinic|clinics|hospital|charity|foundation|company|firm)\b")
-# Words that keep a capitalised run from being a personal name.
-NOT_NAME = {"the", "a", "an", "in", "on", "at", "of", "and", "but", "for", "to", "by", "he",
-            "she", "it", "they", "we", "i", "this", "that", "after", "before", "when", "if",
-            "as", "while", "so", "then", "because", "though", "although", "since", "until",
-            "once", "unless", "where", "with", "from", "asked", "meanwhile", "still", "yet"}
+    r"(" + _NAME + r")[ \u00a0](?:" + "|".join(sorted(INSTITUTION_NOUNS)) + r")\b")
 _STOP = {"said", "says", "and", "who", "which", "whose", "but", "that", "told", "added", "or"}
 
 

@@ -1,65 +1,27 @@
-"""Words around names and small functions over them: titles, role and organisation nouns,
-demonyms, and a name cleaned of titles, possessives and punctuation."""
+"""Small functions over names: a name cleaned of titles, possessives and punctuation, the
+country a demonym points to, and whether two place words name one place."""
 
 from __future__ import annotations
 
 import re
 
-PRONOUNS = {"he", "she", "him", "her", "they", "we", "i", "you", "it", "who"}
-PERSON_PRONOUNS = {"he", "she", "i"}
-TITLES = {
-    "president", "minister", "secretary", "senator", "sen.", "sen", "rep.", "rep", "gov.", "gov",
-    "governor", "mr.", "mrs.", "ms.", "mr", "mrs", "ms", "dr.", "dr", "prof.", "professor", "gen.",
-    "general", "speaker", "leader", "chancellor", "mayor", "judge", "justice", "ambassador",
-    "spokesman", "spokeswoman", "spokesperson", "chairman", "chairwoman", "chair", "director",
-    "chief", "prime", "foreign", "defence", "defense", "finance", "deputy", "vice", "former",
-    "state", "attorney", "house", "senate", "majority", "minority", "whip", "king", "queen",
-    "prince", "pope", "rev.", "lt.", "col.", "capt.", "sgt.", "sir", "lord", "lady", "candidate",
-    "commissioner", "envoy", "premier", "sheriff", "councilman", "councilwoman", "congressman",
-    "congresswoman", "executive", "officer", "ceo", "founder", "head", "manager", "adviser",
-    "advisor", "presidential", "gop", "democratic", "republican", "the", "u.s.", "us",
-}
-ROLE_NOUNS = {
-    "minister", "president", "secretary", "senator", "governor", "spokesman", "spokeswoman",
-    "spokesperson", "official", "chairman", "chairwoman", "chair", "director", "ambassador",
-    "envoy", "leader", "candidate", "nominee", "chancellor", "premier", "mayor", "counterpart",
-    "chief", "head", "adviser", "advisor", "aide", "congressman", "congresswoman", "lawmaker",
-    "diplomat", "general", "commander", "representative", "manager", "ceo",
-    "founder", "prosecutor", "judge", "attorney", "frontrunner", "front-runner", "republican",
-    "democrat", "businessman", "billionaire", "king", "queen", "pope", "analyst", "expert",
-    "professor", "economist", "officer", "executive", "negotiator", "strategist", "pollster",
-}
-ORG_NOUNS = {
-    "ministry", "department", "committee", "campaign", "agency", "office", "company", "police",
-    "party", "council", "commission", "association", "group", "union", "court", "army",
-    "military", "administration", "board", "bank", "embassy", "organization", "organisation",
-    "network", "newspaper", "institute", "foundation", "university", "team", "firm", "website",
-    "delegation", "mission", "coalition", "alliance", "secretariat", "authority", "parliament",
-    "cabinet", "charity", "corporation", "regulator", "watchdog", "broadcaster",
-}
-# Words that make a speaker a government rather than an organisation.
-GOVERNMENT_WORDS = {"government", "cabinet", "kremlin", "pentagon"}
-# Bodies of a state that keep their own name as speaker ("the Veloran Ministry of Energy") but
-# are typed government, not organisation.
-STATE_BODY_WORDS = {"ministry", "ministries", "embassy"}
-# Words that make a capitalised name an organisation or a place, not a person.
-ORG_NAME_WORDS = {
-    "house", "party", "committee", "department", "ministry", "court", "times", "news", "post",
-    "network", "university", "campaign", "council", "senate", "congress", "office", "agency",
-    "association", "foundation", "institute", "union", "bank", "group", "street", "center",
-    "centre", "church", "city", "county", "state", "states", "republic", "kingdom", "fund",
-    "company", "corp", "inc", "co", "journal", "press", "media", "club", "board", "service",
-    "review", "magazine", "channel", "tv", "radio", "school", "college", "hospital", "army",
-}
-GOVERNMENT_NAMES = {"kremlin", "white house", "pentagon", "government", "downing street"}
-DEMONYMS = {
-    "american": "United States", "british": "Britain", "french": "France", "german": "Germany",
-    "chinese": "China", "dutch": "Netherlands", "swiss": "Switzerland", "turkish": "Turkey",
-    "israeli": "Israel", "iraqi": "Iraq", "iranian": "Iran", "polish": "Poland",
-    "spanish": "Spain", "swedish": "Sweden", "danish": "Denmark", "finnish": "Finland",
-    "japanese": "Japan", "greek": "Greece", "irish": "Ireland", "welsh": "Wales",
-    "scottish": "Scotland", "filipino": "Philippines", "pakistani": "Pakistan",
-}
+from newsquotes.lexicon.bodies import (
+    GOVERNMENT_NAMES,
+    GOVERNMENT_WORDS,
+    ORG_NAME_WORDS,
+    ORG_NOUNS,
+    STATE_BODY_WORDS,
+)
+from newsquotes.lexicon.people import PERSON_PRONOUNS, PRONOUNS, ROLE_NOUNS, TITLES
+from newsquotes.lexicon.places import DEMONYMS
+
+# The tables are the lexicon's; they are named here too for corpus.py, which reads them here.
+__all__ = [
+    "GOVERNMENT_NAMES", "GOVERNMENT_WORDS", "ORG_NAME_WORDS", "ORG_NOUNS", "PERSON_PRONOUNS",
+    "POSSESSIVE", "PRONOUNS", "ROLE_NOUNS", "STATE_BODY_WORDS", "TITLES", "clean_name",
+    "country_of", "plain_name", "same_place",
+]
+
 POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 
 

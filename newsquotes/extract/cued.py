@@ -1,0 +1,210 @@
+"""Statements at a speech cue in one parsed piece: a speech verb ("said"), "according to X",
+or a nominal report ("Ana Pell's claim that ..."), with the quotations the cue claims.
+
+Works on a spaCy Doc of one piece plus the quotation spans of the article; gives
+`Candidate`s with offsets into the article text (the piece's `base` added).
+"""
+
+from __future__ import annotations
+
+from newsquotes.extract.cues import is_speech_lemma, is_weak
+from newsquotes.extract.quotemarks import QUOTE_CHARS, QuoteSpan
+from newsquotes.extract.speech import (
+    Candidate,
+    asked_question,
+    clause_end,
+    content_runs,
+    cue_text,
+    said_as_object,
+    sentence_minus,
+    subject_of,
+    tail_end,
+    trim,
+)
+from newsquotes.lexicon.people import NOT_SPEAKERS
+from newsquotes.lexicon.speech import NOMINAL_CUES, NOUNLIKE_CUES
+
+# The last mark of a quotation that is speech, not a title: "“If we win,” he said".
+_SPOKEN_END = set(",.?!…:;—-")
+
+
+def _according_to(tok):
+    """Give (speaker token, content runs) for "according to X", else None."""
+    if tok.lower_ != "according":
+        return None
+    to = next((c for c in tok.children if c.lower_ == "to"), None)
+    if to is None:
+        return None
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return None
+    if pobj.tag_ == "NN" and not any(c.dep_ in ("det", "poss", "amod", "compound")
+                                     for c in pobj.children):
+        return None  # "according to plan", "according to schedule": not a source
+    region = {t.i for t in tok.subtree}
+    # "according to" hangs off the clause it attributes: the whole sentence minus the phrase.
+    runs = sentence_minus(tok.sent, region)
+    return pobj, [r for r in runs if sum(1 for t in tok.doc[r[0]:r[1] + 1] if t.is_alpha) >= 3]
+
+
+def _nominal(tok):
+    """Give (speaker token, content runs) for a nominal report: "Ana Pell's claim that ...",
+    "his warning that ...", else None."""
+    if tok.tag_ not in ("NN", "NNS") or tok.lower_ not in NOMINAL_CUES:
+        return None
+    doc = tok.doc
+    owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if owner is None and tok.i >= 2 and doc[tok.i - 1].tag_ == "POS":
+        owner = doc[tok.i - 2]  # the parser hung the possessive elsewhere
+    # "his claim that": the owner is resolved as "he" would be (attribution.py).
+    if owner is None or not (owner.pos_ in ("PROPN", "NOUN") or owner.lower_ in ("his", "her")):
+        return None
+    for clause in tok.rights:
+        mark = clause.left_edge
+        if clause.dep_ in ("acl", "ccomp", "relcl") and mark.lower_ == "that" and (
+                mark.dep_ == "mark" and mark.i == tok.i + 1):
+            end = tail_end(doc, mark.i + 1, clause_end(clause, acts=True))
+            return owner, [(mark.i + 1, end)]
+    return None
+
+
+def is_cue(tok) -> bool:
+    """Give True for a token that is a speech verb used as a verb."""
+    if tok.pos_ in ("NOUN", "PROPN") and tok.lower_ in NOUNLIKE_CUES:
+        prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        return (prev is not None and prev.pos_ in ("NOUN", "PROPN")
+                and (nxt is None or nxt.is_punct))
+    if tok.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in tok.children) and (
+            tok.dep_ not in ("ROOT", "amod", "conj")):
+        return False  # "Asked about the plan, ...", "a plan announced on Monday": not a speaker
+    if tok.dep_ == "amod" and tok.head.pos_ != "PROPN":
+        return False  # "pledged delegates" (an amod cue is "said Lavrov" read as a modifier)
+    return tok.pos_ in ("VERB", "AUX") and is_speech_lemma(tok.lemma_) or (
+        tok.lower_ in ("say", "says", "said") and tok.pos_ != "PROPN")
+
+
+def _spoken(quotation: str) -> bool:
+    """Give True for a quotation (marks included) punctuated inside its marks like speech."""
+    inner = quotation.rstrip().rstrip("".join(QUOTE_CHARS)).rstrip()
+    return inner[-1:] in _SPOKEN_END
+
+
+def _chars(first, last, base: int) -> tuple[int, int]:
+    """Give the (start, end) characters in the article of the tokens first..last."""
+    return first.idx + base, last.idx + len(last) + base
+
+
+def _phrase_chars(speaker, base: int) -> tuple[int, int]:
+    """Give the (start, end) characters of a speaker's noun phrase, without a clause hung on it
+    ("Heddle, who said “...”" is "Heddle"); (0, 0) for no speaker."""
+    if speaker is None:
+        return 0, 0
+    toks = [speaker] + [t for c in speaker.children
+                        if c.dep_ not in ("relcl", "acl", "advcl", "ccomp", "conj", "cc")
+                        for t in c.subtree]
+    return _chars(min(toks, key=lambda t: t.i), max(toks, key=lambda t: t.i), base)
+
+
+def _within(q: QuoteSpan, chars: tuple[int, int]) -> bool:
+    return chars[0] <= q.start and q.end <= chars[1]
+
+
+def _quote_at(quotes: list[QuoteSpan], pos: int) -> QuoteSpan | None:
+    """Give the quotation holding offset `pos`, or None."""
+    for q in quotes:
+        if q.start <= pos < q.end:
+            return q
+    return None
+
+
+def _cue(tok, base: int, quotes: list[QuoteSpan]):
+    """Give (speaker token, content runs, cue text) of the cue `tok` is, or None."""
+    acc = _according_to(tok)
+    if acc is not None:
+        return acc[0], acc[1], "according to"
+    nominal = _nominal(tok)
+    if nominal is not None:
+        return nominal[0], nominal[1], tok.text
+    if not is_cue(tok) or (tok.dep_ == "xcomp" and is_weak(tok.lemma_)):
+        return None  # "wants to continue talks"
+    speaker = subject_of(tok)
+    if speaker is None or _quote_at(quotes, speaker.idx + base) is not None:
+        return None
+    if speaker.dep_ == "nsubjpass" and tok.lemma_ in ("ask", "tell"):
+        return None  # "she was asked to leave": the subject is who was addressed
+    return speaker, content_runs(tok, speaker), cue_text(tok)
+
+
+def _near(tok, speaker, base: int, text: str, quotes: list[QuoteSpan],
+          claimed: set[int]) -> list[QuoteSpan]:
+    """Give the quotations of the cue's sentence it may claim, not yet claimed."""
+    sent = tok.sent
+    s_lo, s_hi = sent.start_char + base, sent.end_char + base
+    named = _phrase_chars(speaker, base)
+    # A quotation in the speaker's own phrase names something ("whose book “Rivers
+    # Without Borders” argued"): it is not what was said.
+    near = [q for q in quotes if q.start < s_hi and q.end > s_lo and q.start not in claimed
+            and not _within(q, named)]
+    if tok.dep_ in ("relcl", "acl"):
+        # A cue in a clause hung on a noun says only what is in that clause ("Heddle,
+        # whose book argued for it, said he had “smiled”": the quotation is Heddle's).
+        clause = _chars(tok.left_edge, tok.right_edge, base)
+        near = [q for q in near if _within(q, clause)]
+    # "He said:" closing a sentence or paragraph: the quotation that follows is his.
+    if not near and sent.text.rstrip().endswith(":"):
+        after = [q for q in quotes if q.start >= s_hi - 1 and q.start not in claimed
+                 and not text[s_hi:q.start].strip()]
+        near = after[:1]
+    return near
+
+
+def _needs_more(tok, speaker, cue: str, near: list[QuoteSpan]) -> bool:
+    """Give True for a weak cue ("criticized", "called") with neither a quotation, a clause
+    nor an object that is what was said: it describes an act, not speech."""
+    return (is_weak(tok.lemma_) and not near and cue != "according to"
+            and not any(c.dep_ == "ccomp" or asked_question(tok, c)
+                        or (tok.lemma_ == "ask" and c.dep_ == "xcomp") for c in tok.children)
+            and not (said_as_object(tok) and speaker.lower_ not in NOT_SPEAKERS))
+
+
+def paragraph_candidates(doc, base: int, text: str, quotes: list[QuoteSpan]) -> list[Candidate]:
+    """Give the statements at the speech cues of one parsed piece (offsets into the text)."""
+    out: list[Candidate] = []
+    claimed: set[int] = set()  # starts of quotes taken by a cue
+    for tok in doc:
+        if _quote_at(quotes, tok.idx + base) is not None:
+            continue
+        found = _cue(tok, base, quotes)
+        if found is None:
+            continue
+        speaker, runs, cue = found
+        near = _near(tok, speaker, base, text, quotes, claimed)
+        # The full stop ending the reporting sentence is no part of what was said.
+        runs = [(a, b - 1 if b > a and doc[b].text in (".", ";") else b) for a, b in runs]
+        spans = [trim(text, *_chars(doc[a], doc[b], base)) for a, b in runs]
+        spans = [(a, b) for a, b in spans if b > a]
+        content_len = sum(b - a for a, b in spans)
+        inside = sum(min(b, q.content_end) - max(a, q.content_start)
+                     for a, b in spans for q in near
+                     if min(b, q.content_end) > max(a, q.content_start))
+        if near and (not spans or inside >= 0.6 * content_len):
+            # With a content found, a quotation outside it is said only when it reads as
+            # speech, punctuated inside its marks ("“If we cannot,” he joked, “...”"): "In his
+            # book “X”, he described it as “Y”" says Y, not the title X.
+            for q in [q for q in near if not spans
+                      or any(q.start < b and q.end > a for a, b in spans)
+                      or _spoken(text[q.start:q.end])]:
+                claimed.add(q.start)
+                out.append(Candidate(q.content_start, q.content_end, "direct", cue, speaker))
+            continue
+        if not spans or _needs_more(tok, speaker, cue, near):
+            continue
+        for a, b in spans:
+            for q in near:  # a partial quotation inside: take it whole
+                if q.start < b and q.end > a:
+                    a, b = min(a, q.content_start), max(b, q.content_end)
+                    claimed.add(q.start)
+            kind = "mixed" if any(q.start < b and q.end > a for q in quotes) else "indirect"
+            out.append(Candidate(a, b, kind, cue, speaker))
+    return out

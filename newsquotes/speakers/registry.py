@@ -1,0 +1,158 @@
+"""The people and places one article names: who is who, by full name, and where each is named.
+
+`Registry` answers what a name stands for ("Pell" -> "Ana Pell", "Velora" a place) from what
+the text scanner and the parse learner add to it and from the text's `TextEvidence`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from newsquotes.lexicon.bodies import ORG_NAME_WORDS, ORG_NOUNS
+from newsquotes.lexicon.people import NOT_NAME, TITLES
+from newsquotes.speakers.evidence import TextEvidence
+from newsquotes.speakers.names import clean_name
+
+
+@dataclass
+class Person:
+    """One person the article names."""
+
+    name: str
+    role: str = ""
+    affiliation: str = ""
+    first: int = 0
+
+
+@dataclass
+class Speaker:
+    """A resolved speaker: canonical local name and what kind of speaker it is."""
+
+    name: str
+    type: str = ""
+    role: str = ""
+    affiliation: str = ""
+
+
+@dataclass
+class Registry:
+    """The people and places one article names, with the text's evidence about names."""
+
+    text: str
+    evidence: TextEvidence
+    people: dict[str, Person] = field(default_factory=dict)
+    places: list[str] = field(default_factory=list)
+    seen: list[tuple[int, str]] = field(default_factory=list)  # (offset, person name)
+    # What full_name and mentions give depends on the people known: adding one clears them.
+    _names: dict[str, str] = field(default_factory=dict, repr=False)
+    _mentions: list[tuple[int, str]] | None = field(default=None, repr=False)
+
+    def add_person(self, name: str, first: int) -> Person:
+        """Give the person of this name, added (first named at `first`) if new."""
+        person = self.people.get(name)
+        if person is None:
+            person = self.people[name] = Person(name, first=first)
+            self._names.clear()
+            self._mentions = None
+        return person
+
+    def saw(self, at: int, name: str) -> None:
+        """Record that person `name` is named at offset `at`."""
+        self.seen.append((at, name))
+
+    def add_place(self, name: str) -> None:
+        """Add a place the parse names."""
+        if name not in self.places:
+            self.places.append(name)
+
+    def person(self, name: str) -> Person | None:
+        """Give the known person with this full name, if any."""
+        return self.people.get(name)
+
+    def as_speaker(self, name: str) -> Speaker:
+        """Give the speaker for person `name`, with the role and affiliation the text gives."""
+        p = self.person(name)
+        return Speaker(name, "person", p.role if p else "", p.affiliation if p else "")
+
+    def may_be_person(self, name: str) -> bool:
+        """Give False when the name holds an organisation word or the text makes it a place."""
+        if any(w.lower().strip("’'.") in ORG_NAME_WORDS | ORG_NOUNS for w in name.split()):
+            return False
+        ev = self.evidence
+        return not (ev.is_place(name, set()) or ev.is_org(name) and name not in ev.people)
+
+    def is_place(self, name: str) -> bool:
+        """Give True when the text makes `name` a place and no known person bears it."""
+        if not name:
+            return False
+        if name in self.places and name not in self.people:
+            return True
+        person_words = set(self.people) | {n.split()[-1] for n in self.people
+                                           if len(n.split()) > 1}
+        return self.evidence.is_place(name, person_words)
+
+    def mentions(self) -> list[tuple[int, str]]:
+        """Give (offset, full name) of every mention of a known person in the text; a bare
+        surname shared by two known people is nobody's."""
+        if self._mentions is not None:
+            return self._mentions
+        surnames: dict[str, set[str]] = {}
+        for name in self.people:
+            surnames.setdefault(name.split()[-1], set()).add(self.full_name(name))
+        found = []
+        for surname, names in surnames.items():
+            # Each of two people with one surname by their full name (sorted: a set's order
+            # changes from run to run with Python's string hashing).
+            for full in sorted(names):
+                given = full.split()[:-1]
+                lead = r"(?:\b" + re.escape(" ".join(given)) + r"\s+)?" if given else ""
+                for m in re.finditer(lead + r"\b" + re.escape(surname) + r"\b", self.text):
+                    if len(names) == 1 or m.group() != surname:
+                        found.append((m.start(), full))
+        self._mentions = sorted(found)
+        return self._mentions
+
+    def last_person_before(self, pos: int) -> str:
+        """Give the person named last before offset `pos`, or ""."""
+        best = (-1, "")
+        for at, name in self.seen:
+            if best[0] < at < pos:
+                best = (at, name)
+        return self.full_name(best[1]) if best[1] else ""
+
+    def last_named_at(self, name: str, before: int) -> int:
+        """Give the offset of the last mention of person `name` before `before`, or -1."""
+        return max((at for at, n in self.seen if at < before and self.full_name(n) == name),
+                   default=-1)
+
+    def full_name(self, name: str) -> str:
+        """Give the fullest name the article uses for `name` (a surname gives the full name)."""
+        if name not in self._names:
+            self._names[name] = self._fullest(name)
+        return self._names[name]
+
+    def _fullest(self, name: str) -> str:
+        name = clean_name(name)
+        if not name:
+            return name
+        words = name.split()
+        best = name
+        for known in self.people:
+            kw = known.split()
+            if kw[-1] == words[-1] and len(kw) > len(best.split()) and set(words) <= set(kw):
+                best = known
+        if best == name and len(words) == 1 and name[0].isupper() and not self.is_place(name):
+            # The surname may be introduced in a paragraph we did not parse.
+            pattern = r"\b((?:[A-Z][\w’'.-]+ ){1,2})" + re.escape(name) + r"\b"
+            for m in re.finditer(pattern, self.text):
+                lead = [w for w in m.group(1).split() if w.lower() not in TITLES]
+                # "... in Arvel. Velora said", "If Velora": a word ending a sentence or a
+                # capitalised function word starts no name.
+                if any(w.endswith(".") and len(w) > 3 or w.lower() in NOT_NAME for w in lead):
+                    continue
+                if lead and all(w[0].isupper() for w in lead) and self.may_be_person(
+                        " ".join(lead[-1:] + [name])):
+                    best = " ".join(lead[-1:] + [name])
+                break
+        return best
