@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from newsquotes import cluster, pipeline  # noqa: E402
-from newsquotes.extract.quotes import load_parser  # noqa: E402
+from newsquotes.extract.pipeline import load_parser  # noqa: E402
 
 # ../shared/eval beside the repository, or beside the folder of worktrees holding it.
 CORPUS = next((p / "shared" / "eval" / "polnear-dev.jsonl" for p in ROOT.parents

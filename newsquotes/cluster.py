@@ -40,7 +40,7 @@ class ClusterError(RuntimeError):
 
 def fingerprint() -> tuple[str, ...]:
     """Give what decides the statements besides the text: extractor, spaCy and model versions."""
-    from newsquotes.extract.quotes import EXTRACTOR_VERSION
+    from newsquotes.extract.pipeline import EXTRACTOR_VERSION
 
     models = []
     for name in MODEL_PACKAGES:
