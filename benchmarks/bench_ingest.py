@@ -19,7 +19,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from newsquotes.ingest.files import Limits, read_paths  # noqa: E402
+from newsquotes.config import Limits  # noqa: E402
+from newsquotes.ingest.files import read_paths  # noqa: E402
 from newsquotes.records import Article, Rejection  # noqa: E402
 
 SAMPLE = [ROOT / "sample_data" / "articles", ROOT / "sample_data" / "seed"]
@@ -59,6 +60,42 @@ def reason_kind(reason: str) -> str:
     return re.sub(r"\d[\d,.]*", "N", head).strip()
 
 
+def build_packed(folder: Path) -> dict[str, Path | list[Path]]:
+    """Write the sample corpus's .txt articles packed three ways; give each shape's paths."""
+    import gzip
+    import io
+    import tarfile
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    from newsquotes.ingest.decoding import decode
+
+    texts = sorted((ROOT / "sample_data" / "articles").rglob("*.txt"))
+    tgz = folder / "sample.tar.gz"
+    with tarfile.open(tgz, "w:gz") as tar:
+        for p in texts:
+            tar.add(p, arcname=p.name)
+    jsonl = folder / "sample.jsonl.gz"
+    jsonl.write_bytes(gzip.compress("".join(
+        json.dumps({"maintext": decode(p.read_bytes()), "title": p.stem}) + "\n"
+        for p in texts).encode()))
+    buf = io.BytesIO()
+    writer = WARCWriter(buf, gzip=True)
+    for p in texts:
+        paras = "".join(f"<p>{x}</p>" for x in decode(p.read_bytes()).split("\n\n"))
+        page = f"<html><body><article>{paras}</article></body></html>".encode()
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")],
+                                   protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record(
+            f"https://example.com/{p.stem}", "response", payload=io.BytesIO(page),
+            http_headers=headers, warc_headers_dict={"WARC-Date": "2022-03-10T00:00:00Z"}))
+    warc = folder / "sample.warc.gz"
+    warc.write_bytes(buf.getvalue())
+    return {"their .txt files": texts, ".tar.gz": tgz,
+            ".jsonl.gz": jsonl, ".warc.gz": warc}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--rounds", type=int, default=20)
@@ -76,6 +113,15 @@ def main() -> None:
     per_round = articles // args.rounds
     print(f"sample_data: {per_round} articles x {args.rounds} rounds in {elapsed:.2f} s: "
           f"{articles / elapsed:,.0f} articles/s, {words / elapsed:,.0f} words/s")
+
+    with tempfile.TemporaryDirectory() as tmp:
+        for shape, path in build_packed(Path(tmp)).items():
+            start = time.perf_counter()
+            paths = path if isinstance(path, list) else [path]
+            n = sum(isinstance(i, Article) for _ in range(args.rounds) for i in read_paths(paths))
+            elapsed = time.perf_counter() - start
+            print(f"sample articles as {shape:<15} {n // args.rounds} articles: "
+                  f"{n / elapsed:,.0f} articles/s")
 
     with tempfile.TemporaryDirectory() as tmp:
         limits = build_bad_folder(Path(tmp))

@@ -11,7 +11,9 @@ from pathlib import Path
 
 import pandas as pd
 
-FORMATS = ["txt", "html", "htm", "json", "jsonl", "csv", "zip"]
+from newsquotes.ingest.files import UPLOAD_TYPES
+
+FORMATS = UPLOAD_TYPES  # the file types ingest reads, from its own list
 
 
 @dataclass

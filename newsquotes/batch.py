@@ -62,14 +62,17 @@ def extract_jsonl(in_path: str | Path, out_path: str | Path, batch: int = 256,
                   n_process: int = 1) -> int:
     """Give the number of records written: one `{"id", "quotes"}` line per input line.
 
-    A record that is not an object with a string `text` gets an empty list and a message on
-    stderr naming the file, the line and the reason; the output is written to a temporary
-    file and moved into place, so it is never half-written.
+    A record is read with ingest's field names (`text`, `maintext`, `content`, ...); one with
+    no text gets an empty list and a message on stderr naming the file, the line and the
+    reason. The output is written to a temporary file and moved into place, so it is never
+    half-written; ValueError when no record held a text.
     """
+    from newsquotes.ingest.readers import jsonl_texts
+
     in_path, out_path = Path(in_path), Path(out_path)
     tmp = out_path.with_name(out_path.name + ".part")
-    written = 0
-    with open(in_path, encoding="utf-8") as src, open(tmp, "w", encoding="utf-8") as dst:
+    written = readable = 0
+    with open(in_path, "rb") as src, open(tmp, "w", encoding="utf-8") as dst:
         pending: list[tuple[object, str | None]] = []
 
         def flush() -> None:
@@ -83,24 +86,16 @@ def extract_jsonl(in_path: str | Path, out_path: str | Path, batch: int = 256,
                 written += 1
             pending.clear()
 
-        for lineno, line in enumerate(src, 1):
-            if not line.strip():
-                continue
-            rid, text = None, None
-            try:
-                rec = json.loads(line)
-                if not isinstance(rec, dict):
-                    raise ValueError("expected a JSON object")
-                rid = rec.get("id", lineno)
-                text = rec.get("text")
-                if not isinstance(text, str):
-                    raise ValueError("expected a string 'text' field")
-            except ValueError as exc:
-                print(f"{in_path}: line {lineno} (id {rid}): {exc}", file=sys.stderr)
-                text = None
-            pending.append((rid if rid is not None else lineno, text))
+        for lineno, rid, text, message in jsonl_texts(src):
+            if message:
+                print(f"{in_path}: line {lineno} (id {rid}): {message}", file=sys.stderr)
+            readable += text is not None
+            pending.append((rid, text))
             if len(pending) >= batch:
                 flush()
         flush()
+    if written and not readable:
+        tmp.unlink()
+        raise ValueError(f"{in_path}: no record holds a text to extract from")
     tmp.replace(out_path)
     return written

@@ -40,11 +40,12 @@ def _ingest(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
     from newsquotes import pipeline
-    from newsquotes.ingest.files import Limits, read_paths
+    from newsquotes.config import MB, Limits
+    from newsquotes.ingest.files import read_paths
     from newsquotes.store.parquet import Store
 
     store = Store(args.store)
-    limits = Limits(max_file_bytes=int(args.max_file_mb * 1024 * 1024))
+    limits = Limits(max_file_bytes=int(args.max_file_mb * MB))
     articles: list[Article] = []
     rejections: list[Rejection] = []
     with tqdm(desc="Reading", unit=" item", file=sys.stderr, disable=args.quiet) as bar:
@@ -76,7 +77,11 @@ def _ingest(args: argparse.Namespace) -> int:
 def _extract(args: argparse.Namespace) -> int:
     from newsquotes.batch import extract_jsonl
 
-    written = extract_jsonl(args.input, args.output, n_process=args.processes)
+    try:
+        written = extract_jsonl(args.input, args.output, n_process=args.processes)
+    except (OSError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
     print(f"{written} records written to {args.output}", file=sys.stderr)
     return 0
 
@@ -88,6 +93,7 @@ def _processes_option(parser: argparse.ArgumentParser) -> None:
 
 
 def _parser() -> argparse.ArgumentParser:
+    from newsquotes.config import MB, Limits
     from newsquotes.store.parquet import default_path
 
     parser = argparse.ArgumentParser(prog="python -m newsquotes",
@@ -100,8 +106,9 @@ def _parser() -> argparse.ArgumentParser:
     i.add_argument("paths", nargs="+", metavar="PATH")
     i.add_argument("--store", default=None,
                    help=f"store folder (default: $NEWSQUOTES_STORE or {default_path()})")
-    i.add_argument("--max-file-mb", type=float, default=20.0,
-                   help="reject files larger than this many MB (default: 20)")
+    default_mb = Limits().max_file_bytes / MB
+    i.add_argument("--max-file-mb", type=float, default=default_mb,
+                   help=f"reject files larger than this many MB (default: {default_mb:g})")
     i.add_argument("--no-extract", action="store_true",
                    help="store the articles without finding their statements yet")
     i.add_argument("-q", "--quiet", action="store_true", help="no progress bars")

@@ -25,14 +25,15 @@ held[4].metric("Topics", f"{len(loaded.topic_names):,}")
 silent = len(loaded.articles) - quoted
 if silent:
     st.caption(f"{silent:,} stored article{' holds' if silent == 1 else 's hold'} no statement "
-               "the extractor found (for instance an article not in English).")
+               "the extractor found (one not in English is stored, not yet searched).")
 st.markdown(f"**Stored in** `{path}` (Parquet; set `NEWSQUOTES_STORE` to use another folder).")
 with st.expander("Files in the store"):
     st.dataframe(store_files(path), hide_index=True, key="data_files")
 
 st.header("Add articles")
 limit = st.get_option("server.maxUploadSize")
-st.markdown(f"Text (`.txt`), HTML, JSON, JSON Lines, CSV, or a ZIP of them; **up to {limit} MB "
+st.markdown(f"Text, HTML, JSON, JSON Lines, CSV, RSS/Atom, WARC (any gzipped), or a ZIP/TAR of "
+            f"them; **up to {limit} MB "
             "per file**. An article already in the corpus is not added twice; a file that cannot "
             "be read is reported and leaves the corpus as it was.")
 uploads = st.file_uploader("Files to add", type=FORMATS, accept_multiple_files=True,

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from newsquotes.ingest.files import Limits, article_id, decode, read_paths
+from newsquotes.config import Limits
+from newsquotes.ingest.files import article_id, decode, read_paths
 from newsquotes.ingest.language import language_of
 from newsquotes.records import Article, Rejection
 
@@ -113,7 +114,7 @@ def test_broken_csv_names_the_record(tmp_path):
 def test_record_without_text(tmp_path):
     path = _write(tmp_path / "feed.jsonl", '{"title": "Fares", "date": "2022-03-10"}\n')
     assert _read(path) == ([], [(f"{path}#line 1", "record has no text "
-                                 "(expected a 'text', 'body', 'content' field)")])
+                                 "(expected a 'text', 'body', 'maintext', 'content' field)")])
 
 
 def test_file_over_the_size_limit_says_the_limit(tmp_path):
@@ -231,7 +232,7 @@ def test_not_a_zip(tmp_path):
 def test_zip_inside_a_zip_is_not_read(tmp_path):
     inner = _zip(tmp_path / "inner.zip", {"one.txt": STORY})
     path = _zip(tmp_path / "outer.zip", {"inner.zip": inner.read_bytes()})
-    assert _read(path) == ([], [(f"{path}!inner.zip", "a zip inside a zip is not read")])
+    assert _read(path) == ([], [(f"{path}!inner.zip", "an archive inside an archive is not read")])
 
 
 @pytest.mark.parametrize(
@@ -240,9 +241,11 @@ def test_zip_inside_a_zip_is_not_read(tmp_path):
         ("The board said on Monday that the fares would rise again in the spring.", ("en", True)),
         ("Le conseil a déclaré que les tarifs du ferry vont encore augmenter.", ("fr", False)),
         ("Der Vorstand sagte, dass die Preise für die Fähre wieder steigen.", ("de", False)),
-        ("Fares rose.", ("und", True)),  # too short to call foreign
-        ("Xyzzy plugh " * 15, ("und", False)),
-        ("", ("und", False)),
+        ("O pessoal da câmara disse que a ponte vai fechar na segunda-feira.", ("pt", False)),
+        ("Fares rose.", ("", True)),  # too short to call: not known, so extracted as English
+        ("Top stories\nElection results\nWeather\nSports scores\nMarkets today\nOpinion\n"
+         "Letters to the editor\nObituaries\nCrosswords", ("", True)),  # an English list page
+        ("", ("", True)),
     ],
 )
 def test_language_of(text, expected):

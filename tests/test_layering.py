@@ -28,7 +28,7 @@ ALLOWED = {
     "analytics": BASE | {"speakers"},
     "store": BASE,
     "synthetic": BASE | {"analytics", "store"},
-    "batch": BASE | {"extract", "analytics"},
+    "batch": BASE | {"ingest", "extract", "analytics"},
     "pipeline": BASE | {"ingest", "speakers", "extract", "analytics", "store", "batch"},
     "cluster": BASE | {"extract", "analytics", "batch", "pipeline"},
     "cli": BASE | {"ingest", "speakers", "extract", "analytics", "store", "pipeline",

@@ -42,7 +42,8 @@ def test_json_list_names_each_record():
     items = list(read_json(text, "a.json"))
     assert [o for o, _ in _drafts(items)] == ["a.json#record 1", "a.json#record 3"]
     assert _rejections(items) == [
-        ("a.json#record 2", "record has no text (expected a 'text', 'body', 'content' field)"),
+        ("a.json#record 2",
+         "record has no text (expected a 'text', 'body', 'maintext', 'content' field)"),
         ("a.json#record 4", "expected an object with a 'text' field, found a int"),
     ]
 
@@ -85,13 +86,14 @@ def test_csv_multiline_fields_and_doubled_quotes():
     assert (origin, d.body, d.date, d.source) == (
         "e.csv#record 1", 'Fares rose.\n\n"Too much," she said.', dt.date(2022, 3, 10), "Wire")
     assert _rejections(items) == [
-        ("e.csv#record 2", "record has no text (expected a 'text', 'body', 'content' field)")]
+        ("e.csv#record 2",
+         "record has no text (expected a 'text', 'body', 'maintext', 'content' field)")]
 
 
 def test_csv_without_a_text_column():
     assert _rejections(read_csv("title,date\nFares,2022-03-10\n", "e.csv")) == [
         ("e.csv", "broken CSV: no text column in the header (expected one of text, body, "
-                  "content); found: title, date")]
+                  "maintext, content); found: title, date")]
 
 
 def test_csv_row_with_more_fields_than_the_header():

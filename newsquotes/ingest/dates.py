@@ -1,5 +1,9 @@
 """Dates as news copy and feeds write them: "Thu 10 March 2022:", "March 10, 2022",
-"2022-03-10", "2025-01-20T06:45:00+00:00", "10/03/2022" (only when the order is certain).
+"2022-03-10", "2025-01-20T06:45:00+00:00", "2019/11/19", "Tue, 19 Nov 2019 14:05:00 +0000"
+(RFC 2822), "November 19, 2019 2:05 PM ET", "19 November 2019, 14:05 CET", "10/03/2022" (only
+when the order is certain); in record fields also unix seconds or milliseconds and GDELT's
+"20191119" / "20191119140500" / "20191119T140500Z". The date is the one written (no zone
+conversion).
 
 A date is never guessed: a numeric date whose day and month could be swapped, or a string
 that is not clearly a date, gives None.
@@ -8,6 +12,7 @@ that is not clearly a date, gives None.
 from __future__ import annotations
 
 import datetime as dt
+import email.utils
 import re
 
 MONTHS = {
@@ -33,7 +38,8 @@ _MONTH = r"(?P<month>[^\W\d_]{3,10})\.?"
 _YEAR = r"(?P<year>\d{4})"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th|er)?"
 _PATTERNS = [
-    re.compile(rf"{_YEAR}-(?P<mnum>\d{{1,2}})-(?P<day>\d{{1,2}})(?:[T ][\d:.]+(?:Z|[+-][\d:]+)?)?"),
+    re.compile(rf"{_YEAR}[-/](?P<mnum>\d{{1,2}})[-/](?P<day>\d{{1,2}})"
+               r"(?:[T ][\d:.]+\s*(?:Z|[+-]\d\d:?\d\d|UTC|GMT)?)?", re.IGNORECASE),
     re.compile(rf"{_DAY}\.?\s+(?:de\s+)?{_MONTH}\s+(?:de\s+)?{_YEAR}", re.IGNORECASE),
     re.compile(rf"{_MONTH}\s+{_DAY},?\s+{_YEAR}", re.IGNORECASE),
     re.compile(r"(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<year>\d{4})"),
@@ -41,7 +47,8 @@ _PATTERNS = [
 # What may stand around a date on a dateline: a weekday, "Published", "Updated", punctuation.
 _FRAME = re.compile(
     rf"^(?:(?:published|updated|posted|date)\s*:?\s*)?(?:(?:{WEEKDAYS})\.?,?\s+)?"
-    r"(?P<date>.+?)\s*(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]m|gmt|utc|[a-z]{3})?)?\s*[:.,–—-]?$",
+    r"(?P<date>.+?),?\s*(?:(?:at|um|à|a las)\s+)?(?:\d{1,2}[:.h]\d{2}(?::\d{2})?\s*"
+    r"(?:[ap]\.?m\.?)?\s*(?:uhr|hrs)?\s*(?:\(?(?:[a-z]{2,5}|[+-]\d\d:?\d\d)\)?)?)?\s*[:.,–—-]?$",
     re.IGNORECASE,
 )
 
@@ -72,12 +79,26 @@ def _from_match(m: re.Match) -> dt.date | None:
     return None  # 10/03/2022 is 10 March or 3 October: not ours to choose
 
 
+def _rfc2822(value: str) -> dt.date | None:
+    """Give the date of an RFC 2822 / 822 string ("Tue, 19 Nov 2019 14:05:00 +0000")."""
+    if not re.search(r"\d{1,2}:\d{2}", value):
+        return None
+    try:
+        stamp = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    return stamp.date() if stamp else None
+
+
 def parse_date(value: str) -> dt.date | None:
     """Give the date a whole string states ("2022-03-10", "Thu 10 March 2022:"), else None."""
     value = value.strip().replace("\u00a0", " ")
     iso = _PATTERNS[0].fullmatch(value)
     if iso:
         return _from_match(iso)
+    rfc = _rfc2822(value)
+    if rfc:
+        return rfc
     frame = _FRAME.match(value)
     if not value or frame is None:
         return None
@@ -89,11 +110,35 @@ def parse_date(value: str) -> dt.date | None:
     return None
 
 
+_COMPACT = re.compile(r"(\d{4})(\d\d)(\d\d)(?:T?\d{6}Z?)?")
+# Unix times of 1990 to 2100 in seconds or milliseconds: wider numbers are no timestamp.
+_EPOCH_SECONDS = (631152000, 4102444800)
+
+
+def parse_field_date(value) -> dt.date | None:
+    """Give the date a record's date field holds: any form `parse_date` reads, GDELT's compact
+    "20191119[140500]", or unix seconds / milliseconds (a number or digits, read as UTC)."""
+    if isinstance(value, bool) or value is None:
+        return None
+    text = str(value).strip()
+    compact = _COMPACT.fullmatch(text)
+    if compact:
+        return _make(*(int(g) for g in compact.groups()))
+    if re.fullmatch(r"\d{9,13}(?:\.\d+)?", text):
+        seconds = float(text)
+        if seconds > _EPOCH_SECONDS[1]:
+            seconds /= 1000
+        if _EPOCH_SECONDS[0] <= seconds <= _EPOCH_SECONDS[1]:
+            return dt.datetime.fromtimestamp(seconds, dt.UTC).date()
+        return None
+    return parse_date(text)
+
+
 def looks_like_date(value: str) -> bool:
     """Give True when a whole string is written as a date, even one whose order is uncertain."""
     value = value.strip().replace("\u00a0", " ")
     frame = _FRAME.match(value)
-    if _PATTERNS[0].fullmatch(value):
+    if _PATTERNS[0].fullmatch(value) or _rfc2822(value):
         return True
     if not value or frame is None:
         return False

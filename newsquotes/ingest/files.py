@@ -1,225 +1,121 @@
-"""Reading articles from files, folders and .zip archives into `Article` records.
+"""Reading articles from files, folders and archives into `Article` records.
 
 Every file ends as articles or as a `Rejection` naming the file (and record) and the reason;
-a rejection never stops the batch. Archives are read member by member in memory: nothing is
-ever extracted to disk, so a member named `../x` cannot write anywhere.
+a rejection never stops the batch. Only regular files are opened: a device, a FIFO or a socket
+is rejected unread, a folder scan follows no link out of the folder and names dangling ones.
 """
 
 from __future__ import annotations
 
-import contextlib
-import hashlib
-import re
-import unicodedata
-import zipfile
+import os
+import stat
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
-from newsquotes.ingest.language import language_of
+from newsquotes.config import Limits, size_text
+from newsquotes.ingest.archives import archive_kind, read_member, read_tar, read_zip
+from newsquotes.ingest.articles import article_id, make_article, shown
+from newsquotes.ingest.decoding import decode
 from newsquotes.ingest.readers import READERS
-from newsquotes.ingest.textformat import Draft
+from newsquotes.ingest.warc import is_warc, read_warc
 from newsquotes.records import Article, Rejection
 
-MB = 1024 * 1024
-FORMATS = (*READERS, ".zip")
+__all__ = ["FORMATS", "UPLOAD_TYPES", "Limits", "article_id", "decode", "files_under",
+           "make_article", "read_file", "read_paths", "scan"]
+# Every file name ending read, compressed or not: the upload's accepted types come from here.
+FORMATS = (*READERS, ".gz", ".zip", ".tar", ".tgz", ".warc")
+UPLOAD_TYPES = [f.lstrip(".") for f in FORMATS]
+Items = Iterator[Article | Rejection]
 
 
-@dataclass(frozen=True)
-class Limits:
-    """How much one read may take in; anything over a limit is rejected, never truncated."""
-
-    max_file_bytes: int = 20 * MB  # per file, and per archive member once unpacked
-    max_members: int = 1000  # per .zip archive
-    max_unpacked_bytes: int = 200 * MB  # per .zip archive, all members unpacked
-
-
-def _size(n: int) -> str:
-    return f"{n / MB:.1f} MB" if n >= MB / 10 else f"{n:,} bytes"
+def _kind(mode: int) -> str:
+    for test, name in ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"),
+                       (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket")):
+        if test(mode):
+            return name
+    return "not a regular file"
 
 
-def decode(data: bytes) -> str | None:
-    """Give the text of `data` (UTF-8 with or without BOM, UTF-16 with BOM, cp1252/Latin-1
-    and others detected), or None when the bytes are not text."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError:
-            return None
-    if b"\x00" in data:
-        return None  # text in an 8-bit or UTF-8 encoding never holds NUL bytes
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    from charset_normalizer import from_bytes
-
-    matches = from_bytes(data)
-    best = matches.best()
-    if best is None:
-        return None
-    text = str(best)
-    # On Latin text the detector often cannot tell cp1252 from cp1250 (equal chaos); cp1252 is
-    # the legacy encoding western news copy is far likelier to be in, so it wins a tie.
-    if any(m.chaos <= best.chaos and "cp1252" in m.could_be_from_charset for m in matches):
-        with contextlib.suppress(UnicodeDecodeError):
-            text = data.decode("cp1252")
-    controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\r\n\t\f")
-    return None if controls > len(text) / 100 else text
+def _known(name: str) -> bool:
+    lower = name.lower().removesuffix(".gz")
+    return archive_kind(name) is not None or any(lower.endswith(f) for f in READERS)
 
 
-def article_id(body: str) -> str:
-    """Give the stable id of an article: a hash of its body with case, quotes and spaces
-    normalised, so the same story read from two files is one article."""
-    text = unicodedata.normalize("NFKC", body).casefold()
-    text = re.sub(r"[\u2018\u2019\u201a\u201b\u2032`´]", "'", text)
-    text = re.sub(r"[\u201c\u201d\u201e\u201f\u2033«»]", '"', text)
-    text = re.sub(r"[\u2010-\u2015\u2212]", "-", text)
-    text = " ".join(text.split())
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
-
-
-def make_article(draft: Draft, origin: str) -> Article:
-    """Give the stored record of a draft: id, language, word count and flags added."""
-    language, english = language_of(draft.body)
-    flags = []
-    if draft.date is None:
-        flags.append("no_date")
-    if not english:
-        flags.append("not_english")
-    return Article(
-        id=article_id(draft.body), title=draft.title, body=draft.body, date=draft.date,
-        section=draft.section, source=draft.source, author=draft.author, url=draft.url,
-        language=language, word_count=len(draft.body.split()), origin=origin,
-        flags=tuple(flags),
-    )
-
-
-def read_bytes(data: bytes, name: str, origin: str) -> Iterator[Article | Rejection]:
-    """Give the articles in one file's bytes; `name` gives the format by its extension."""
-    suffix = PurePosixPath(name).suffix.lower()
-    reader = READERS.get(suffix)
-    if reader is None:
-        yield Rejection(origin, f"unknown extension '{suffix or '(none)'}' "
-                                f"(expected one of {', '.join(FORMATS)})")
-        return
-    if not data.strip():
-        yield Rejection(origin, "empty file")
-        return
-    text = decode(data)
-    if text is None:
-        yield Rejection(origin, "binary file: not text in any known encoding")
-        return
-    if not text.strip():
-        yield Rejection(origin, "empty file")
+def read_file(path: Path, limits: Limits | None = None) -> Items:
+    """Give the articles in one regular file (an archive gives those of its members)."""
+    limits = limits or Limits()
+    origin = shown(str(path))
+    if path.is_symlink() and not path.exists():
+        yield Rejection(origin, f"dangling link (to {shown(os.readlink(path))}); not read")
         return
     try:
-        for item in reader(text, origin):
-            yield item if isinstance(item, Rejection) else make_article(item[1], item[0])
-    except Exception as exc:  # a reader's bug on one odd file must not stop the batch
-        yield Rejection(origin, f"could not be read: {type(exc).__name__}: {exc}")
-
-
-def _unsafe(name: str) -> bool:
-    """Give True for a member name that climbs out of the archive or is absolute."""
-    path = PurePosixPath(name.replace("\\", "/"))
-    return path.is_absolute() or ".." in path.parts or re.match(r"^[A-Za-z]:", name) is not None
-
-
-def read_zip(path: Path, limits: Limits) -> Iterator[Article | Rejection]:
-    """Give the articles in a .zip archive, every member read in memory, never extracted."""
-    shown = str(path)
-    try:
-        archive = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError) as exc:
-        yield Rejection(shown, f"not a readable zip archive: {exc}")
-        return
-    with archive:
-        members = [i for i in archive.infolist() if not i.is_dir()]
-        if len(members) > limits.max_members:
-            yield Rejection(shown, f"zip has {len(members)} members, over the limit of "
-                                   f"{limits.max_members}; nothing in it was read")
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            yield Rejection(origin, f"{_kind(info.st_mode)}, not a file; not read")
             return
-        unpacked = sum(i.file_size for i in members)
-        if unpacked > limits.max_unpacked_bytes:
-            yield Rejection(shown, f"zip unpacks to {_size(unpacked)}, over the limit of "
-                                   f"{_size(limits.max_unpacked_bytes)}; nothing in it was read")
+        kind = archive_kind(path.name)
+        with open(path, "rb") as f:
+            head = f.read(8)
+        if kind == "warc" or is_warc(head):
+            with open(path, "rb") as f:
+                yield from read_warc(f, origin, limits)
             return
-        total = 0
-        for info in members:
-            where = f"{shown}!{info.filename}"
-            name = PurePosixPath(info.filename.replace("\\", "/")).name
-            if _unsafe(info.filename):
-                yield Rejection(where, "unsafe member path (absolute or with '..'); not read")
-                continue
-            if name.startswith(".") or info.filename.startswith("__MACOSX/"):
-                continue  # archivers' own files (.DS_Store, resource forks), not articles
-            if name.lower().endswith(".zip"):
-                yield Rejection(where, "a zip inside a zip is not read")
-                continue
-            if info.file_size > limits.max_file_bytes:
-                yield Rejection(where, f"member is {_size(info.file_size)}, over the size limit "
-                                       f"of {_size(limits.max_file_bytes)} per file")
-                continue
-            try:
-                with archive.open(info) as member:
-                    # Read one byte past the limit: a header can lie about the unpacked size.
-                    data = member.read(limits.max_file_bytes + 1)
-            except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError) as exc:
-                yield Rejection(where, f"member could not be unpacked: {exc}")
-                continue
-            total += len(data)
-            if len(data) > limits.max_file_bytes or total > limits.max_unpacked_bytes:
-                yield Rejection(where, "member unpacks to more than its header says, over the "
-                                       "size limit; the rest of the archive is not read")
-                return
-            yield from read_bytes(data, name, where)
-
-
-def read_file(path: Path, limits: Limits = Limits()) -> Iterator[Article | Rejection]:
-    """Give the articles in one file (a .zip gives those of its members)."""
-    shown = str(path)
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        yield Rejection(shown, f"cannot be read: {exc.strerror or exc}")
-        return
-    suffix = path.suffix.lower()
-    if suffix not in FORMATS:
-        yield from read_bytes(b"", path.name, shown)
-        return
-    if size > limits.max_file_bytes and suffix != ".zip":
-        yield Rejection(shown, f"file is {_size(size)}, over the size limit of "
-                               f"{_size(limits.max_file_bytes)} per file")
-        return
-    if suffix == ".zip":
-        yield from read_zip(path, limits)
-        return
-    try:
+        if kind == "zip" or head.startswith(b"PK\x03\x04"):
+            yield from read_zip(path, limits)
+            return
+        if kind == "tar":
+            yield from read_tar(path, limits)
+            return
+        if not _known(path.name):
+            yield Rejection(origin, f"unknown extension '{shown(path.suffix) or '(none)'}' "
+                                    f"(expected one of {', '.join(FORMATS)})")
+            return
+        if info.st_size > limits.max_file_bytes:
+            yield Rejection(origin, f"file is {size_text(info.st_size)}, over the size limit "
+                                    f"of {size_text(limits.max_file_bytes)} per file")
+            return
         data = path.read_bytes()
     except OSError as exc:
-        yield Rejection(shown, f"cannot be read: {exc.strerror or exc}")
+        yield Rejection(origin, f"cannot be read: {exc.strerror or exc}")
         return
-    yield from read_bytes(data, path.name, shown)
+    yield from read_member(data, path.name, origin, limits, nested=False)
 
 
-def files_under(path: Path) -> list[Path]:
-    """Give the files in a folder and its subfolders, sorted, hidden ones left out."""
-    return sorted(p for p in path.rglob("*") if p.is_file()
-                  and not any(part.startswith(".") for part in p.relative_to(path).parts))
+def _link_out(path: Path, root: Path) -> Rejection | None:
+    """Give a rejection for a link that leads out of the scanned folder, else None."""
+    target = path.resolve()
+    if target.exists() and not target.is_relative_to(root):
+        return Rejection(shown(str(path)), "a link out of the folder; not followed")
+    return None
 
 
-def read_paths(paths: Iterable[str | Path], limits: Limits = Limits()
-               ) -> Iterator[Article | Rejection]:
-    """Give an Article or a Rejection for everything in `paths` (files, folders, .zip)."""
+def scan(root: Path) -> list[tuple[Path, Rejection | None]]:
+    """Give each entry of a folder and its subfolders, in sorted order, hidden ones left out,
+    with the rejection of a link that leads out of the folder (never followed)."""
+    top, found = root.resolve(), []
+    for folder, dirs, names in os.walk(root, followlinks=False):  # pruned as it goes
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(n for n in names if not n.startswith(".")):
+            path = Path(folder) / name
+            found.append((path, _link_out(path, top) if path.is_symlink() else None))
+    return found
+
+
+def files_under(root: Path) -> list[Path]:
+    """Give the files a folder scan reads (links out of the folder left out; a dangling link
+    or a FIFO is kept, for `read_file` to reject by name)."""
+    return [path for path, why in scan(root) if why is None]
+
+
+def read_paths(paths: Iterable[str | Path], limits: Limits | None = None) -> Items:
+    """Give an Article or a Rejection for everything in `paths` (files, folders, archives)."""
+    limits = limits or Limits()
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            for file in files_under(path):
-                yield from read_file(file, limits)
-        elif path.exists():
+            for file, why in scan(path):
+                yield from [why] if why else read_file(file, limits)
+        elif path.exists() or path.is_symlink():
             yield from read_file(path, limits)
         else:
-            yield Rejection(str(path), "no such file or folder")
+            yield Rejection(shown(str(path)), "no such file or folder")

@@ -10,64 +10,27 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
+from newsquotes.config import Limits
 from newsquotes.ingest.dates import parse_date
+from newsquotes.ingest.feeds import read_feed
+from newsquotes.ingest.fields import (
+    FIELDS,
+    LONE_SURROGATE,
+    field,
+    field_key,
+    from_record,
+    keyed_record,
+    record_text,
+)
 from newsquotes.ingest.textformat import Draft, parse_text
 from newsquotes.records import Rejection
 
-# Field names feeds and exports use for each part of an article, in order of preference.
-FIELDS = {
-    "body": ("text", "body", "content", "article", "full_text", "fulltext", "maintext",
-             "article_text", "story"),
-    "title": ("title", "headline", "heading", "name"),
-    "date": ("date", "published", "publish_date", "published_at", "publication_date",
-             "pubdate", "date_published", "datetime", "created_at", "timestamp"),
-    "source": ("source", "outlet", "publisher", "site", "sitename", "site_name",
-               "publication", "source_name", "newspaper"),
-    "url": ("url", "link", "href", "permalink"),
-    "author": ("author", "authors", "byline", "creator", "writer"),
-    "section": ("section", "category", "desk", "categories"),
-}
+# Python's csv module stops at 131,072 characters a field; a long article is longer.
+csv.field_size_limit(Limits().max_field_chars)
+
 Read = Iterator[tuple[str, Draft] | Rejection]
-
-
-def _value(value) -> str:
-    """Give a field's value as text: lists joined ("A, B"), a dict's name, None as ""."""
-    if value is None:
-        return ""
-    if isinstance(value, list):
-        return ", ".join(v for v in (_value(x) for x in value) if v)
-    if isinstance(value, dict):
-        return _value(value.get("name") or value.get("title") or "")
-    return str(value).strip()
-
-
-def _field(record: dict, part: str) -> str:
-    lowered = {str(k).strip().lower(): v for k, v in record.items() if k is not None}
-    for name in FIELDS[part]:
-        value = _value(lowered.get(name))
-        if value:
-            return value
-    return ""
-
-
-def from_record(record: dict, origin: str) -> tuple[str, Draft] | Rejection:
-    """Give the draft one JSON/CSV record holds, or a rejection naming what it lacks."""
-    raw_body = next((v for name in FIELDS["body"] for k, v in record.items()
-                     if k is not None and str(k).strip().lower() == name and v), None)
-    if raw_body is not None and not isinstance(raw_body, str):
-        return Rejection(origin, f"the text field holds a {type(raw_body).__name__}, not text")
-    body = (raw_body or "").strip()
-    if not body:
-        names = ", ".join(f"'{n}'" for n in FIELDS["body"][:3])
-        return Rejection(origin, f"record has no text (expected a {names} field)")
-    date_text = _field(record, "date")
-    return origin, Draft(
-        title=_field(record, "title"), body=body, date=parse_date(date_text) if date_text else None,
-        section=_field(record, "section"), source=_field(record, "source"),
-        author=_field(record, "author"), url=_field(record, "url"), date_text=date_text,
-    )
 
 
 def read_text(text: str, origin: str) -> Read:
@@ -84,7 +47,7 @@ def _records_in(data) -> list | None:
     if isinstance(data, list):
         return data
     if isinstance(data, dict):
-        if _field(data, "body"):
+        if field(data, "body"):
             return [data]
         lists = [v for v in data.values() if isinstance(v, list) and v
                  and all(isinstance(x, dict) for x in v)]
@@ -100,6 +63,9 @@ def read_json(text: str, origin: str) -> Read:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         yield Rejection(origin, f"broken JSON: line {exc.lineno} column {exc.colno}: {exc.msg}")
+        return
+    except RecursionError:
+        yield Rejection(origin, "JSON nested too deeply to read")
         return
     records = _records_in(data)
     if records is None:
@@ -119,55 +85,96 @@ def _object_record(record: object, where: str) -> tuple[str, Draft] | Rejection:
     return from_record(record, where)
 
 
+def json_line(line: str) -> tuple[object, str]:
+    """Give (value, "") of one JSON Lines line, or (None, reason) when it cannot be read."""
+    try:
+        return json.loads(line), ""
+    except json.JSONDecodeError as exc:
+        return None, f"broken JSON: column {exc.colno}: {exc.msg}"
+    except RecursionError:
+        return None, "JSON nested too deeply to read"
+
+
+def jsonl_texts(lines: Iterable[bytes]) -> Iterator[tuple[int, object, str | None, str]]:
+    """Give (line number, record id, text or None, message) for each non-blank line of a
+    JSON Lines file read as bytes: the fields `ingest` reads, one bad line costing only
+    itself (a stray byte is replaced and said; a bad line gets text None and the reason)."""
+    for n, raw in enumerate(lines, start=1):
+        line = raw.decode("utf-8", errors="replace")
+        if not line.strip():
+            continue
+        record, reason = json_line(line)
+        if not reason and not isinstance(record, dict):
+            reason = f"expected a JSON object, found a {type(record).__name__}"
+        if reason:
+            yield n, n, None, reason
+            continue
+        keyed = keyed_record(record)
+        rid = next((keyed[k] for k in FIELDS["id"] if keyed.get(k) not in (None, "")), n)
+        if isinstance(rid, str) and LONE_SURROGATE.search(rid):
+            rid = n  # an id that cannot be written out as UTF-8
+        text, why = record_text(record)
+        bad = line.count("\ufffd") - raw.count("\ufffd".encode())
+        yield n, rid, text or None, why or (f"{bad} byte(s) not UTF-8, replaced" if bad else "")
+
+
 def read_jsonl(text: str, origin: str) -> Read:
     """Yield the articles of a JSON Lines file, one object a line (blank lines skipped)."""
     for n, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
         where = f"{origin}#line {n}"
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield Rejection(where, f"broken JSON: column {exc.colno}: {exc.msg}")
-            continue
-        yield _object_record(record, where)
+        record, reason = json_line(line)
+        yield Rejection(where, reason) if reason else _object_record(record, where)
+
+
+def _csv_rows(text: str, dialect) -> tuple[list[str], list[dict | str]]:
+    """Give the header and each row as a dict, or as the error text of a row that breaks."""
+    reader = csv.DictReader(io.StringIO(text, newline=""), dialect=dialect, strict=True)
+    try:
+        header = [str(h).strip() for h in (reader.fieldnames or [])]
+    except csv.Error as exc:
+        return [], [f"line {reader.line_num}: {exc}"]
+    rows: list[dict | str] = []
+    try:
+        for row in reader:
+            rows.append(row if None not in row else
+                        f"line {reader.line_num}: more fields than the header has")
+    except csv.Error as exc:
+        rows.append(f"line {reader.line_num}: {exc}; the rest is not read")
+    return header, rows
+
+
+def _has_text(header: list[str]) -> bool:
+    return any(field_key(h) in FIELDS["body"] for h in header)
+
+
+def _csv_ok(header: list[str], rows: list) -> bool:
+    return _has_text(header) and not any(isinstance(r, str) for r in rows)
 
 
 def read_csv(text: str, origin: str) -> Read:
-    """Yield the articles of a CSV file with a header row, one article a row."""
-    sample = text[:4096]
-    try:
-        dialect = csv.Sniffer().sniff(sample, delimiters=",;\t|")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.DictReader(io.StringIO(text, newline=""), dialect=dialect, strict=True)
-    try:
-        header = [str(h).strip().lower() for h in (reader.fieldnames or [])]
-    except csv.Error as exc:
-        yield Rejection(origin, f"broken CSV: line {reader.line_num}: {exc}")
-        return
-    if not any(name in header for name in FIELDS["body"]):
-        names = ", ".join(FIELDS["body"][:3])
-        yield Rejection(origin, f"broken CSV: no text column in the header (expected one of "
-                                f"{names}); found: {', '.join(header) or 'nothing'}")
-        return
-    n = 0
-    while True:
+    """Yield the articles of a CSV file with a header row, one article a row: read in the
+    standard dialect (commas, doubled quotes), a sniffed one only when that fails."""
+    header, rows = _csv_rows(text, csv.excel)
+    if not _csv_ok(header, rows):
         try:
-            row = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as exc:
-            yield Rejection(f"{origin}#record {n + 1}",
-                            f"broken CSV: line {reader.line_num}: {exc}; the rest is not read")
-            return
-        n += 1
+            sniffed = csv.Sniffer().sniff(text[:4096], delimiters=",;\t|")
+        except csv.Error:
+            sniffed = None
+        if sniffed is not None:
+            other = _csv_rows(text, sniffed)
+            if _csv_ok(*other):
+                header, rows = other
+    if not _has_text(header):
+        yield Rejection(origin, f"broken CSV: no text column in the header (expected one of "
+                                f"text, body, maintext, content); found: "
+                                f"{', '.join(header) or 'nothing'}")
+        return
+    for n, row in enumerate(rows, start=1):
         where = f"{origin}#record {n}"
-        if None in row:
-            yield Rejection(where, f"broken CSV: line {reader.line_num}: "
-                                   f"more fields than the header has")
-            continue
-        yield from_record(row, where)
+        yield (Rejection(where, f"broken CSV: {row}") if isinstance(row, str)
+               else from_record(row, where))
 
 
 def _drop_leading(text: str, labels: set[str]) -> str:
@@ -179,21 +186,43 @@ def _drop_leading(text: str, labels: set[str]) -> str:
     return "\n\n".join(lines)
 
 
+# trafilatura's options: tables kept as text (a results table is the article); a date only from
+# the page's markup (htmldate without its search of the free text and the URL).
+HTML_OPTIONS = {
+    "with_metadata": True, "include_comments": False, "include_tables": True,
+    "include_images": False, "include_links": False,
+    "date_extraction_params": {"extensive_search": False, "original_date": True},
+}
+
+
+def declared_date(found: str, page: str) -> str:
+    """Give the date htmldate found in a page's markup, but not a 1 January the page never
+    writes (htmldate's way of giving a year alone)."""
+    if not found.endswith("-01-01"):
+        return found
+    year = found[:4]
+    written = (f"{year}-01-01", f"{year}/01/01", f"01/01/{year}", f"1 January {year}",
+               f"January 1, {year}", f"Jan 1, {year}", f"{year}0101")
+    return found if any(w.lower() in page.lower() for w in written) else ""
+
+
 def read_html(text: str, origin: str) -> Read:
     """Yield the article of an HTML page: main text and metadata found by trafilatura."""
     import trafilatura
 
-    doc = trafilatura.bare_extraction(
-        text, with_metadata=True, include_comments=False, include_tables=False,
-        include_images=False, include_links=False)
+    doc = trafilatura.bare_extraction(text, **HTML_OPTIONS)
     if doc is None or not (doc.text or "").strip():
         yield Rejection(origin, "no article text found in the HTML page")
         return
     categories = [c for c in (doc.categories or []) if c]
     labels = {x.casefold() for x in [doc.title or "", *categories] if x}
-    date_text = doc.date or ""
+    date_text = declared_date(doc.date or "", text)
+    body = _drop_leading(doc.text, labels)
+    first, _, rest = body.partition("\n\n")
+    if not date_text and rest and parse_date(first):  # a dateline opening the text
+        date_text, body = first, rest
     yield origin, Draft(
-        title=(doc.title or "").strip(), body=_drop_leading(doc.text, labels),
+        title=(doc.title or "").strip(), body=body,
         date=parse_date(date_text) if date_text else None,
         section=categories[0] if categories else "", source=doc.sitename or "",
         author=doc.author or "", url=doc.url or "", date_text=date_text,
@@ -202,6 +231,7 @@ def read_html(text: str, origin: str) -> Read:
 
 READERS = {
     ".txt": read_text, ".text": read_text,
+    ".rss": read_feed, ".atom": read_feed, ".xml": read_feed,
     ".html": read_html, ".htm": read_html, ".xhtml": read_html,
     ".json": read_json, ".jsonl": read_jsonl, ".ndjson": read_jsonl, ".csv": read_csv,
 }

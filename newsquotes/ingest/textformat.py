@@ -31,12 +31,15 @@ class Draft:
     author: str = ""
     url: str = ""
     date_text: str = ""
+    flags: tuple[str, ...] = ()
 
 
 # How many lines after the headline may hold the desk line, byline and dateline.
 HEADER_LINES = 4
 # A desk/section line is a short label ("News Desk World", "Politics and Diplomacy").
 SECTION_MAX_WORDS = 5
+# A lone line longer than this is a paragraph, not a headline (headlines run to about 15).
+PARAGRAPH_MIN_WORDS = 25
 _SOURCE = re.compile(r"^\s*source\s*:\s*(?P<source>\S.*?)\s*$", re.IGNORECASE)
 _BYLINE = re.compile(r"^\s*by\s+(?P<by>[^\W\d_].*?)\s*$", re.IGNORECASE)
 # Lines that open the site's tail: nothing from here on is the article. "FOLLOW" only in
@@ -70,6 +73,12 @@ def _is_section(line: str) -> bool:
     return words[0][0].isupper() and not any(ch.isdigit() for ch in line)
 
 
+def _is_paragraph(line: str) -> bool:
+    """Give True for a line that reads as prose, not a headline: sentence punctuation at its
+    end, or longer than headlines run."""
+    return line.rstrip()[-1] in ".!?\"”’" or len(line.split()) > PARAGRAPH_MIN_WORDS
+
+
 def _byline(line: str) -> tuple[str, str] | None:
     """Give (author, outlet) from "By Jane Doe, Meridian Wire", or None for another line."""
     m = _BYLINE.match(line)
@@ -90,6 +99,8 @@ def parse_text(text: str) -> Draft:
     if not lines:
         return Draft(title="", body="")
     title = text[slice(*lines[0])]
+    if len(lines) == 1 and _is_paragraph(title):
+        return Draft(title="", body=title)
     date, date_text, section, author, outlet = None, "", "", "", ""
     i = 1
     while i < len(lines) and i <= HEADER_LINES:
