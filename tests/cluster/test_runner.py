@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -14,47 +13,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from newsquotes import cluster, pipeline
-from newsquotes.ingest.files import read_paths
-from newsquotes.records import Article
+from newsquotes import cluster
+
+from .support import ROOT, free_port, same, stop
 
 distributed = pytest.importorskip("distributed")
-
-ROOT = Path(__file__).resolve().parent.parent
-SAMPLE = ROOT / "sample_data" / "articles"
-CHUNK = 8
-
-
-def _frame(articles: list[Article]) -> pd.DataFrame:
-    return pd.DataFrame({"id": [a.id for a in articles], "body": [a.body for a in articles],
-                         "language": [a.language for a in articles]})
-
-
-@pytest.fixture(scope="module")
-def chunks() -> list[pd.DataFrame]:
-    """The sample corpus's articles in chunks of eight, as the streaming ingest gives them."""
-    df = _frame([a for a in read_paths([SAMPLE]) if isinstance(a, Article)])
-    assert len(df) >= 40
-    return [df.iloc[lo:lo + CHUNK] for lo in range(0, len(df), CHUNK)]
-
-
-@pytest.fixture(scope="module")
-def local(chunks) -> list[pd.DataFrame]:
-    """Each chunk's statements extracted here, one process: what the cluster must give."""
-    return [pipeline.build_statements(chunk, None, n_process=1) for chunk in chunks]
-
-
-def _exported(frames: list[pd.DataFrame]) -> str:
-    """Give the statements as the JSON Lines export writes them, sorted by statement_id."""
-    table = pd.concat(frames, ignore_index=True).sort_values("statement_id")
-    return table.to_json(orient="records", lines=True, force_ascii=False)
-
-
-def _same(got: list[pd.DataFrame], want: list[pd.DataFrame]) -> None:
-    assert len(got) == len(want)
-    for g, w in zip(got, want, strict=True):
-        pd.testing.assert_frame_equal(g, w)
-    assert _exported(got) == _exported(want)
 
 
 class Counted:
@@ -76,15 +39,7 @@ class Counted:
         return out
 
 
-@pytest.fixture(scope="module")
-def local_cluster():
-    with distributed.LocalCluster(n_workers=2, processes=True, threads_per_worker=1,
-                                  host="127.0.0.1", dashboard_address=None) as lc, \
-            distributed.Client(lc, set_as_default=False) as client:
-        yield client
-
-
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="package")
 def on_local_cluster(local_cluster, chunks):
     """The chunks run through the LocalCluster, two in flight; and each worker's loads."""
     counted = Counted(chunks)
@@ -104,7 +59,7 @@ def _loads() -> tuple[int, int, int]:
 def test_a_local_cluster_gives_the_local_statements_in_order(on_local_cluster, local):
     got, _, _ = on_local_cluster
     assert sum(map(len, local)) > 100
-    _same(got, local)
+    same(got, local)
 
 
 def test_no_more_chunks_are_taken_than_the_window(on_local_cluster, chunks):
@@ -139,7 +94,7 @@ def test_a_worker_killed_mid_run_loses_nothing(local_cluster, chunks, local):
             yield frame
 
     got = list(kill_a_busy_worker(cluster.dask_runner(local_cluster, in_flight=4)(iter(chunks))))
-    _same(got, local)
+    same(got, local)
     assert killed and killed[0] not in local_cluster.run(os.getpid).values()
 
 
@@ -173,59 +128,18 @@ def test_a_worker_without_the_project_is_a_plain_error(tmp_path):
                 with pytest.raises(cluster.ClusterError, match="cannot run newsquotes"):
                     next(cluster.dask_runner(client)(iter([])))
         finally:
-            _stop([worker])
+            stop([worker])
 
 
 def test_an_unreachable_scheduler_is_a_plain_error():
-    runner = cluster.dask_runner(f"tcp://127.0.0.1:{_free_port()}", timeout="1s")
+    runner = cluster.dask_runner(f"tcp://127.0.0.1:{free_port()}", timeout="1s")
     with pytest.raises(cluster.ClusterError, match="cannot reach the Dask scheduler"):
         next(runner(iter([])))
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _stop(procs: list[subprocess.Popen]) -> None:
-    """Stop the processes started here, workers first, each with its process group."""
-    for proc in reversed(procs):
-        if proc.poll() is None:
-            os.killpg(proc.pid, signal.SIGTERM)
-    for proc in reversed(procs):
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait()
-
-
-@pytest.fixture(scope="module")
-def dask_processes():
-    """A `dask scheduler` and two `dask worker`s (one thread each) on 127.0.0.1."""
-    dask = Path(sys.executable).with_name("dask")
-    address = f"tcp://127.0.0.1:{_free_port()}"
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    common = {"cwd": ROOT, "env": env, "start_new_session": True,
-              "stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
-    procs = [subprocess.Popen([str(dask), "scheduler", "--host", "127.0.0.1", "--port",
-                               address.rsplit(":", 1)[1], "--no-dashboard"], **common)]
-    try:
-        for name in ("w1", "w2"):
-            procs.append(subprocess.Popen([str(dask), "worker", address, "--nthreads", "1",
-                                           "--host", "127.0.0.1", "--no-dashboard",
-                                           "--name", name], **common))
-        with distributed.Client(address, set_as_default=False, timeout="30s") as client:
-            client.wait_for_workers(2, timeout=60)
-        yield address
-    finally:
-        _stop(procs)
-
-
 def test_a_scheduler_and_two_workers_give_the_local_statements(dask_processes, chunks, local):
     got = list(cluster.dask_runner(dask_processes)(iter(chunks)))
-    _same(got, local)
+    same(got, local)
     with distributed.Client(dask_processes, set_as_default=False) as client:
         runs = client.run(cluster.tasks_run)
     assert sum(runs.values()) == len(chunks) and len(runs) == 2
