@@ -4,6 +4,7 @@ rejection in the report, never the end of the batch; the store writes atomically
 
 from __future__ import annotations
 
+import os
 import re
 import tempfile
 from dataclasses import dataclass, field
@@ -42,13 +43,29 @@ def _shown(origin: str, folder: Path) -> str:
     return origin.replace(str(folder) + "/", "").replace(str(folder), "")
 
 
-def add_uploads(uploads, store_path: Path, progress=None) -> UploadReport:
-    """Add the articles in `uploads` (objects with .name and .getvalue()) to the store.
+def scheduler_address() -> str | None:
+    """Give the Dask scheduler an upload may be handed to ($NEWSQUOTES_SCHEDULER), if any."""
+    return os.environ.get("NEWSQUOTES_SCHEDULER") or None
+
+
+def add_uploads(uploads, store_path: Path, progress=None,
+                scheduler: str | None = None) -> UploadReport:
+    """Add the articles in `uploads` (objects with .name and .getvalue()) to the store,
+    finding their statements on the Dask cluster of `scheduler` if given, else here.
 
     `progress`, if given, is a Streamlit progress bar, moved per chunk stored.
     """
     from newsquotes.adding import add_files
     from newsquotes.store import StoreError
+    # A damaged store, a broken alias/topic file; with a cluster, an unreachable or
+    # mismatched one.
+    failures: tuple[type[Exception], ...] = (StoreError, ValueError)
+    runner = None
+    if scheduler:
+        from newsquotes.cluster import ClusterError, dask_runner
+
+        failures += (ClusterError,)
+        runner = dask_runner(scheduler)
     from newsquotes.store import parquet as stores
 
     report = UploadReport()
@@ -66,9 +83,9 @@ def add_uploads(uploads, store_path: Path, progress=None) -> UploadReport:
                                   text=f"{articles} articles stored, {statements} statements…")
 
         try:
-            done = add_files(stores.Store(store_path), [folder], progress=moved,
+            done = add_files(stores.Store(store_path), [folder], progress=moved, runner=runner,
                              files_total=len(names))
-        except (StoreError, ValueError) as exc:  # a damaged store, a broken alias/topic file
+        except failures as exc:
             report.error = f"Nothing more could be stored: {exc}"
             return report
     report.added, report.present = list(done.added), list(done.present)

@@ -52,7 +52,8 @@ def _ingest(args: argparse.Namespace) -> int:
             bar.update(files - bar.n)
             bar.set_postfix(articles=articles, statements=statements, refresh=False)
 
-        report = add_files(store, args.paths, limits, progress, n_process=args.processes,
+        report = add_files(store, args.paths, limits, progress, _runner(args),
+                           n_process=args.processes,
                            aliases_path=args.aliases, topics_path=args.topics,
                            extract=not args.no_extract, refit_topics=args.refit_topics,
                            files_total=total)
@@ -131,6 +132,15 @@ def _date(text: str):
     return dt.date.fromisoformat(text)
 
 
+def _runner(args: argparse.Namespace):
+    """Give the Dask runner of `--scheduler` (Dask is imported only then), else None: here."""
+    if not args.scheduler:
+        return None
+    from newsquotes.cluster import dask_runner
+
+    return dask_runner(args.scheduler)
+
+
 def _store_option(parser: argparse.ArgumentParser, required: bool = False) -> None:
     from newsquotes.store import default_path
 
@@ -199,6 +209,9 @@ def _parser() -> argparse.ArgumentParser:
     default_mb = Limits().max_file_bytes / MB
     i.add_argument("--max-file-mb", type=float, default=default_mb,
                    help=f"reject files larger than this many MB (default: {default_mb:g})")
+    i.add_argument("--scheduler", default=os.environ.get("NEWSQUOTES_SCHEDULER") or None,
+                   metavar="ADDRESS", help="find statements on the Dask cluster of this "
+                   "scheduler, e.g. tcp://10.0.0.5:8786 (default: $NEWSQUOTES_SCHEDULER)")
     i.add_argument("--no-extract", action="store_true",
                    help="store the articles without finding their statements yet")
     i.add_argument("-q", "--quiet", action="store_true", help="no progress bars")
@@ -221,11 +234,13 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Give the exit status of the command line run with `argv` (default: sys.argv[1:])."""
+    from newsquotes.cluster import ClusterError  # imports no Dask
     from newsquotes.store import StoreError
 
     args = _parser().parse_args(argv)
     try:
         return args.run(args)
-    except StoreError as exc:  # a damaged store: one plain line, no traceback
+    # A damaged store, or a cluster that cannot run this project: one plain line, no traceback.
+    except (StoreError, ClusterError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -5,7 +5,7 @@ import streamlit as st
 
 from components import data
 from components.context import page_data
-from components.uploads import FORMATS, add_uploads, store_files
+from components.uploads import FORMATS, add_uploads, scheduler_address, store_files
 
 st.title("Data")
 page = page_data()
@@ -38,11 +38,15 @@ st.markdown(f"Text, HTML, JSON, JSON Lines, CSV, RSS/Atom, WARC (any gzipped), o
             "be read is reported and leaves the corpus as it was.")
 uploads = st.file_uploader("Files to add", type=FORMATS, accept_multiple_files=True,
                            key="data_upload", help=f"Up to {limit} MB per file")
+scheduler = scheduler_address()
+on_cluster = bool(scheduler) and st.toggle(
+    f"Find the statements on the Dask cluster at `{scheduler}`", value=False,
+    key="data_on_cluster", help="The scheduler set by NEWSQUOTES_SCHEDULER; off: on this server")
 if st.button("Add to corpus", type="primary", disabled=not uploads, key="data_add",
              icon=":material/upload:"):
     progress = st.progress(0.0, text="Reading files…")
     try:
-        report = add_uploads(uploads, path, progress)
+        report = add_uploads(uploads, path, progress, scheduler if on_cluster else None)
     except data.DAMAGE as error:
         st.error(f"Nothing was added, as the store cannot be written: "
                  f"{data.plain_damage(error, str(path))}")
