@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from newsquotes.ingest.articles import shown
 from newsquotes.ingest.files import UPLOAD_TYPES
 
 FORMATS = UPLOAD_TYPES  # the file types ingest reads, from its own list
@@ -69,10 +70,11 @@ def add_uploads(uploads, store_path: Path, progress=None) -> UploadReport:
                     if isinstance(item, Article):
                         articles.append(item)
                     elif isinstance(item, Rejection):
-                        origin = _shown(item.origin, folder).replace(target.name, name)
+                        origin = _shown(item.origin, folder).replace(target.name,
+                                                                     shown(name))
                         report.rejected.append((origin, item.reason))
             except Exception as exc:  # a reader bug on one file must not lose the others
-                report.rejected.append((name, f"could not be read: {exc}"))
+                report.rejected.append((shown(name), f"could not be read: {exc}"))
     store = stores.Store(store_path)
     if articles:
         if progress is not None:
