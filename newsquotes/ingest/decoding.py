@@ -76,14 +76,15 @@ def _utf8_despite(data: bytes, declared: str | None) -> bool:
 
 # What a lone high byte in ASCII text may really be in cp1252, by where it stands: an
 # accented letter anywhere but next to a digit; quotation marks, apostrophes (and the acute
-# accent used as one), dashes, an ellipsis or a no-break space anywhere; other signs anywhere
-# but inside a word. Anything else (ÿ, ¤, ¬, a byte cp1252 leaves undefined, "ten°th", "5é")
-# is taken as a stray byte in UTF-8.
+# accent used as one), dashes, an ellipsis or a no-break space anywhere; an ordinal sign after
+# a letter or digit; other signs anywhere but inside a word. Anything else (ÿ, ¤, ¬, a byte
+# cp1252 leaves undefined, "ten°th", "5é") is taken as a stray byte in UTF-8.
 _HIGH = re.compile(rb"[\x80-\xff]")
 _LETTERS = "ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÑÒÓÔÕÖØÙÚÛÜÝßàáâãäåæçèéêëìíîïñòóôõöøùúûüýŠšŽžŒœ"
 _PLACES = (
     (_LETTERS, lambda b, a: not (b.isdigit() or a.isdigit())),
     ("’‘´–—…“”„«»‹›\xa0", lambda b, a: True),
+    ("ºª", lambda b, a: b.isalnum()),  # ordinals: "20º", "nº"
     ("•·©®™×°½¼¾±€£¥¢§¶¿¡", lambda b, a: not (b.isalpha() and a.isalpha())),
 )
 

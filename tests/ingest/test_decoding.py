@@ -52,6 +52,7 @@ def test_undeclared_cp1252_is_read_as_cp1252():
         (b"it\x97he said", "it—he said", "cp1252", 0),
         (b"\x93no, he said", "“no, he said", "cp1252", 0),  # the detector said big5hkscs
         (b"the\xa0board", "the\xa0board", "cp1252", 0),
+        (b"the 20\xba day", "the 20º day", "cp1252", 0),
         # ... and a stray byte, flagged, where cp1252 gives what is unlikely there.
         (b"a ten\xffth", "a ten\ufffdth", "utf-8", 1),
         (b"a ten\xb0th", "a ten\ufffdth", "utf-8", 1),
