@@ -111,8 +111,12 @@ CLASSES: list[tuple[str, Callable[[Path], Path]]] = [
                                                       f'\nNext,"{BODY}"\n')),
     ("JSONL line nested 100,000 deep", _write("nested.jsonl", json.dumps({"text": BODY})
                                               + "\n" + "[" * 100_000 + "\n")),
+    ("JSON record nested 5,000 deep", _write("nested.json", f'[{json.dumps({"text": BODY})}, '
+                                             f'{{"text": {"[" * 5000}{"]" * 5000}}}]')),
     ("JSON record with lone surrogate", _write("surrogate.json", '[{"text": "bad \\ud800"},'
                                                + json.dumps({"text": BODY}) + "]")),
+    ("ASCII with one stray byte 0xFF", _write("ascii.txt", STORY.encode()
+                                              .replace(b"tenth", b"ten\xffth"))),
     ("date 0001-01-01", _write("old.jsonl", json.dumps({"text": BODY, "date": "0001-01-01"}))),
     ("one-paragraph .txt", _write("para.txt", BODY + "\n")),
     ("non-English article", _write("fr.txt", "Tarifs\n\nLes tarifs du ferry ont augmenté "
@@ -127,7 +131,24 @@ CLASSES: list[tuple[str, Callable[[Path], Path]]] = [
     ("folder with a link out of it", _link_out_in_folder),
     ("zip member named with ESC[2J and U+202E", _zip_escape),
     ("WARC renamed .html", _write("crawl.html", _warc())),
+    ("WARC.gz with a 300 MB non-HTML record", lambda f: _warc_bomb(f)),
 ]
+
+
+def _warc_bomb(folder: Path) -> Path:
+    """A page, then a record of 300 MB of zeros (0.3 MB gzipped), then a page."""
+    from warcio.warcwriter import WARCWriter
+
+    path = folder / "bomb.warc.gz"
+    with open(path, "wb") as out:
+        out.write(_warc())
+        writer = WARCWriter(out, gzip=True)
+        zeros = io.BufferedReader(io.BytesIO(bytes(300 * MB)))
+        writer.write_record(writer.create_warc_record(
+            "https://example.com/zeros.bin", "resource", payload=zeros, length=300 * MB,
+            warc_content_type="application/octet-stream"))
+        out.write(_warc())
+    return path
 
 
 def _gzip_bomb(folder: Path) -> Path:
