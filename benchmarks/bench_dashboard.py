@@ -95,8 +95,11 @@ def child(size: str, repeat: int) -> None:
     as_a_server()
     from streamlit.testing.v1 import AppTest
 
+    start = time.perf_counter()
     options = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=600).run().multiselect(
         key="f_speakers").options
+    print(f"  first page (Overview, corpus read cold) {time.perf_counter() - start:.2f} s",
+          flush=True)
     speakers = (options[i % len(options)] for i in count())
     # Ranges on the slider's 0.05 steps that keep most statements, a new one for every run.
     ranges = [(round(-0.95 + 0.05 * i, 2), round(0.95 - 0.05 * j, 2))

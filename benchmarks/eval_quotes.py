@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import subprocess
 import sys
 import tempfile
@@ -20,7 +21,12 @@ sys.path.insert(0, str(ROOT))
 
 from newsquotes.batch import extract_jsonl  # noqa: E402
 
-EVAL = ROOT.parent / "shared" / "eval"
+# ../shared/eval beside the repository (or beside the folder of worktrees holding it)
+EVAL = next((p for p in (ROOT.parent / "shared" / "eval", ROOT.parents[1] / "shared" / "eval")
+             if p.is_dir()), ROOT.parent / "shared" / "eval")
+# What a gold speaker mention is, for the name-level breakdown.
+_PRONOUNS = {"he", "she", "i", "we", "they", "it", "his", "her", "him", "you", "their", "its",
+             "who"}
 ROWS = ("covered/direct", "covered/direct+mixed", "covered/speech-cue", "covered/all")
 
 
@@ -60,6 +66,38 @@ def _seed_report(gold_path: Path, pred_path: Path) -> str:
     return "\n".join(lines)
 
 
+def _mention_kind(mention: str, non_name: set[str]) -> str:
+    """Give "pronoun", "name" or "description" for a gold speaker mention."""
+    mention = (mention or "").strip()
+    if mention.lower() in _PRONOUNS:
+        return "pronoun"
+    words = re.findall(r"[A-Za-z][A-Za-z'\u2019.-]*", mention)
+    if any(w[0].isupper() and w.lower().strip(".'\u2019") not in non_name for w in words):
+        return "name"
+    return "description"
+
+
+def _by_mention(gold_path: Path, pred_path: Path) -> str:
+    """Give the name-level speaker accuracy (strict matches) by the kind of gold mention."""
+    sys.path.insert(0, str(EVAL))
+    import score  # the shared scorer's own matching and speaker rule
+
+    gold, pred = score.load(str(gold_path)), score.load(str(pred_path))
+    tally: dict[str, list[int]] = {}
+    for did, g in gold.items():
+        gq, pq = g.get("quotes", []), (pred.get(did) or {}).get("quotes", [])
+        for gi, pi, _ in score.match_doc(gq, pq, g["text"], 0.5):
+            ref = gq[gi].get("speaker") or gq[gi].get("speaker_mention")
+            if ref:
+                t = tally.setdefault(_mention_kind(gq[gi].get("speaker_mention"),
+                                                   score.NON_NAME), [0, 0])
+                t[0] += score.speaker_ok(pq[pi], gq[gi], ref)
+                t[1] += 1
+    n, ok = sum(t[1] for t in tally.values()), sum(t[0] for t in tally.values())
+    return f"name-level speaker accuracy: all {ok / max(n, 1):.3f} (n={n}) | " + " | ".join(
+        f"{k} {t[0] / t[1]:.3f} (n={t[1]})" for k, t in sorted(tally.items()))
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--limit", type=int, default=0, help="only the first N polnear articles")
@@ -84,6 +122,11 @@ def main() -> int:
         extract_jsonl(gold, tmp / "polnear_pred.jsonl")
         print(f"== polnear-dev ({gold.name})")
         print(_score(gold, tmp / "polnear_pred.jsonl", args.full))
+
+        names = EVAL / "polnear-dev-names.jsonl"
+        extract_jsonl(names, tmp / "names_pred.jsonl")
+        print(f"== {names.name} (speakers as canonical names)")
+        print(_by_mention(names, tmp / "names_pred.jsonl"))
     return 0
 
 

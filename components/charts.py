@@ -1,7 +1,9 @@
 """Figure builders: DataFrame in, go.Figure out. No Streamlit here, so each is tested on fig.data.
 
-Text that reaches a hover label is HTML-escaped first: Plotly reads a few tags (<b>, <br>) in
-labels and decodes entities, so escaped text shows as typed and markup never becomes markup.
+Everything from an article reaches a chart as text: Plotly reads a few tags (<a>, <b>, <br>) in
+titles, legends, tick labels and hovers and decodes entities, so names, terms and texts are
+HTML-escaped (`chart_labels`) and show as typed; markup never becomes markup. Bidi and other
+control characters are dropped from them, as they would reorder or hide the letters around.
 """
 
 from __future__ import annotations
@@ -13,12 +15,22 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from newsquotes.analytics.export import CONTROLS, without_controls
+
 LABEL_COLORS = {"positive": "#2a9d8f", "neutral": "#9aa5b1", "negative": "#e76f51"}
 KIND_COLORS = {"direct": "#264653", "indirect": "#e9c46a", "mixed": "#8ab17d"}
 # Diverging scale for a mean compound score, red (-1) through grey (0) to green (+1).
 TONE_SCALE = [[0.0, "#e76f51"], [0.5, "#d9dde2"], [1.0, "#2a9d8f"]]
 MAX_POINTS = 5000
 HOVER_CHARS = 240
+def chart_labels(values: Iterable) -> list[str]:
+    """Give each value as chart text: control characters dropped, < > & escaped for Plotly."""
+    return [html.escape(t, quote=False) for t in without_controls(values)]
+
+
+def chart_label(value) -> str:
+    """Give one value as chart text (`chart_labels`)."""
+    return chart_labels([value])[0]
 
 
 def hover_texts(texts: Iterable[str], width: int = 60) -> list[str]:
@@ -28,6 +40,7 @@ def hover_texts(texts: Iterable[str], width: int = 60) -> list[str]:
     on the whole column at once, as thousands of points may carry a label.
     """
     texts = pd.Series(list(texts), dtype=object).fillna("").astype(str)
+    texts = texts.str.replace(CONTROLS, " ", regex=True)
     long = texts.str.len() > HOVER_CHARS
     texts = texts.where(~long, texts.str.slice(0, HOVER_CHARS - 1).str.rstrip() + "…")
     lines = texts.str.strip().str.replace(
@@ -42,9 +55,10 @@ def hover_text(text: str, width: int = 60) -> str:
     return hover_texts([text], width)[0]
 
 
-def _layout(fig: go.Figure, title: str, height: int | None = None, **more) -> go.Figure:
-    fig.update_layout(title={"text": title}, margin={"l": 10, "r": 10, "t": 50, "b": 10},
-                      height=height, **more)
+def layout(fig: go.Figure, title: str, height: int | None = None, **more) -> go.Figure:
+    """Give `fig` with the house layout: its title (as text), margins and `height`."""
+    fig.update_layout(title={"text": chart_label(title)},
+                      margin={"l": 10, "r": 10, "t": 50, "b": 10}, height=height, **more)
     return fig
 
 
@@ -75,7 +89,7 @@ def ranked_bars(
     names = rows[by].astype(str).tolist()
     means = rows["mean"].astype(float).round(3).tolist()
     fig = go.Figure(go.Bar(
-        x=rows["statements"].tolist(), y=names, orientation="h", customdata=names,
+        x=rows["statements"].tolist(), y=chart_labels(names), orientation="h", customdata=names,
         marker={"color": means, "colorscale": TONE_SCALE, "cmin": -1, "cmax": 1,
                 "showscale": scale,
                 "colorbar": {"title": {"text": "mean tone"}, "thickness": 12}},
@@ -84,7 +98,7 @@ def ranked_bars(
     ))
     fig.update_yaxes(type="category", automargin=True)
     whole_numbers(fig, rows["statements"].max(), axis="x")
-    return _layout(fig, title, _bar_height(len(rows)), xaxis_title=axis_title,
+    return layout(fig, title, _bar_height(len(rows)), xaxis_title=axis_title,
                    clickmode="event+select")
 
 
@@ -96,7 +110,7 @@ def label_mix(counts: pd.DataFrame, title: str = "Sentiment mix") -> go.Figure:
         hovertemplate="%{x}: %{y} statements<extra></extra>", name="statements",
     ))
     whole_numbers(fig, counts["statements"].max())
-    return _layout(fig, title, 320, yaxis_title="Statements")
+    return layout(fig, title, 320, yaxis_title="Statements")
 
 
 def kind_bars(counts: pd.DataFrame, title: str = "Statements by speaker and kind") -> go.Figure:
@@ -108,14 +122,15 @@ def kind_bars(counts: pd.DataFrame, title: str = "Statements by speaker and kind
     names = rows["speaker"].astype(str).tolist()
     kinds = [c for c in counts.columns if c != "speaker"]
     fig = go.Figure([
-        go.Bar(x=rows[kind].tolist(), y=names, orientation="h", name=kind, customdata=names,
+        go.Bar(x=rows[kind].tolist(), y=chart_labels(names), orientation="h", name=kind,
+               customdata=names,
                marker={"color": KIND_COLORS.get(kind, "#888")},
                hovertemplate=f"%{{y}}<br>{kind}: %{{x}}<extra></extra>")
         for kind in kinds
     ])
     fig.update_yaxes(type="category", automargin=True)
     whole_numbers(fig, rows[kinds].sum(axis=1).max(), axis="x")
-    return _layout(fig, title, _bar_height(len(rows)), barmode="stack", xaxis_title="Statements",
+    return layout(fig, title, _bar_height(len(rows)), barmode="stack", xaxis_title="Statements",
                    legend={"orientation": "h", "yanchor": "bottom", "y": 1.0,
                            "xanchor": "right", "x": 1.0})
 
@@ -135,16 +150,16 @@ def statement_points(view: pd.DataFrame, speakers: list[str], title: str) -> go.
     scores = rows["compound"].to_numpy(dtype=float)
     names = rows["speaker"].astype(str).to_numpy(dtype=object)
     fig = go.Figure(trace(
-        x=scores, y=names, mode="markers",
+        x=scores, y=np.array(chart_labels(names), dtype=object), mode="markers",
         marker={"color": scores, "colorscale": TONE_SCALE, "cmin": -1,
                 "cmax": 1, "size": 9, "opacity": 0.7, "line": {"width": 0.5, "color": "#444"}},
         hovertext=np.array(hover_texts(rows["text"]), dtype=object), customdata=names,
         hovertemplate="<b>%{y}</b> (%{x:.2f})<br>%{hovertext}<extra></extra>", name="statements",
     ))
-    fig.update_yaxes(type="category", categoryorder="array", categoryarray=speakers[::-1],
-                     automargin=True)
+    fig.update_yaxes(type="category", categoryorder="array",
+                     categoryarray=chart_labels(speakers[::-1]), automargin=True)
     fig.update_xaxes(range=[-1.05, 1.05], zeroline=True)
-    return _layout(fig, title, _bar_height(len(speakers)), xaxis_title="compound score")
+    return layout(fig, title, _bar_height(len(speakers)), xaxis_title="compound score")
 
 
 def tone_distribution(boxes: pd.DataFrame, speakers: list[str], title: str) -> go.Figure:
@@ -155,25 +170,25 @@ def tone_distribution(boxes: pd.DataFrame, speakers: list[str], title: str) -> g
     """
     rows = boxes[boxes["speaker"].isin(speakers)]
     fig = go.Figure(go.Box(
-        y=rows["speaker"].astype(str).tolist(), q1=rows["q1"].tolist(),
+        y=chart_labels(rows["speaker"]), q1=rows["q1"].tolist(),
         median=rows["median"].tolist(), q3=rows["q3"].tolist(),
         lowerfence=rows["lowerfence"].tolist(), upperfence=rows["upperfence"].tolist(),
         mean=rows["mean"].tolist(), orientation="h", boxpoints=False,
         marker={"color": "#457b9d"}, name="compound",
     ))
-    fig.update_yaxes(type="category", categoryorder="array", categoryarray=speakers[::-1],
-                     automargin=True)
+    fig.update_yaxes(type="category", categoryorder="array",
+                     categoryarray=chart_labels(speakers[::-1]), automargin=True)
     fig.update_xaxes(range=[-1.05, 1.05])
-    return _layout(fig, title, _bar_height(len(speakers)), xaxis_title="compound score")
+    return layout(fig, title, _bar_height(len(speakers)), xaxis_title="compound score")
 
 
 def term_bars(terms: pd.DataFrame, title: str, value: str = "z", top: int = 20) -> go.Figure:
     """Give horizontal bars of the `top` terms by `value` (distinctive terms: their z-score)."""
     rows = terms.head(top).iloc[::-1]
     fig = go.Figure(go.Bar(
-        x=rows[value].astype(float).round(3).tolist(), y=rows["term"].astype(str).tolist(),
+        x=rows[value].astype(float).round(3).tolist(), y=chart_labels(rows["term"]),
         orientation="h", marker={"color": "#457b9d"}, name=value,
         hovertemplate="%{y}: %{x}<extra></extra>",
     ))
     fig.update_yaxes(type="category", automargin=True)
-    return _layout(fig, title, _bar_height(len(rows)), xaxis_title=value)
+    return layout(fig, title, _bar_height(len(rows)), xaxis_title=value)

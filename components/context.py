@@ -58,11 +58,19 @@ def page_data() -> PageData:
     loaded = data.current()
     filters = current_filters(loaded)
     view = data.filtered(path, version, filters)
+    if loaded.damage:
+        st.error("The store cannot be read, so the pages show nothing: "
+                 f"{loaded.damage}. Run `python -m newsquotes check --store DIR` to see what "
+                 "is damaged, and `--repair` to set it aside; the **Data** page still works.",
+                 icon=":material/error:")
     return PageData(loaded, filters, view, (path, version))
 
 
 def stop_if_empty(page: PageData) -> None:
     """Show a friendly note and end the page when there is nothing to show."""
+    if page.loaded.damage:  # page_data said why already
+        st.page_link("pages/data.py", label="Go to Data", icon=":material/database:")
+        st.stop()
     if page.loaded.view.empty:
         st.info("The corpus holds no statements yet. Add articles on the **Data** page: "
                 "text, HTML, JSON, JSON Lines, CSV files or a ZIP of them.",

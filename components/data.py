@@ -10,13 +10,20 @@ pages treat its frames as read-only. What depends on the filters is keyed by the
 
 from __future__ import annotations
 
+import atexit
 import datetime as dt
+import logging
 import os
-from dataclasses import dataclass
+import re
+import shutil
+import tempfile
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 import streamlit as st
 
 from components import clouds
@@ -29,12 +36,18 @@ from newsquotes.analytics.keywords import (
 )
 from newsquotes.analytics.profiles import speaker_profiles
 from newsquotes.schema import ARTICLE_COLUMNS, TOPIC_COLUMNS, VIEW_COLUMNS
+from newsquotes.store import STORE_ENV, StoreError, default_path  # noqa: F401 (tests read STORE_ENV here)
+from newsquotes.store.query import Query
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE_DIR = ROOT / "sample_data"
-STORE_ENV = "NEWSQUOTES_STORE"
 # Benchmarks and demos: a synthetic corpus of this many statements instead of the store.
 SYNTHETIC_ENV = "NEWSQUOTES_SYNTHETIC"
+# What reading a damaged store raises (a truncated Parquet file, a garbled manifest, a folder
+# where a file should be): the pages say so in plain words, the server log keeps the traceback.
+DAMAGE = (StoreError, OSError, ValueError, TypeError, KeyError, AttributeError,
+          pa.ArrowException)
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -50,11 +63,12 @@ class Loaded:
     first_date: dt.date | None
     last_date: dt.date | None
     terms: TermIndex  # the terms of `view`'s rows, counted per filter without Python loops
+    damage: str = ""  # why the store could not be read (then every frame is empty)
 
 
 def store_path() -> Path:
-    """Give the store folder: env NEWSQUOTES_STORE, else data/store under the current folder."""
-    return Path(os.environ.get(STORE_ENV) or Path("data") / "store").resolve()
+    """Give the store folder (`newsquotes.store.default_path`), made absolute."""
+    return default_path().resolve()
 
 
 def stamp(path: Path) -> str:
@@ -77,18 +91,25 @@ def is_new(path: Path) -> bool:
 def build_sample_store(path: Path) -> int:
     """Ingest sample_data/ into the store at `path` and find its statements; give articles added.
 
-    Only a new store is filled: one emptied on purpose stays empty.
+    Only a new store is filled: one emptied on purpose stays empty. The sample's alias and topic
+    files go with it (a store folder's own files would win).
     """
-    from newsquotes import pipeline, records
-    from newsquotes.ingest import files as ingest
+    from newsquotes.adding import add_files
     from newsquotes.store import parquet as stores
 
     store = stores.Store(path)
-    articles = [a for a in ingest.read_paths([SAMPLE_DIR / "articles", SAMPLE_DIR / "seed"])
-                if isinstance(a, records.Article)]
-    added, _present = store.add_articles(articles)
-    pipeline.update_store(store)
-    return len(added)
+    report = add_files(store, [SAMPLE_DIR / "articles", SAMPLE_DIR / "seed"],
+                       aliases_path=_sample_file(path, "aliases.toml"),
+                       topics_path=_sample_file(path, "topics.toml"))
+    return len(report.added)
+
+
+def _sample_file(path: Path, name: str) -> Path | None:
+    """Give the store folder's own file `name`, else sample_data's."""
+    for candidate in (path / name, SAMPLE_DIR / name):
+        if candidate.is_file():
+            return candidate
+    return None
 
 
 @st.cache_resource(show_spinner=False)
@@ -133,13 +154,35 @@ def loaded_from(articles: pd.DataFrame, view: pd.DataFrame, topics: pd.DataFrame
     )
 
 
+def plain_damage(error: Exception, store: str) -> str:
+    """Give what is wrong with the store at `store` in a line that names no server path."""
+    reason = getattr(error, "reason", None) or str(error) or type(error).__name__
+    where = getattr(error, "path", None)
+    named = f"{Path(where).name}: " if where else ""
+    # Paths inside the message name files by their names only.
+    reason = re.sub(r"(?:[A-Za-z]:)?[/\\][^\s:'\"]*", lambda m: Path(m[0]).name or m[0],
+                    reason.replace(store, "the store"))
+    return f"{named}{reason}"
+
+
+def damaged(reason: str) -> Loaded:
+    """Give an empty corpus that says why the store could not be read."""
+    empty = pd.DataFrame()
+    return replace(loaded_from(empty, empty, empty), damage=reason)
+
+
 @st.cache_resource(show_spinner="Reading the corpus…", max_entries=2)
 def corpus(path: str, stamp: str) -> Loaded:
     """Give the corpus stored at `path` (`stamp` only keys the cache to the files' state)."""
     from newsquotes.store.parquet import load_corpus
 
-    loaded = load_corpus(Path(path))
-    return loaded_from(loaded.articles, loaded.view(), loaded.topics)
+    try:
+        loaded = load_corpus(Path(path))
+        # Bodies are read for the one article a reader opens (`article`), not held here.
+        return loaded_from(loaded.articles.drop(columns="body"), loaded.view(), loaded.topics)
+    except DAMAGE as error:
+        log.exception("the store at %s cannot be read", path)
+        return damaged(plain_damage(error, path))
 
 
 def _synthetic_size() -> int | None:
@@ -158,7 +201,65 @@ def synthetic(n_statements: int) -> Loaded:
     articles, statements = synthetic_corpus(n_statements)
     statements["terms"] = statement_terms(statements["text"])
     topics = topics_for(statements)
-    return loaded_from(articles, Corpus(articles, statements, topics).view(), topics)
+    _write_parts(synthetic_folder(n_statements), articles, statements, topics)
+    return loaded_from(articles.drop(columns="body"), Corpus(articles, statements, topics).view(),
+                       topics)
+
+
+def synthetic_folder(n_statements: int) -> Path:
+    """Give the folder where the synthetic corpus of `n_statements` is kept as Parquet (this
+    process's own, removed when it ends)."""
+    folder = Path(tempfile.gettempdir()) / f"newsquotes-synthetic-{os.getpid()}-{n_statements}"
+    if not folder.exists():
+        atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    return folder
+
+
+def _write_parts(folder: Path, articles: pd.DataFrame, statements: pd.DataFrame,
+                 topics: pd.DataFrame) -> None:
+    """Write the frames as one Parquet file of each kind, as a store of one part would hold."""
+    from newsquotes import schema
+    from newsquotes.store.files import atomic_write
+
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, frame in (("articles", articles), ("statements", statements), ("topics", topics)):
+        table = schema.to_arrow(frame, name)
+        atomic_write(folder / f"{name}.parquet", lambda tmp, t=table: pq.write_table(t, tmp))
+
+
+def parts_of(path: Path) -> dict[str, list[Path]]:
+    """Give the Parquet files of each kind the store's catalog lists (`Store.parts`)."""
+    from newsquotes.store.parquet import Store
+
+    store = Store(path)
+    return {kind: store.parts(kind) for kind in ("statements", "articles", "topics")}
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def query(path: str, stamp: str) -> Query:
+    """Give the DuckDB queries over the corpus at `path` (`stamp` keys the files' state)."""
+    _loaded(path, stamp)  # a synthetic corpus is written as it is first made
+    if path.startswith("synthetic:"):
+        folder = synthetic_folder(int(path.split(":", 1)[1]))
+        parts = {kind: [folder / f"{kind}.parquet"]
+                 for kind in ("statements", "articles", "topics")}
+    else:
+        folder = Path(path)
+        parts = parts_of(folder)
+    return Query(parts["statements"], parts["articles"], parts["topics"],
+                 folder / "speakers.parquet")
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def choices(path: str, stamp: str, column: str, text: str, limit: int) -> list[str]:
+    """Give the `limit` values of `column` most quoted that hold `text` (a picker's options)."""
+    return query(path, stamp).choices(column, text, limit)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def article(path: str, stamp: str, article_id: str) -> tuple[dict | None, pd.DataFrame]:
+    """Give one article with its body, and its statements in text order."""
+    return query(path, stamp).article(article_id)
 
 
 def source() -> tuple[str, str]:

@@ -14,6 +14,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from components import export
+from newsquotes.analytics.export import inert_cells
 
 
 def file_stem(name: str) -> str:
@@ -22,8 +23,8 @@ def file_stem(name: str) -> str:
 
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:
-    """Give `frame` as UTF-8 CSV with a header and no index."""
-    return frame.to_csv(index=False).encode("utf-8")
+    """Give `frame` as UTF-8 CSV with a header and no index, no cell a spreadsheet would run."""
+    return inert_cells(frame).to_csv(index=False).encode("utf-8")
 
 
 def plotly_config(name: str) -> dict:
@@ -35,10 +36,11 @@ def plotly_config(name: str) -> dict:
 
 
 def csv_button(
-    frame: pd.DataFrame, name: str, key: str, label: str = "Data (CSV)", icon: bool = True
+    frame: pd.DataFrame | Callable[[], pd.DataFrame], name: str, key: str,
+    label: str = "Data (CSV)", icon: bool = True,
 ) -> None:
-    """Show a button that downloads `frame` as `<name>.csv`."""
-    st.download_button(label, data=lambda: csv_bytes(frame),
+    """Show a button that downloads `frame` (or what it gives, made on click) as `<name>.csv`."""
+    st.download_button(label, data=lambda: csv_bytes(frame() if callable(frame) else frame),
                        file_name=f"{file_stem(name)}.csv", mime="text/csv", key=f"{key}_csv",
                        on_click="ignore", icon=":material/table:" if icon else None,
                        help="The data behind it, as CSV")

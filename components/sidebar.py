@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 import streamlit as st
 
+from components import data
 from components.data import Loaded
 from components.downloads import selected_values
 from newsquotes.analytics.filters import (
@@ -28,6 +29,9 @@ from newsquotes.schema import KINDS
 KEYS = {"speakers": "f_speakers", "topics": "f_topics", "outlets": "f_outlets",
         "kinds": "f_kinds", "dates": "f_dates", "sentiment": "f_sentiment", "text": "f_text"}
 SEEDED = "_nq_seeded_from_url"
+# A picker lists at most this many names; past it, a search box picks which (the most quoted
+# of those holding what is typed): a browser list of 100,000 speakers is unusable and slow.
+PICK = 200
 
 
 def _choices(loaded: Loaded) -> dict[str, tuple[str, ...]]:
@@ -108,6 +112,19 @@ def _mirror_to_url(filters: Filters) -> None:
             del st.query_params[key]
 
 
+def _picker(label: str, column: str, names: tuple[str, ...]) -> None:
+    """Show a multiselect of `names` (most quoted first); over PICK of them, a search box
+    above it narrows the list to the PICK most quoted holding what is typed."""
+    key = KEYS[f"{column}s"]
+    options = names
+    if len(names) > PICK:
+        typed = st.text_input(f"Find {label.lower()}", key=f"{key}_find",
+                              placeholder=f"type part of a name ({len(names):,} in all)")
+        found = data.choices(*data.source(), column, typed, PICK)
+        options = tuple(dict.fromkeys([*st.session_state.get(key, []), *found]))
+    st.multiselect(label, options, key=key, placeholder=f"all {label.lower()}")
+
+
 def filter_sidebar(loaded: Loaded) -> Filters:
     """Show the filters in the sidebar; give what they select. Call once per run."""
     if not st.session_state.get(SEEDED):
@@ -124,12 +141,10 @@ def filter_sidebar(loaded: Loaded) -> Filters:
                        else {"value": (loaded.first_date, loaded.last_date)})
             st.date_input("Dates", min_value=loaded.first_date, max_value=loaded.last_date,
                           key=KEYS["dates"], format="YYYY-MM-DD", **initial)
-        st.multiselect("Speakers", loaded.speakers, key=KEYS["speakers"],
-                       placeholder="all speakers")
+        _picker("Speakers", "speaker", loaded.speakers)
         st.multiselect("Topics", loaded.topic_names, key=KEYS["topics"],
                        placeholder="all topics")
-        st.multiselect("Outlets", loaded.outlets, key=KEYS["outlets"],
-                       placeholder="all outlets")
+        _picker("Outlets", "outlet", loaded.outlets)
         st.multiselect("Kind", list(KINDS), key=KEYS["kinds"], placeholder="all kinds")
         tone = {} if KEYS["sentiment"] in st.session_state else {"value": FULL_SENTIMENT}
         st.slider("Sentiment (compound)", -1.0, 1.0, step=0.05, key=KEYS["sentiment"], **tone,

@@ -7,8 +7,11 @@ from urllib.parse import quote_plus
 import pandas as pd
 import streamlit as st
 
+from newsquotes.analytics.export import without_controls
+
 SHOWN_ORDER = ["date", "speaker", "text", "compound", "kind", "cue", "label", "outlet", "title",
                "read"]
+NAMES = ("speaker", "outlet", "title")
 TABLE_COLUMNS = ["date", "speaker", "kind", "cue", "compound", "label", "text", "outlet",
                  "title", "statement_id", "read"]
 
@@ -39,7 +42,9 @@ def statement_rows(view: pd.DataFrame, latest_first: bool = False) -> pd.DataFra
     if latest_first:
         view = view.sort_values(["date", "statement_id"], ascending=[False, True])
     rows = view.assign(date=view["date"].dt.date,
-                       read=article_links(view["article_id"], view["start"]))
+                       read=article_links(view["article_id"], view["start"]),
+                       # names as shown: a bidi override in one would reverse its cell
+                       **{c: without_controls(view[c]).to_numpy() for c in NAMES})
     return rows[TABLE_COLUMNS].reset_index(drop=True)
 
 

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import html
-
 import pandas as pd
 import plotly.graph_objects as go
 
-from components.charts import _layout, whole_numbers
+from components.charts import chart_label, layout, whole_numbers
 from newsquotes.analytics.timeseries import PERIODS
 
 PERIOD_NAMES = {"D": "day", "W": "week", "MS": "month"}
@@ -33,13 +31,14 @@ def counts_over_time(counts: pd.DataFrame, title: str) -> go.Figure:
     fig = go.Figure([
         go.Scatter(
             x=rows["period"].to_numpy(), y=rows["statements"].to_numpy(), mode="lines+markers",
-            name=str(group),
-            hovertemplate=f"{html.escape(str(group))}<br>%{{x|%Y-%m-%d}}: %{{y}}<extra></extra>",
+            name=chart_label(group),
+            # the legend's own (escaped) name: a group's text never reaches the template
+            hovertemplate="%{fullData.name}<br>%{x|%Y-%m-%d}: %{y}<extra></extra>",
         )
         for group, rows in counts.groupby("group", sort=False)
     ])
     whole_numbers(fig, counts["statements"].max())
-    return _layout(fig, title, 420, yaxis_title="Statements",
+    return layout(fig, title, 420, yaxis_title="Statements",
                    legend={"orientation": "h", "y": -0.2})
 
 
@@ -64,7 +63,7 @@ def tone_over_time(summary: pd.DataFrame, title: str) -> go.Figure:
                       "%{customdata[1]:+.2f} to %{customdata[2]:+.2f})<extra></extra>",
     ))
     fig.update_yaxes(range=[-1.05, 1.05], zeroline=True)
-    return _layout(fig, title, 360, yaxis_title="mean compound (bars: 95% interval)")
+    return layout(fig, title, 360, yaxis_title="mean compound (bars: 95% interval)")
 
 
 def volume_bars(volume: pd.DataFrame, title: str) -> go.Figure:
@@ -73,4 +72,4 @@ def volume_bars(volume: pd.DataFrame, title: str) -> go.Figure:
                            marker={"color": "#8ab17d"}, name="articles",
                            hovertemplate="%{x|%Y-%m-%d}: %{y} articles<extra></extra>"))
     whole_numbers(fig, volume["articles"].max())
-    return _layout(fig, title, 300, yaxis_title="Articles")
+    return layout(fig, title, 300, yaxis_title="Articles")

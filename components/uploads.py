@@ -46,46 +46,39 @@ def _shown(origin: str, folder: Path) -> str:
 def add_uploads(uploads, store_path: Path, progress=None) -> UploadReport:
     """Add the articles in `uploads` (objects with .name and .getvalue()) to the store.
 
-    `progress`, if given, is a Streamlit progress bar, moved per file read.
+    `progress`, if given, is a Streamlit progress bar, moved per chunk stored.
     """
-    from newsquotes import pipeline
-    from newsquotes.ingest import files as ingest
-    from newsquotes.records import Article, Rejection
+    from newsquotes.adding import add_files
+    from newsquotes.store import StoreError
     from newsquotes.store import parquet as stores
 
     report = UploadReport()
-    articles = []
     with tempfile.TemporaryDirectory(prefix="newsquotes-upload-") as tmp:
         folder = Path(tmp)
-        paths = []
+        names = {}
         for i, upload in enumerate(uploads):
             target = folder / f"{i:03d}_{safe_name(upload.name)}"
             target.write_bytes(upload.getvalue())
-            paths.append((upload.name, target))
-        for n, (name, target) in enumerate(paths, start=1):
+            names[target.name] = upload.name
+
+        def moved(files: int, total: int, articles: int, statements: int) -> None:
             if progress is not None:
-                progress.progress((n - 1) / max(len(paths), 1), text=f"Reading {name}…")
-            try:
-                for item in ingest.read_paths([target]):
-                    if isinstance(item, Article):
-                        articles.append(item)
-                    elif isinstance(item, Rejection):
-                        origin = _shown(item.origin, folder).replace(target.name,
-                                                                     shown(name))
-                        report.rejected.append((origin, item.reason))
-            except Exception as exc:  # a reader bug on one file must not lose the others
-                report.rejected.append((shown(name), f"could not be read: {exc}"))
-    store = stores.Store(store_path)
-    if articles:
-        if progress is not None:
-            progress.progress(0.9, text=f"Finding statements in {len(articles)} articles…")
-        added, present = store.add_articles(articles)
-        report.added, report.present = list(added), list(present)
+                progress.progress(min(files / max(total, 1), 1.0),
+                                  text=f"{articles} articles stored, {statements} statements…")
+
         try:
-            pipeline.update_store(store)
-        except Exception as exc:
-            report.error = f"The articles were stored, but finding their statements failed: {exc}"
-    report.statements = len(store.statements())
+            done = add_files(stores.Store(store_path), [folder], progress=moved,
+                             files_total=len(names))
+        except (StoreError, ValueError) as exc:  # a damaged store, a broken alias/topic file
+            report.error = f"Nothing more could be stored: {exc}"
+            return report
+    report.added, report.present = list(done.added), list(done.present)
+    for item in done.rejected:
+        origin = _shown(item.origin, folder)
+        for stored, given in names.items():
+            origin = origin.replace(stored, shown(given))
+        report.rejected.append((origin, item.reason))
+    report.statements = done.total_statements
     if progress is not None:
         progress.progress(1.0, text="Done")
     return report
@@ -93,6 +86,8 @@ def add_uploads(uploads, store_path: Path, progress=None) -> UploadReport:
 
 def store_files(path: Path) -> pd.DataFrame:
     """Give the files in the store folder: name and size in kB."""
-    files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else []
+    # A temp file a killed writer left is never shown (the next writer removes it).
+    files = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.endswith(".tmp")
+                   and p.name != ".lock") if path.is_dir() else []
     return pd.DataFrame({"file": [str(p.relative_to(path)) for p in files],
                          "kB": [round(p.stat().st_size / 1024, 1) for p in files]})

@@ -15,8 +15,8 @@ from newsquotes.records import Statement
 _CHUNK = 24
 
 
-def extract_many(texts: Iterable[str], n_process: int = 1) -> list[list[Statement]]:
-    """Give the statements of each text.
+def extract_texts(texts: Iterable[str], n_process: int = 1) -> list[extraction.Extraction]:
+    """Give the statements and bound flags of each text.
 
     With `n_process` > 1 and enough texts, whole chunks of texts go to worker processes, so
     that both the parse and the attribution after it run on every core.
@@ -28,8 +28,14 @@ def extract_many(texts: Iterable[str], n_process: int = 1) -> list[list[Statemen
         extraction.load_parser()  # loaded once here, inherited by forked workers
         chunks = [texts[i:i + _CHUNK] for i in range(0, len(texts), _CHUNK)]
         with multiprocessing.get_context().Pool(n_process) as pool:
-            return [found for part in pool.imap(extraction.extract_many, chunks) for found in part]
-    return extraction.extract_many(texts)
+            return [found for part in pool.imap(extraction.extract_texts, chunks)
+                    for found in part]
+    return extraction.extract_texts(texts)
+
+
+def extract_many(texts: Iterable[str], n_process: int = 1) -> list[list[Statement]]:
+    """Give the statements of each text (see `extract_texts`)."""
+    return [found.statements for found in extract_texts(texts, n_process)]
 
 
 def _quote_record(s: Statement) -> dict:
@@ -60,7 +66,8 @@ def _with_sentiment(batches: list[list[Statement]]) -> list[list[dict]]:
 
 def extract_jsonl(in_path: str | Path, out_path: str | Path, batch: int = 256,
                   n_process: int = 1) -> int:
-    """Give the number of records written: one `{"id", "quotes"}` line per input line.
+    """Give the number of records written: one `{"id", "quotes"}` line per input line (with
+    `"flags"` when the extraction reached one of its bounds, see extract/limits.py).
 
     A record is read with ingest's field names (`text`, `maintext`, `content`, ...); one with
     no text gets an empty list and a message on stderr naming the file, the line and the
@@ -77,12 +84,15 @@ def extract_jsonl(in_path: str | Path, out_path: str | Path, batch: int = 256,
 
         def flush() -> None:
             nonlocal written
-            good = [t for _, t in pending if t is not None]
-            results = iter(_with_sentiment(
-                extract_many(good, n_process=n_process)))
+            found = extract_texts([t for _, t in pending if t is not None], n_process)
+            results = iter(zip(_with_sentiment([f.statements for f in found]), found,
+                               strict=True))
             for rid, t in pending:
-                quotes = next(results) if t is not None else []
-                dst.write(json.dumps({"id": rid, "quotes": quotes}, ensure_ascii=False) + "\n")
+                quotes, flags = next(results) if t is not None else ([], None)
+                record = {"id": rid, "quotes": quotes}
+                if flags is not None and flags.flags:
+                    record["flags"] = flags.flags  # the extractor's bounds it reached
+                dst.write(json.dumps(record, ensure_ascii=False) + "\n")
                 written += 1
             pending.clear()
 

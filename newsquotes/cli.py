@@ -8,7 +8,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from newsquotes.records import Article, Rejection
+from newsquotes.records import Article
 
 SHOWN_FIELDS = ("id", "title", "date", "section", "source", "author", "url", "language",
                 "word_count", "origin", "flags", "body")
@@ -39,39 +39,131 @@ def _parse(args: argparse.Namespace) -> int:
 def _ingest(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
-    from newsquotes import pipeline
+    from newsquotes.adding import add_files, count_files
     from newsquotes.config import MB, Limits
-    from newsquotes.ingest.files import read_paths
     from newsquotes.store.parquet import Store
 
     store = Store(args.store)
     limits = Limits(max_file_bytes=int(args.max_file_mb * MB))
-    articles: list[Article] = []
-    rejections: list[Rejection] = []
-    with tqdm(desc="Reading", unit=" item", file=sys.stderr, disable=args.quiet) as bar:
-        for item in read_paths(args.paths, limits):
-            (articles if isinstance(item, Article) else rejections).append(item)
-            bar.update(1)
-    added, present = store.add_articles(articles)
-    out = sys.stdout
-    print(f"read:            {len(articles)} articles", file=out)
-    print(f"added:           {len(added)}", file=out)
-    print(f"already present: {len(present)}", file=out)
-    print(f"rejected:        {len(rejections)}", file=out)
-    for r in rejections:
-        print(f"  {r.origin}: {r.reason}", file=out)
-    if args.no_extract:
-        return 0
-    with tqdm(desc="Finding statements", unit=" article", file=sys.stderr,
+    total = count_files(args.paths)
+    with tqdm(total=total, desc="Adding", unit=" file", file=sys.stderr,
               disable=args.quiet) as bar:
-        def progress(done: int, total: int) -> None:
-            bar.total = total
-            bar.update(done - bar.n)
+        def progress(files: int, _total: int, articles: int, statements: int) -> None:
+            bar.update(files - bar.n)
+            bar.set_postfix(articles=articles, statements=statements, refresh=False)
 
-        extracted = pipeline.update_store(store, progress=progress, n_process=args.processes)
-    print(f"extracted:       {extracted} articles; the store holds "
-          f"{len(store.statements())} statements in {store.path}", file=out)
+        report = add_files(store, args.paths, limits, progress, n_process=args.processes,
+                           aliases_path=args.aliases, topics_path=args.topics,
+                           extract=not args.no_extract, refit_topics=args.refit_topics,
+                           files_total=total)
+    out = sys.stdout
+    print(f"read:            {report.read} articles", file=out)
+    print(f"added:           {len(report.added)}", file=out)
+    print(f"already present: {len(report.present)}", file=out)
+    print(f"files read before, skipped: {len(report.skipped_files)}", file=out)
+    print(f"rejected:        {len(report.rejected)}", file=out)
+    for r in report.rejected:
+        print(f"  {r.origin}: {r.reason}", file=out)
+    print(f"statements:      {report.statements} found; the store holds "
+          f"{report.total_statements} statements of {report.total_articles} articles "
+          f"in {store.path}", file=out)
     return 0
+
+
+def _synth(args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+
+    from newsquotes.synthstore import synth_store
+
+    with tqdm(total=args.articles, desc="Writing", unit=" article", file=sys.stderr,
+              disable=args.quiet) as bar:
+        written = synth_store(args.store, args.articles, seed=args.seed,
+                              progress=lambda done, _total: bar.update(done - bar.n))
+    print(f"{args.articles} synthetic articles with {written} statements added to {args.store}")
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    from newsquotes.analytics.filters import Filters, apply_filters
+    from newsquotes.store.export import write_export
+    from newsquotes.store.parquet import load_corpus
+
+    corpus = load_corpus(args.store)
+    filters = Filters(speakers=tuple(args.speaker), outlets=tuple(args.outlet),
+                      topics=tuple(args.topic), kinds=tuple(args.kind), start=args.start,
+                      end=args.end, text=args.q or "")
+    rows = apply_filters(corpus.view(), filters, corpus.topics)
+    print(f"{write_export(rows, args.to)} statements written to {args.to}")
+    return 0
+
+
+def _compact(args: argparse.Namespace) -> int:
+    from newsquotes.store.compact import compact
+    from newsquotes.store.parquet import Store
+
+    merged, made = compact(Store(args.store))
+    print(f"{merged} batches merged into {made}")
+    return 0
+
+
+def _check(args: argparse.Namespace) -> int:
+    from newsquotes.store.check import check, repair
+    from newsquotes.store.parquet import Store
+
+    store = Store(args.store)
+    findings = check(store)
+    damaged = [f for f in findings if f.damaged]
+    for finding in damaged:
+        print(finding)
+    print(f"{len(findings) - len(damaged)} files whole, {len(damaged)} damaged in {store.path}")
+    if damaged and args.repair:
+        for line in repair(store):
+            print(line)
+        return 0
+    if damaged:
+        print("run again with --repair to rebuild what can be rebuilt (nothing is deleted)")
+    return 1 if damaged else 0
+
+
+def _date(text: str):
+    import datetime as dt
+
+    return dt.date.fromisoformat(text)
+
+
+def _store_option(parser: argparse.ArgumentParser, required: bool = False) -> None:
+    from newsquotes.store import default_path
+
+    parser.add_argument("--store", default=None if not required else argparse.SUPPRESS,
+                        required=required,
+                        help=f"store folder (default: $NEWSQUOTES_STORE or {default_path()})")
+
+
+def _store_commands(sub) -> None:
+    s = sub.add_parser("synth", help="write N synthetic articles with statements into a store")
+    s.add_argument("--articles", type=int, required=True, metavar="N")
+    s.add_argument("--seed", type=int, default=0)
+    s.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    _store_option(s, required=True)
+    s.set_defaults(run=_synth)
+    x = sub.add_parser("export", help="write the (filtered) statements to .parquet/.csv/.jsonl")
+    x.add_argument("--to", required=True, metavar="FILE")
+    for name in ("speaker", "outlet", "topic", "kind"):
+        x.add_argument(f"--{name}", action="append", default=[], help=f"keep this {name} "
+                       "(repeat for several)")
+    x.add_argument("--start", type=_date, help="first day (YYYY-MM-DD)")
+    x.add_argument("--end", type=_date, help="last day (YYYY-MM-DD)")
+    x.add_argument("--q", help="text the statement or its speaker contains")
+    _store_option(x)
+    x.set_defaults(run=_export)
+    c = sub.add_parser("compact", help="merge a store's small parts")
+    _store_option(c)
+    c.set_defaults(run=_compact)
+    k = sub.add_parser("check", help="read every part of a store; say what is damaged")
+    k.add_argument("--repair", action="store_true",
+                   help="rebuild the catalog, set damaged parts aside (never deleted)")
+    _store_option(k)
+    k.set_defaults(run=_check)
 
 
 def _extract(args: argparse.Namespace) -> int:
@@ -94,7 +186,6 @@ def _processes_option(parser: argparse.ArgumentParser) -> None:
 
 def _parser() -> argparse.ArgumentParser:
     from newsquotes.config import MB, Limits
-    from newsquotes.store.parquet import default_path
 
     parser = argparse.ArgumentParser(prog="python -m newsquotes",
                                      description="Find who said what in news articles.")
@@ -104,14 +195,19 @@ def _parser() -> argparse.ArgumentParser:
     p.set_defaults(run=_parse)
     i = sub.add_parser("ingest", help="add files, folders or .zip archives to the store")
     i.add_argument("paths", nargs="+", metavar="PATH")
-    i.add_argument("--store", default=None,
-                   help=f"store folder (default: $NEWSQUOTES_STORE or {default_path()})")
+    _store_option(i)
     default_mb = Limits().max_file_bytes / MB
     i.add_argument("--max-file-mb", type=float, default=default_mb,
                    help=f"reject files larger than this many MB (default: {default_mb:g})")
     i.add_argument("--no-extract", action="store_true",
                    help="store the articles without finding their statements yet")
     i.add_argument("-q", "--quiet", action="store_true", help="no progress bars")
+    i.add_argument("--aliases", default=None, metavar="FILE",
+                   help="alias file (TOML; default: aliases.toml in the store folder)")
+    i.add_argument("--topics", default=None, metavar="FILE",
+                   help="topic file (TOML; default: topics.toml in the store folder)")
+    i.add_argument("--refit-topics", action="store_true",
+                   help="fit the topic model again on a sample of the whole store")
     _processes_option(i)
     i.set_defaults(run=_ingest)
     e = sub.add_parser("extract", help="statements of each {id, text} record of a JSONL file")
@@ -119,10 +215,17 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("-o", "--output", required=True, metavar="OUTPUT.jsonl")
     _processes_option(e)
     e.set_defaults(run=_extract)
+    _store_commands(sub)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Give the exit status of the command line run with `argv` (default: sys.argv[1:])."""
+    from newsquotes.store import StoreError
+
     args = _parser().parse_args(argv)
-    return args.run(args)
+    try:
+        return args.run(args)
+    except StoreError as exc:  # a damaged store: one plain line, no traceback
+        print(f"error: {exc}", file=sys.stderr)
+        return 2

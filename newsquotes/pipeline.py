@@ -1,116 +1,151 @@
-"""From stored articles to stored statements: extract, name speakers, score, find terms, topics.
+"""From articles to stored statements: extract, score, find terms, then store per batch.
 
-`update_store` only extracts what is new or was extracted by an older extractor version, then
-settles speaker names across the whole corpus and recomputes topics when their inputs changed.
+`build_statements` is the unit of work for one chunk of articles; a runner maps chunks to their
+statements in order (`local_runner` here; the cluster's Dask runner has the same shape).
+`update_store` brings batches stored unextracted, or extracted by an older extractor version,
+up to date, rewriting only those batches' parts.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pandas as pd
 
+from newsquotes import schema, settling, topicmodel
 from newsquotes.records import STATEMENT_FIELDS
-from newsquotes.schema import STATEMENT_COLUMNS
 from newsquotes.store.parquet import Store
 
-ROOT = Path(__file__).resolve().parents[1]
-# Articles extracted per step: small enough to move a progress bar, large enough for batching.
+# Articles extracted per chunk and process: small enough to move a progress bar and bound
+# memory, large enough for spaCy's batching.
 CHUNK = 64
-Progress = Callable[[int, int], None]
+Runner = Callable[[Iterator[pd.DataFrame]], Iterator[pd.DataFrame]]
+# (files done, files in all, articles stored, statements found) after each chunk.
+Progress = Callable[[int, int, int, int], None]
 
 
-def _typed(df: pd.DataFrame) -> pd.DataFrame:
-    """Give the statements with the schema's columns and dtypes."""
-    df = df.reindex(columns=STATEMENT_COLUMNS)
-    df["start"] = df["start"].astype("int64")
-    df["end"] = df["end"].astype("int64")
-    for col in ("speaker_mention_start", "speaker_mention_end"):
-        df[col] = df[col].astype("Int64")
-    return df
+def _english(articles: pd.DataFrame) -> pd.Series:
+    """Give True for articles the English extractor reads: language unset or "en"."""
+    language = articles["language"].fillna("").astype(str) if "language" in articles \
+        else pd.Series("", index=articles.index)
+    return language.isin(["", "en"])
 
 
 def build_statements(articles: pd.DataFrame, aliases: dict[str, str] | None = None,
                      n_process: int = 1) -> pd.DataFrame:
-    """Give the statements of `articles` (schema.STATEMENT_COLUMNS): extracted, speakers made
-    canonical across these articles, VADER sentiment and keyword terms added."""
+    """Give the statements of `articles` (schema.STATEMENT_COLUMNS): extracted, VADER sentiment
+    and keyword terms added; an article whose language is set and not "en" gets none. Speakers
+    stay as named in their article (the store settles them corpus-wide; `aliases` apply there).
+    """
     from newsquotes import batch
     from newsquotes.analytics import keywords, sentiment
-    from newsquotes.speakers import corpus as speakers
 
-    ids = articles["id"].astype(str).tolist()
-    batches = batch.extract_many(articles["body"].astype(str).tolist(), n_process=n_process)
+    del aliases  # settled over the names table, not per chunk (contract 2)
+    read = articles[_english(articles)]
+    ids = read["id"].astype(str).tolist()
+    found = batch.extract_many(read["body"].astype(str).tolist(), n_process=n_process)
     rows = [{**s.to_dict(), "article_id": aid}
-            for aid, batch in zip(ids, batches, strict=True) for s in batch]
+            for aid, statements in zip(ids, found, strict=True) for s in statements]
     df = pd.DataFrame(rows, columns=list(STATEMENT_FIELDS))
-    df["statement_id"] = df["article_id"] + ":" + df["start"].astype(str)
     if df.empty:
-        return _typed(df)
-    df = speakers.canonicalize(df, aliases).reset_index(drop=True)
+        return schema.empty_frame("statements")
+    df["statement_id"] = df["article_id"] + ":" + df["start"].astype(str)
     texts = df["text"].tolist()
     scores = sentiment.score_texts(texts).reset_index(drop=True)
     df = pd.concat([df.drop(columns=[c for c in scores.columns if c in df]), scores], axis=1)
     df["terms"] = pd.Series(keywords.statement_terms(texts), index=df.index, dtype=object)
-    return _typed(df)
+    return schema.typed(df, "statements")
 
 
-def _config_file(store: Store, name: str, given: str | Path | None) -> Path | None:
-    """Give the file to use: the one given, else one in the store folder, else sample_data's."""
+def local_runner(n_process: int = 1) -> Runner:
+    """Give the runner that extracts each chunk here, with `n_process` processes."""
+    def run(chunks: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
+        for chunk in chunks:
+            yield build_statements(chunk, n_process=n_process) if len(chunk) \
+                else schema.empty_frame("statements")
+    return run
+
+
+def config_file(store: Store, name: str, given: str | Path | None) -> Path | None:
+    """Give the file to use: the one given, else the store folder's own, else None."""
     if given is not None:
         return Path(given)
-    for candidate in (store.path / name, ROOT / "sample_data" / name):
-        if candidate.is_file():
-            return candidate
-    return None
+    candidate = store.path / name
+    return candidate if candidate.is_file() else None
 
 
-def stale_articles(store: Store, version: str) -> pd.DataFrame:
-    """Give the stored articles with no statements from extractor `version` yet."""
-    articles = store.articles()
-    extracted = store.manifest().get("extracted", {})
-    return articles[[extracted.get(aid) != version for aid in articles["id"]]]
+class Upkeep:
+    """What each stored batch needs beside its statements: the alias table, the topic model
+    and defined topics; `batch_frames` gives a batch's names and topics parts."""
+
+    def __init__(self, store: Store, aliases_path: Path | None, topics_path: Path | None,
+                 refit: bool = False) -> None:
+        from newsquotes.analytics.topics import load_topics
+        from newsquotes.speakers.corpus import load_aliases
+
+        self.store = store
+        self.aliases = load_aliases(aliases_path) if aliases_path else None
+        self.defined = load_topics(topics_path) if topics_path else None
+        self.topics_path = topics_path
+        self.refit = refit
+        self._model: topicmodel.TopicModel | None = None
+        settling.settle_all_if_needed(store, self.aliases)
+
+    def model(self, statements: pd.DataFrame) -> topicmodel.TopicModel:
+        """Give the topic model; the first fit of a new store is on its first batch."""
+        if self._model is None:
+            self._model = topicmodel.load(self.store)
+            words = self.topics_path.read_bytes() if self.topics_path else b""
+            if self._model is None or self._model.topics_file != words:
+                self._model = topicmodel.fit(statements, self.topics_path)
+                topicmodel.save(self.store, self._model, len(statements))
+        return self._model
+
+    def batch_frames(self, statements: pd.DataFrame) -> tuple[dict[str, pd.DataFrame], str]:
+        """Give the names and topics parts of a batch's statements, and the model's id."""
+        model = self.model(statements)
+        names = settling.keyed(settling.names_of(statements), self.aliases)
+        return {"statements": statements, "names": names,
+                "topics": model.assign(statements, self.defined)}, model.id
+
+    def finish(self) -> None:
+        """Refit the topics when asked or when the store has grown enough, and re-assign
+        every batch another model assigned."""
+        model = self._model or topicmodel.load(self.store)
+        if self.refit or model is None or topicmodel.due(self.store):
+            model = topicmodel.current(self.store, self.topics_path, refit=True)
+        if self.store.catalog() is not None:
+            topicmodel.reassign(self.store, model, self.defined)
 
 
 def update_store(store: Store, progress: Progress | None = None,
                  aliases_path: str | Path | None = None,
-                 topics_path: str | Path | None = None, n_process: int = 1) -> int:
-    """Give the number of articles (re-)extracted after bringing the store's statements and
-    topics up to date. `progress(done, total)` is called after each batch of articles;
-    `n_process` worker processes share the extraction. Holds the store's write lock
-    throughout, so a second writer waits instead of overwriting this one's work."""
-    with store.lock():
-        return _update_store(store, progress, aliases_path, topics_path, n_process)
-
-
-def _update_store(store: Store, progress: Progress | None, aliases_path: str | Path | None,
-                  topics_path: str | Path | None, n_process: int) -> int:
-    from newsquotes.analytics import topics
+                 topics_path: str | Path | None = None, n_process: int = 1,
+                 runner: Runner | None = None, refit_topics: bool = False) -> int:
+    """Give the number of articles (re-)extracted after extracting every batch stored
+    unextracted or by an older extractor version, one batch at a time (its parts replaced,
+    its names re-settled), then bringing topics up to date."""
     from newsquotes.extract import pipeline as extraction
-    from newsquotes.speakers import corpus as speakers
 
+    if store.catalog() is None:
+        return 0
+    upkeep = Upkeep(store, config_file(store, "aliases.toml", aliases_path),
+                    config_file(store, "topics.toml", topics_path), refit_topics)
     version = extraction.EXTRACTOR_VERSION
-    todo = stale_articles(store, version)
-    aliases_file = _config_file(store, "aliases.toml", aliases_path)
-    aliases = speakers.load_aliases(aliases_file) if aliases_file else None
-    if len(todo):
-        parts = []
-        step = CHUNK * n_process
-        for lo in range(0, len(todo), step):
-            parts.append(build_statements(todo.iloc[lo:lo + step], aliases, n_process))
-            if progress is not None:
-                progress(min(lo + step, len(todo)), len(todo))
-        old = store.statements()
-        kept = old[~old["article_id"].isin(set(todo["id"]))]
-        fresh = [p for p in (kept, *parts) if len(p)]
-        merged = pd.concat(fresh, ignore_index=True) if fresh else old.iloc[:0]
-        # Names are settled across the corpus: a surname alone in a new article may belong
-        # to a full name from an older one.
-        merged = _typed(speakers.canonicalize(merged, aliases)) if len(merged) else merged
-        store.write_statements(merged, version, article_ids=store.articles()["id"])
-    statements = store.statements()
-    topics_file = _config_file(store, "topics.toml", topics_path)
-    key = topics.topics_key(statements, topics_file)
-    if key != store.manifest().get("topics_key"):
-        store.write_topics(topics.topics_for(statements, topics_file), key)
-    return len(todo)
+    stale = store.catalog().stale_batches(version)
+    done = 0
+    parts = {(p.kind, p.batch): p for p in store.catalog().parts()}
+    frames = (store.read_part(parts[("articles", b)]) for b in stale)
+    for batch, statements in zip(stale, (runner or local_runner(n_process))(frames),
+                                 strict=True):
+        ids = {a for a, *_ in store.catalog().articles_of(batch)}
+        old = store.read_part(parts[("names", batch)]) if ("names", batch) in parts else None
+        batch_frames, model = upkeep.batch_frames(statements)
+        store.replace_batch(batch, batch_frames, version, meta={"unsettled": "1"}, model=model)
+        settling.settle_batch(store, upkeep.aliases, batch_frames["names"], replaced=old)
+        done += len(ids)
+        if progress is not None:
+            progress(0, 0, done, len(statements))
+    upkeep.finish()
+    return done

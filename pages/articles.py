@@ -6,9 +6,14 @@ import html
 import pandas as pd
 import streamlit as st
 
-from components import reader
+from components import data, reader
 from components.context import page_data, stop_if_empty
 from components.tables import statement_table
+from newsquotes.analytics.articles import MAX_PICK, article_choices, choice_labels
+from newsquotes.analytics.export import without_controls
+
+# Marks drawn in one article: past a few thousand the browser stalls on the highlighted body.
+MAX_MARKS = 1000
 
 st.title("Articles")
 page = page_data()
@@ -18,40 +23,31 @@ if articles.empty:
     stop_if_empty(page)
 
 asked = st.query_params.get("article")
-# Articles holding the filtered statements, most statements first (ties by id), at most
-# MAX_PICK of them; a linked one is always there.
-MAX_PICK = 500
-holding = page.view["article_id"].value_counts()
-ranked = holding.rename_axis("id").reset_index(name="n").sort_values(
-    ["n", "id"], ascending=[False, True], kind="stable")["id"]
-order = ranked.head(MAX_PICK).tolist()
-if asked in articles.index and asked not in order:
-    order.insert(0, asked)
-if not order:
+choices = article_choices(articles.reset_index(drop=True), page.view["article_id"])
+labels = dict(zip(choices["id"], choices["label"], strict=True))
+if asked in articles.index and asked not in labels:
+    linked = articles.loc[[asked]].assign(
+        n=int((page.loaded.view["article_id"] == asked).sum()))
+    labels = {asked: choice_labels(linked).iloc[0], **labels}
+if not labels:
     stop_if_empty(page)
-if asked in order and st.session_state.get("_art_from_url") != asked:
+if asked in labels and st.session_state.get("_art_from_url") != asked:
     st.session_state["art_pick"] = asked
     st.session_state["_art_from_url"] = asked
 
-
-# The picker's labels, built per column: a filter may leave thousands of articles to pick from.
-shown = articles.loc[order]
-labels = dict(zip(order, (
-    shown["date"].dt.strftime("%Y-%m-%d").fillna("no date") + " · "
-    + shown["source"].fillna("").replace("", "unknown outlet") + " · "
-    + shown["title"].fillna("").where(shown["title"].fillna("") != "", shown.index.to_series())
-    + " (" + holding.reindex(order, fill_value=0).astype(str).to_numpy() + ")"
-), strict=True))
-chosen = st.selectbox("Article", order, format_func=labels.get, key="art_pick",
-                      help="Articles holding the filtered statements; the number is how many.")
-if len(ranked) > MAX_PICK:
-    st.caption(f"The {MAX_PICK:,} articles with most statements of the {len(ranked):,} that "
-               "hold some; narrow the filters (or search) to reach the others.")
+chosen = st.selectbox("Article", list(labels), format_func=labels.get, key="art_pick",
+                      help="Articles holding the filtered statements, the latest first; the "
+                           "number is how many.")
+holding = page.view["article_id"].nunique()
+if holding > MAX_PICK:
+    st.caption(f"The latest {MAX_PICK:,} of the {holding:,} articles that hold some of these "
+               "statements; narrow the filters (or search) to reach the others.")
 if chosen != asked:
     st.query_params["article"] = chosen
-article = page.loaded.articles[page.loaded.articles["id"] == chosen].iloc[0]
-statements = page.loaded.view[page.loaded.view["article_id"] == chosen].sort_values("start")
-colors = reader.speaker_colors(statements["speaker"])
+# The body of this one article, read when it is opened (the corpus holds no bodies).
+article, statements = data.article(*page.source, chosen)
+marked = statements.head(MAX_MARKS)
+colors = reader.speaker_colors(marked["speaker"])
 
 st.html(f"<h2 style='margin-bottom:0.2rem'>{html.escape(str(article['title']))}</h2>")
 meta = [f"{article['date']:%Y-%m-%d}" if pd.notna(article["date"]) else "no date",
@@ -59,14 +55,16 @@ meta = [f"{article['date']:%Y-%m-%d}" if pd.notna(article["date"]) else "no date
 url = str(article["url"] or "")
 link = (f" · <a href='{html.escape(url)}' target='_blank' rel='noopener'>source</a>"
         if url.startswith(("http://", "https://")) else "")
-st.html("<div style='color:#555'>" + " · ".join(html.escape(str(m)) for m in meta if m)
+st.html("<div style='color:#555'>" + " · ".join(html.escape(m) for m in without_controls(meta)
+                                                 if m)
         + link + "</div>")
-counts = statements["speaker"].value_counts().to_dict()
-st.html(reader.legend_html(colors, counts))
+st.html(reader.legend_html(colors, marked["speaker"].value_counts().to_dict()))
+capped = (f" The first {MAX_MARKS:,} of its {len(statements):,} statements are marked and "
+          "listed." if len(statements) > MAX_MARKS else "")
 st.caption(f"{len(statements)} statements, each marked in its speaker's colour with the speaker "
            "after it; the words naming the speaker are underlined. Hover a statement for its "
-           "kind, cue and tone.")
-st.html(reader.article_html(str(article["body"]), reader.statement_marks(statements, colors)))
+           f"kind, cue and tone.{capped}")
+st.html(reader.article_html(str(article["body"]), reader.statement_marks(marked, colors)))
 
 st.subheader("Statements in this article")
-statement_table(statements, key="art_statements")
+statement_table(marked, key="art_statements")

@@ -41,10 +41,15 @@ uploads = st.file_uploader("Files to add", type=FORMATS, accept_multiple_files=T
 if st.button("Add to corpus", type="primary", disabled=not uploads, key="data_add",
              icon=":material/upload:"):
     progress = st.progress(0.0, text="Reading files…")
-    report = add_uploads(uploads, path, progress)
-    st.session_state["data_report"] = report
-    data.forget_corpus()
-    st.rerun()
+    try:
+        report = add_uploads(uploads, path, progress)
+    except data.DAMAGE as error:
+        st.error(f"Nothing was added, as the store cannot be written: "
+                 f"{data.plain_damage(error, str(path))}")
+    else:
+        st.session_state["data_report"] = report
+        data.forget_corpus()
+        st.rerun()
 
 report = st.session_state.get("data_report")
 if report:

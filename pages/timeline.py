@@ -1,6 +1,5 @@
 """Timeline: statements over time by speaker or topic, mean tone over time, article volume."""
 
-import pandas as pd
 import streamlit as st
 
 from components import timecharts
@@ -14,6 +13,7 @@ from newsquotes.analytics.timeseries import (
     counts_over_time,
     main_span,
     sentiment_over_time,
+    split_at_span,
 )
 
 st.title("Timeline")
@@ -27,8 +27,7 @@ if view["date"].isna().all():
 # A few statements far from the rest (the 2022 seed among 2025 news) would stretch the axis
 # over empty years: the charts open where the statements gather and say what lies outside.
 span = main_span(view["date"])
-dates = view["date"] if span is None else view["date"][
-    view["date"].between(span[0], span[1] + pd.Timedelta(days=1))]
+dates, away = split_at_span(view["date"], span)
 auto = choose_freq(dates)
 controls = st.columns([2, 2, 3])
 by = controls[0].segmented_control("Lines by", ["speaker", "topic", "outlet"], default="speaker",
@@ -37,12 +36,10 @@ freq = controls[1].segmented_control("Period", list(timecharts.PERIOD_NAMES),
                                      format_func=timecharts.PERIOD_NAMES.get, default=auto,
                                      key="tl_freq") or auto
 notes = []
-if span is not None:
+if span is not None and away is not None:
     first, last, apart = span
-    away = view["date"].dropna()
-    away = away[(away < first) | (away >= last + pd.Timedelta(days=1))]
-    when = f"{away.min():%Y-%m-%d}" + (f" – {away.max():%Y-%m-%d}" if away.max().date()
-                                        != away.min().date() else "")
+    when = f"{away[0]:%Y-%m-%d}" + (f" – {away[1]:%Y-%m-%d}" if away[1].date()
+                                     != away[0].date() else "")
     notes.append(f"The charts open on {first:%Y-%m-%d} – {last:%Y-%m-%d}, where the statements "
                  f"are; {apart:,} dated far from them ({when}) are on the charts too: "
                  "double-click a chart to see the whole range.")

@@ -228,7 +228,16 @@ def test_large_views_cap_the_table_and_the_article_picker_and_say_so(monkeypatch
     at = run("articles")
     assert_ran(at)
     assert len(at.selectbox(key="art_pick").options) == 500
-    assert at.caption[0].value.startswith("The 500 articles with most statements of the 1,313")
+    assert at.caption[0].value.startswith("The latest 500 of the 1,313 articles")
+
+
+def test_the_articles_page_opens_on_the_latest_article(on_sample):
+    at = run("articles")
+    assert_ran(at)
+    loaded = data.current()
+    quoted = loaded.articles[loaded.articles["id"].isin(loaded.view["article_id"])]
+    latest = quoted.sort_values(["date", "id"], ascending=[False, True]).iloc[0]["id"]
+    assert at.selectbox(key="art_pick").value == latest
 
 
 def test_hostile_statement_is_listed_with_its_markup_as_data(on_sample):
@@ -255,3 +264,58 @@ def test_speaker_profile_shows_what_the_corpus_says_of_the_speaker(on_sample):
     # the profile card and the side-by-side card of the one speaker
     counts = [int(m.value.replace(",", "")) for m in at.metric if m.label == "Statements"]
     assert counts == [profile["statements"]] * 2 and profile["statements"] == len(lavrov)
+
+
+def _garbage(path) -> None:
+    path.write_bytes(b"PAR1 not a parquet file")
+
+
+def _truncated(path) -> None:
+    path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
+
+
+def _folder(path) -> None:
+    path.unlink()
+    path.mkdir()
+    _garbage(path / "inside.parquet")
+
+
+@pytest.mark.parametrize("damage", [_garbage, _truncated, _folder])
+@pytest.mark.parametrize("page", ["overview", "timeline", "data"])
+def test_a_damaged_store_says_so_plainly_and_data_stays_usable(
+        monkeypatch, tmp_path, sample_store, damage, page):
+    import shutil
+
+    store = tmp_path / "store"
+    shutil.copytree(sample_store, store)
+    parts = sorted(store.rglob("*.parquet"))
+    assert parts
+    for part in parts:
+        damage(part)
+    monkeypatch.delenv(data.SYNTHETIC_ENV, raising=False)
+    monkeypatch.setenv(data.STORE_ENV, str(store))
+    at = run(page)
+    assert_ran(at)
+    (error,) = at.error
+    assert error.value.startswith("The store cannot be read")
+    assert str(tmp_path) not in error.value and "Traceback" not in error.value
+    if page == "data":
+        assert at.button(key="data_add") is not None
+
+
+def test_a_long_speaker_list_is_searched_as_you_type(on_synthetic, monkeypatch):
+    from components import sidebar
+
+    monkeypatch.setattr(sidebar, "PICK", 5)
+    at = run()
+    assert_ran(at)
+    speakers = data.current().speakers
+    assert at.multiselect(key="f_speakers").options == list(speakers[:5])
+    at.text_input(key="f_speakers_find").input("OR").run()
+    holding = [s for s in speakers if "or" in s.lower()]
+    assert len(holding) > 1
+    assert at.multiselect(key="f_speakers").options == holding[:5]
+    at.multiselect(key="f_speakers").select(holding[1]).run()
+    at.text_input(key="f_speakers_find").input("zzz").run()
+    assert at.multiselect(key="f_speakers").options == [holding[1]]  # the chosen one stays
+    assert metric(at, "Statements") == int((data.current().view["speaker"] == holding[1]).sum())

@@ -257,7 +257,77 @@ def test_the_table_shows_every_column_but_the_id_statement_first():
 def test_time_lines_escape_group_names_and_keep_every_point():
     counts = COUNTS.assign(group=COUNTS["group"].replace("Cy Lund", "<b>Cy</b>"))
     fig = timecharts.counts_over_time(counts, "Over time")
-    assert [t.name for t in fig.data] == ["Ada Moss", "Ben Ruiz", "<b>Cy</b>"]
-    assert fig.data[2].hovertemplate.startswith("&lt;b&gt;Cy&lt;/b&gt;<br>")
+    assert [t.name for t in fig.data] == ["Ada Moss", "Ben Ruiz", "&lt;b&gt;Cy&lt;/b&gt;"]
+    assert fig.data[2].hovertemplate.startswith("%{fullData.name}<br>")
     assert [list(t.y) for t in fig.data] == [[3, 0], [1, 1], [2, 2]]
     assert [str(x)[:10] for x in fig.data[0].x] == ["2025-03-03", "2025-03-10"]
+
+
+OUTLET = '<a href="http://x">Reuters</a>'
+SPEAKER = "<b>X</b>"
+
+
+def _strings(node) -> list[str]:
+    """Give every string in a figure's JSON (data and layout), however deep, but customdata:
+    never drawn (no template here reads it), it gives a click the name as stored."""
+    if isinstance(node, str):
+        return [node]
+    if isinstance(node, dict):
+        return [s for key, value in node.items() if key != "customdata"
+                for s in _strings(value)]
+    if isinstance(node, list | tuple):
+        return [s for value in node for s in _strings(value)]
+    if hasattr(node, "tolist"):
+        return _strings(node.tolist())
+    return []
+
+
+def hostile_figures() -> list[go.Figure]:
+    """Give every figure builder's figure over an outlet and a speaker named in markup."""
+    summary = pd.DataFrame({"outlet": [OUTLET, "AP"], "statements": [2, 1], "mean": [0.1, 0.2]})
+    by_kind = pd.DataFrame({"speaker": [SPEAKER], "direct": [2], "indirect": [1], "mixed": [0]})
+    view = VIEW.assign(speaker=VIEW["speaker"].replace("Ada Moss", SPEAKER))
+    boxes = pd.DataFrame({"speaker": [SPEAKER], "q1": [0.0], "median": [0.1], "q3": [0.2],
+                          "lowerfence": [-0.1], "upperfence": [0.3], "mean": [0.1]})
+    terms = pd.DataFrame({"term": [SPEAKER, "gas"], "z": [2.0, 1.0]})
+    counts = COUNTS.assign(group=COUNTS["group"].replace("Cy Lund", OUTLET))
+    return [
+        charts.ranked_bars(summary, "outlet", f"Outlets like {OUTLET}"),
+        charts.kind_bars(by_kind, f"Kinds of {SPEAKER}"),
+        charts.statement_points(view, [SPEAKER, "Ben Ruiz"], "Points"),
+        charts.tone_distribution(boxes, [SPEAKER], "Boxes"),
+        charts.term_bars(terms, f"What sets {SPEAKER} apart"),
+        timecharts.counts_over_time(counts, "Over time"),
+    ]
+
+
+@pytest.mark.parametrize("index", range(6))
+def test_names_in_markup_reach_a_chart_as_text(index):
+    fig = hostile_figures()[index]
+    texts = _strings(fig.to_plotly_json())
+    assert not [t for t in texts if "<a" in t or SPEAKER in t]
+    assert [t for t in texts if "&lt;a href" in t or "&lt;b&gt;X&lt;/b&gt;" in t]
+
+
+def test_clicked_bars_give_back_the_name_as_stored():
+    summary = pd.DataFrame({"outlet": [OUTLET], "statements": [2], "mean": [0.1]})
+    assert list(charts.ranked_bars(summary, "outlet", "t").data[0].customdata) == [OUTLET]
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("\u202eevil\u202c", "evil"),
+    ("Ann\u2066a\u2069 Lee", "Anna Lee"),
+    ("A\x00B\x1b[2JC\u200f", "AB[2JC"),
+    ("Zoë & <Co>", "Zoë &amp; &lt;Co&gt;"),
+    (None, ""),
+])
+def test_chart_labels_drop_controls_and_escape(name, expected):
+    assert charts.chart_labels([name]) == [expected]
+
+
+def test_statement_rows_show_names_without_bidi_controls():
+    view = VIEW.assign(start=0, cue="said", outlet="\u202eBBC\u202c", title="T\u2066x\u2069",
+                       article_id="a")
+    rows = statement_rows(view)
+    assert set(rows["outlet"]) == {"BBC"} and set(rows["title"]) == {"Tx"}
+    assert rows["speaker"].tolist() == VIEW["speaker"].tolist()

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from newsquotes import batch, cli, pipeline
+from newsquotes import batch, cli
 
 ROOT = Path(__file__).resolve().parent.parent
 STORY = ("Ferry fares rise\n\nHarbour\n\nMarch 10, 2022\n\n"
@@ -53,8 +53,8 @@ def test_parse_with_nothing_readable_fails(tmp_path, capsys):
 
 
 def test_ingest_summary(story, tmp_path, capsys, monkeypatch):
-    """Plumbing only: the pipeline is replaced by a fake that extracts nothing."""
-    monkeypatch.setattr(pipeline, "update_store", lambda store, progress=None, n_process=1: 0)
+    """Plumbing only: the extractor is replaced by a fake that finds nothing."""
+    monkeypatch.setattr(batch, "extract_many", lambda texts, n_process=1: [[] for _ in texts])
     notes = tmp_path / "notes.md"
     notes.write_text("# notes", encoding="utf-8")
     store = tmp_path / "store"
@@ -65,9 +65,10 @@ def test_ingest_summary(story, tmp_path, capsys, monkeypatch):
     assert f"  {notes}: unknown extension '.md'" in out
     assert cli.main(["ingest", str(story), "--store", str(store), "-q"]) == 0
     again = capsys.readouterr().out
-    assert re.findall(r"^(added|already present):\s+(\d+)", again, re.M) == [
-        ("added", "0"), ("already present", "1")]
-    assert (store / "articles.parquet").exists()
+    assert re.findall(r"^(added|already present|files read before, skipped):\s+(\d+)", again,
+                      re.M) == [("added", "0"), ("already present", "0"),
+                                ("files read before, skipped", "1")]
+    assert [p.name for p in (store / "articles").iterdir()] != []  # parts, not one file
 
 
 def test_extract_calls_extract_jsonl(tmp_path, monkeypatch):

@@ -72,7 +72,7 @@ def test_update_extracts_only_what_is_new_or_stale(calls, tmp_path, monkeypatch)
     assert pipeline.update_store(store) == 1
     assert calls == [[A.body, C.body], [B.body]]
     assert sorted(store.statements()["statement_id"]) == ["a1:1", "b2:1"]
-    assert store.manifest()["extracted"] == {"a1": "fake-1", "b2": "fake-1", "c3": "fake-1"}
+    assert store.extracted() == {"a1": "fake-1", "b2": "fake-1", "c3": "fake-1"}
     monkeypatch.setattr(extraction, "EXTRACTOR_VERSION", "fake-2")
     assert pipeline.update_store(store) == 3
     assert len(store.statements()) == 2  # re-extracted, not duplicated
@@ -86,10 +86,10 @@ def test_update_writes_topics_from_the_topic_file(calls, tmp_path):
     assert defined[["statement_id", "topic"]].values.tolist() == [["b2:1", "fares"]]
 
 
-def test_update_reports_progress(calls, tmp_path, monkeypatch):
-    monkeypatch.setattr(pipeline, "CHUNK", 2)
+def test_update_reports_progress_per_batch(calls, tmp_path):
     store = Store(tmp_path)
-    store.add_articles([A, B, C])
+    store.add_articles([A, B])
+    store.add_articles([C])
     seen = []
-    pipeline.update_store(store, progress=lambda done, total: seen.append((done, total)))
-    assert seen == [(2, 3), (3, 3)]
+    pipeline.update_store(store, progress=lambda *done: seen.append(done[2:]))
+    assert seen == [(2, 2), (3, 0)]  # (articles done, statements of the batch)

@@ -185,3 +185,16 @@ def _days(*days: str | None) -> pd.Series:
 ])
 def test_main_span(dates, expected):
     assert main_span(dates) == expected
+
+
+def test_split_at_span_gives_the_dates_inside_and_the_range_outside():
+    from newsquotes.analytics.timeseries import split_at_span
+
+    dates = pd.Series(pd.to_datetime(["2022-01-05", "2025-03-01", "2025-03-02T18:00", None,
+                                      "2022-02-01", "2025-03-03"], format="ISO8601"))
+    span = (pd.Timestamp("2025-03-01"), pd.Timestamp("2025-03-02"), 2)
+    inside, away = split_at_span(dates, span)
+    assert inside.tolist() == [pd.Timestamp("2025-03-01"), pd.Timestamp("2025-03-02 18:00")]
+    assert away == (pd.Timestamp("2022-01-05"), pd.Timestamp("2025-03-03"))
+    whole, none = split_at_span(dates, None)
+    assert whole is dates and none is None

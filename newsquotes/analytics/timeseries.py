@@ -199,3 +199,17 @@ def main_span(dates: pd.Series) -> tuple[pd.Timestamp, pd.Timestamp, int] | None
     if before < after:
         return pd.Timestamp(days[widest + 1]), pd.Timestamp(days[-1]), before
     return pd.Timestamp(days[0]), pd.Timestamp(days[widest]), after
+
+
+def split_at_span(
+    dates: pd.Series, span: tuple | None
+) -> tuple[pd.Series, tuple[pd.Timestamp, pd.Timestamp] | None]:
+    """Give the dates inside `span` (first, last day, as `main_span` gives it; None: all of
+    them) and (earliest, latest) of the dated ones outside it (None when there are none)."""
+    if span is None:
+        return dates, None
+    first, end = span[0], span[1] + pd.Timedelta(days=1)
+    dated = dates.dropna()
+    inside = dated.between(first, end, inclusive="left")
+    away = dated[~inside]
+    return dated[inside], (None if away.empty else (away.min(), away.max()))

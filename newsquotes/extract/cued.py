@@ -7,8 +7,10 @@ Works on a spaCy Doc of one piece plus the quotation spans of the article; gives
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from newsquotes.extract.cues import is_speech_lemma, is_weak
-from newsquotes.extract.quotemarks import QUOTE_CHARS, QuoteSpan
+from newsquotes.extract.quotemarks import QUOTE_CHARS, QuoteSpan, overlapping
 from newsquotes.extract.speech import (
     Candidate,
     asked_question,
@@ -22,8 +24,10 @@ from newsquotes.extract.speech import (
     trim,
 )
 from newsquotes.lexicon.people import NOT_SPEAKERS
-from newsquotes.lexicon.speech import NOMINAL_CUES, NOUNLIKE_CUES
+from newsquotes.lexicon.speech import NOMINAL_CUES, NOUNLIKE_CUES, REFUSAL_VERBS
 
+# Words opening a question a negated cue leaves open ("did not say whether").
+_OPEN_QUESTION = frozenset(("whether", "if", "when", "how", "why", "what", "who", "where"))
 # The last mark of a quotation that is speech, not a title: "“If we win,” he said".
 _SPOKEN_END = set(",.?!…:;—-")
 
@@ -42,6 +46,8 @@ def _according_to(tok):
                                      for c in pobj.children):
         return None  # "according to plan", "according to schedule": not a source
     region = {t.i for t in tok.subtree}
+    if any(t.i not in region and is_cue(t) and subject_of(t) is not None for t in tok.sent):
+        return None  # "According to CNBC, Pell said ...": Pell's words, CNBC reported them
     # "according to" hangs off the clause it attributes: the whole sentence minus the phrase.
     runs = sentence_minus(tok.sent, region)
     return pobj, [r for r in runs if sum(1 for t in tok.doc[r[0]:r[1] + 1] if t.is_alpha) >= 3]
@@ -110,12 +116,23 @@ def _within(q: QuoteSpan, chars: tuple[int, int]) -> bool:
     return chars[0] <= q.start and q.end <= chars[1]
 
 
+def _negated(verb) -> bool:
+    """Give True for speech said not to have been given: "did not say whether", "won't say",
+    "declined to comment", "refused to say"."""
+    if verb.dep_ == "xcomp" and verb.head.lower_ in REFUSAL_VERBS:
+        return True
+    # "did not say whether ...", "won't say when ...": no words given (a negated "did not say
+    # it was late" still reports a claim, and the gold corpora count it)
+    return any(c.dep_ == "neg" for c in verb.children) and any(
+        c.dep_ in ("ccomp", "advcl", "dobj") and c.left_edge.lower_ in _OPEN_QUESTION
+        for c in verb.children)
+
+
 def _quote_at(quotes: list[QuoteSpan], pos: int) -> QuoteSpan | None:
-    """Give the quotation holding offset `pos`, or None."""
-    for q in quotes:
-        if q.start <= pos < q.end:
-            return q
-    return None
+    """Give the quotation holding offset `pos`, or None (`quotes` in order, never
+    overlapping)."""
+    i = bisect_right(quotes, pos, key=lambda q: q.start) - 1
+    return quotes[i] if i >= 0 and pos < quotes[i].end else None
 
 
 def _cue(tok, base: int, quotes: list[QuoteSpan]):
@@ -128,6 +145,8 @@ def _cue(tok, base: int, quotes: list[QuoteSpan]):
         return nominal[0], nominal[1], tok.text
     if not is_cue(tok) or (tok.dep_ == "xcomp" and is_weak(tok.lemma_)):
         return None  # "wants to continue talks"
+    if _negated(tok):
+        return None
     speaker = subject_of(tok)
     if speaker is None or _quote_at(quotes, speaker.idx + base) is not None:
         return None
@@ -144,7 +163,7 @@ def _near(tok, speaker, base: int, text: str, quotes: list[QuoteSpan],
     named = _phrase_chars(speaker, base)
     # A quotation in the speaker's own phrase names something ("whose book “Rivers
     # Without Borders” argued"): it is not what was said.
-    near = [q for q in quotes if q.start < s_hi and q.end > s_lo and q.start not in claimed
+    near = [q for q in overlapping(quotes, s_lo, s_hi) if q.start not in claimed
             and not _within(q, named)]
     if tok.dep_ in ("relcl", "acl"):
         # A cue in a clause hung on a noun says only what is in that clause ("Heddle,
@@ -205,6 +224,6 @@ def paragraph_candidates(doc, base: int, text: str, quotes: list[QuoteSpan]) -> 
                 if q.start < b and q.end > a:
                     a, b = min(a, q.content_start), max(b, q.content_end)
                     claimed.add(q.start)
-            kind = "mixed" if any(q.start < b and q.end > a for q in quotes) else "indirect"
+            kind = "mixed" if overlapping(quotes, a, b) else "indirect"
             out.append(Candidate(a, b, kind, cue, speaker))
     return out

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from typing import NamedTuple
@@ -18,15 +19,37 @@ from typing import NamedTuple
 from newsquotes.extract.cued import paragraph_candidates
 from newsquotes.extract.cueless import colon_candidates, colon_lead, leftover_quotes
 from newsquotes.extract.cues import has_cue, lemma_of
-from newsquotes.extract.quotemarks import QUOTE_CHARS, QuoteSpan, find_quotes, paragraphs
+from newsquotes.extract.limits import (
+    FAILED,
+    MAX_PARSED_CHARS,
+    MAX_PIECE_CHARS,
+    MAX_QUOTE_CHARS,
+    MAX_QUOTES,
+    MAX_SENTENCE_CHARS,
+    MAX_STATEMENTS,
+    MAX_TEXT_CHARS,
+    QUOTE_TOO_LONG,
+    SENTENCE_TOO_LONG,
+    TOO_MANY_QUOTES,
+    TOO_MANY_STATEMENTS,
+    TOO_MUCH_TEXT,
+)
+from newsquotes.extract.quotemarks import (
+    QUOTE_CHARS,
+    QuoteSpan,
+    find_quotes,
+    overlapping,
+    paragraphs,
+)
 from newsquotes.extract.speech import Candidate
+from newsquotes.lexicon.labels import LINK_LABELS
 from newsquotes.lexicon.speech import OWN_WORDS_VERBS
 from newsquotes.lexicon.tags import TAG_POS
 from newsquotes.records import Statement
 from newsquotes.speakers.cast import build_cast
 from newsquotes.speakers.resolver import Resolver
 
-EXTRACTOR_VERSION = "quotes-4"
+EXTRACTOR_VERSION = "quotes-5"
 
 log = logging.getLogger(__name__)
 
@@ -39,8 +62,6 @@ _NER_DISABLE = ("tagger", "parser", "attribute_ruler", "lemmatizer")
 # Longest speaker phrase handed to NER, in tokens (appositions and relative clauses beyond
 # this add cost, not names).
 _PHRASE_TOKENS = 16
-# Paragraphs longer than this are parsed in pieces (spaCy's cost grows with length).
-_MAX_PIECE = 20_000
 # A sentence ends at . ! ? or … (and any closing marks) followed by space and a capital or an
 # opening mark.
 _SENT_END = re.compile(r"[.!?…][”\"’']*\s+(?=[A-Z“\"‘'«(])")
@@ -61,35 +82,81 @@ class PieceCandidates:
     candidates: list[Candidate]
 
 
-def extract_many(texts: Iterable[str]) -> list[list[Statement]]:
-    """Give the statements of each text, parsing all texts' candidate pieces in batches."""
-    texts = list(texts)
-    quotes = [find_quotes(t) for t in texts]
-    pieces = [statement_pieces(t, q) for t, q in zip(texts, quotes, strict=True)]
+class Extraction(NamedTuple):
+    """One text's statements, and the flags of the bounds its extraction reached."""
+
+    statements: list[Statement]
+    flags: list[str]
+
+
+def extract_texts(texts: Iterable[str]) -> list[Extraction]:
+    """Give the statements and flags of each text, parsing all texts' pieces in batches."""
+    flags: list[set[str]] = []
+    texts = [_clipped(t, flags) for t in texts]
+    quotes = [bounded(find_quotes(t), flags[ti]) for ti, t in enumerate(texts)]
+    pieces = [statement_pieces(t, quotes[ti], flags[ti]) for ti, t in enumerate(texts)]
     docs = parse(texts, pieces)
-    found = [_guarded(ti, find_candidates, texts[ti], quotes[ti], docs[ti])
+    found = [_guarded(flags[ti], find_candidates, texts[ti], quotes[ti], docs[ti])
              for ti in range(len(texts))]
     name_speakers([piece for f in found if f for piece in f])
-    return [_guarded(ti, attribute, texts[ti], found[ti]) if found[ti] is not None else []
-            for ti in range(len(texts))]
+    said = [_guarded(flags[ti], attribute, texts[ti], quotes[ti], found[ti])
+            if found[ti] is not None
+            else None for ti in range(len(texts))]
+    return [Extraction(at_most(s or [], MAX_STATEMENTS, TOO_MANY_STATEMENTS, f), sorted(f))
+            for s, f in zip(said, flags, strict=True)]
 
 
-def attribute(text: str, found: list[PieceCandidates]) -> list[Statement]:
+def extract_many(texts: Iterable[str]) -> list[list[Statement]]:
+    """Give the statements of each text."""
+    return [found.statements for found in extract_texts(texts)]
+
+
+def attribute(text: str, quotes: list[QuoteSpan], found: list[PieceCandidates]
+              ) -> list[Statement]:
     """Give one article's statements: candidates without overlaps, speakers resolved in the
     article, characterising acts joined."""
     chosen = overlap_free([c for piece in found for c in piece.candidates])
     cast = build_cast(text, [piece.doc for piece in found],
                       [c.speaker for c in chosen if c.speaker is not None])
-    return join_acts(text, resolve(text, Resolver(cast), chosen))
+    return join_acts(text, resolve(text, Resolver(cast, quotes), chosen))
 
 
-def _guarded(ti: int, stage: Callable, *args):
-    """Give stage(*args), or None with a warning: one odd article must not stop a batch."""
+def _guarded(flags: set[str], stage: Callable, *args):
+    """Give stage(*args), or None with a flag and a warning: one odd article must not stop a
+    batch."""
     try:
         return stage(*args)
     except Exception as exc:
-        log.warning("text %d: extraction failed: %s", ti, exc)
+        log.warning("extraction failed: %s", exc)
+        flags.add(FAILED)
         return None
+
+
+def _clipped(text: str, flags: list[set[str]]) -> str:
+    """Give the first MAX_TEXT_CHARS characters of `text` (a prefix: offsets stay valid), and
+    append its flags to `flags`."""
+    flags.append(set())
+    if len(text) > MAX_TEXT_CHARS:
+        flags[-1].add(TOO_MUCH_TEXT)
+        return text[:MAX_TEXT_CHARS]
+    return text
+
+
+def at_most(items: list, most: int, flag: str, flags: set[str]) -> list:
+    """Give the first `most` items, adding `flag` to `flags` when some are left out."""
+    if len(items) > most:
+        flags.add(flag)
+        return items[:most]
+    return items
+
+
+def bounded(quotes: list[QuoteSpan], flags: set[str]) -> list[QuoteSpan]:
+    """Give the quotations within the bounds: none longer than MAX_QUOTE_CHARS, at most
+    MAX_QUOTES."""
+    kept = [q for q in quotes if q.end - q.start <= MAX_QUOTE_CHARS]
+    if len(kept) < len(quotes):
+        flags.add(QUOTE_TOO_LONG)
+    return at_most(kept, MAX_QUOTES, TOO_MANY_QUOTES, flags)
 
 
 def load_parser(disable: tuple[str, ...] = _DISABLE):
@@ -113,15 +180,24 @@ def sentences(text: str, lo: int, hi: int, quotes: list[QuoteSpan]) -> list[Span
     return [Span(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if text[a:b].strip()]
 
 
-def statement_pieces(text: str, quotes: list[QuoteSpan]) -> list[Span]:
+def statement_pieces(text: str, quotes: list[QuoteSpan], flags: set[str] | None = None
+                     ) -> list[Span]:
     """Give the runs of sentences of `text` that may hold a statement: a speech cue, a
-    quotation opening, or the lead-in right before a quotation."""
-    out = []
+    quotation opening, or the lead-in right before a quotation (no sentence longer than
+    MAX_SENTENCE_CHARS, no piece longer than MAX_PIECE_CHARS, MAX_PARSED_CHARS in all)."""
+    flags = set() if flags is None else flags
+    out: list[Span] = []
     for p_lo, p_hi in paragraphs(text):
-        if any(q.start < p_lo and p_hi <= q.end for q in quotes):
+        around = overlapping(quotes, p_lo, p_hi)
+        if around and around[0].start < p_lo and p_hi <= around[0].end:
             continue  # wholly inside a quotation that opened in an earlier paragraph
+        if link_caption(text[p_lo:p_hi]):
+            continue
         sents = sentences(text, p_lo, p_hi, quotes)
-        opens = [any(a <= q.start < b for q in quotes) for a, b in sents]
+        if any(b - a > MAX_SENTENCE_CHARS for a, b in sents):
+            flags.add(SENTENCE_TOO_LONG)
+            sents = [s for s in sents if s.end - s.start <= MAX_SENTENCE_CHARS]
+        opens = [any(a <= q.start < b for q in overlapping(around, a, b)) for a, b in sents]
         keep = [opens[i] or has_cue(text[a:b]) or (i + 1 < len(sents) and opens[i + 1])
                 or (i == 0 and colon_lead(text, a, b) is not None)
                 for i, (a, b) in enumerate(sents)]
@@ -135,10 +211,29 @@ def statement_pieces(text: str, quotes: list[QuoteSpan]) -> list[Span]:
                 runs.append([a, b])
         for lo, hi in runs:
             out.extend(split_long(text, lo, hi))
-    return out
+    return _within_budget(out, flags)
 
 
-def split_long(text: str, lo: int, hi: int, most: int = _MAX_PIECE) -> list[Span]:
+_LINK = re.compile(r"\s*(?:" + "|".join(LINK_LABELS) + r")\s*[:|>»-]", re.IGNORECASE)
+
+
+def link_caption(line: str) -> bool:
+    """Give True for a line opening a link to another page ("READ MORE: ...", "Watch: ...")."""
+    return _LINK.match(line) is not None
+
+
+def _within_budget(pieces: list[Span], flags: set[str]) -> list[Span]:
+    """Give the first pieces that hold MAX_PARSED_CHARS characters in all."""
+    total = 0
+    for i, (lo, hi) in enumerate(pieces):
+        total += hi - lo
+        if total > MAX_PARSED_CHARS:
+            flags.add(TOO_MUCH_TEXT)
+            return pieces[:i]
+    return pieces
+
+
+def split_long(text: str, lo: int, hi: int, most: int = MAX_PIECE_CHARS) -> list[Span]:
     """Give text[lo:hi] in pieces of at most `most` characters, cut after a full stop."""
     out = []
     while hi - lo > most:
@@ -179,7 +274,7 @@ def find_candidates(text: str, quotes: list[QuoteSpan], docs: list) -> list[Piec
     found = []
     for doc in docs:
         lo, hi = doc.user_data["base"], doc.user_data["end"]
-        local = [q for q in quotes if q.end > lo and q.start < hi]
+        local = overlapping(quotes, lo, hi)
         cands = paragraph_candidates(doc, lo, text, quotes)
         cands += colon_candidates(doc, lo, text, quotes)
         cands += leftover_quotes(text, [q for q in local if q.start >= lo], cands, lo, hi,
@@ -232,11 +327,14 @@ def _set_ents(doc, found: list) -> None:
 def overlap_free(cands: list[Candidate]) -> list[Candidate]:
     """Give the candidates with no two overlapping: direct quotes first, then longer spans."""
     rank = {"direct": 0, "mixed": 1, "indirect": 2}
-    chosen: list[Candidate] = []
+    chosen: list[Candidate] = []  # in text order, never overlapping
     for c in sorted(cands, key=lambda c: (rank[c.kind], c.follows, -(c.end - c.start))):
-        if all(c.end <= o.start or c.start >= o.end for o in chosen):
-            chosen.append(c)
-    return sorted(chosen, key=lambda c: c.start)
+        i = bisect_right(chosen, c.start, key=lambda o: o.start)
+        # only the neighbours can overlap: the one starting before c, the one after
+        if (i == 0 or chosen[i - 1].end <= c.start) and (
+                i == len(chosen) or c.end <= chosen[i].start):
+            chosen.insert(i, c)
+    return chosen
 
 
 def resolve(text: str, resolver: Resolver, cands: list[Candidate]) -> list[Statement]:
@@ -289,4 +387,5 @@ def extract_statements(text: str) -> list[Statement]:
     return extract_many([text])[0]
 
 
-__all__ = ["EXTRACTOR_VERSION", "extract_many", "extract_statements", "QUOTE_CHARS"]
+__all__ = ["EXTRACTOR_VERSION", "Extraction", "extract_many", "extract_statements", "extract_texts",
+           "QUOTE_CHARS"]

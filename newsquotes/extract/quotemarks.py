@@ -8,7 +8,10 @@ opening mark at each paragraph, a closing one only at the end).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+
+from newsquotes.extract.limits import MAX_QUOTE_CHARS
 
 DOUBLE_MARKS = "\"“”„‟«»"
 SINGLE_MARKS = "'‘’‹›"
@@ -29,6 +32,13 @@ class QuoteSpan:
     content_end: int
     double: bool = True
     closed: bool = True
+
+
+def overlapping(quotes: list[QuoteSpan], lo: int, hi: int) -> list[QuoteSpan]:
+    """Give the quotations of `quotes` (in order, never overlapping, as `find_quotes` gives
+    them) that overlap text[lo:hi]."""
+    first = bisect_right(quotes, lo, key=lambda q: q.end)
+    return quotes[first:bisect_left(quotes, hi, lo=first, key=lambda q: q.start)]
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -163,7 +173,8 @@ def _single_spans(text: str, lo: int, hi: int) -> list[QuoteSpan]:
             closer = "›" if ch == "‹" else ("’" if ch == "‘" else "'")
             j = i + 2
             found = None
-            while j < hi:
+            # A closer further than the longest quotation is none (and the search stays linear).
+            while j < min(hi, i + MAX_QUOTE_CHARS):
                 c = text[j]
                 after = text[j + 1] if j + 1 < hi else " "
                 if c in (closer, "'") and not text[j - 1].isspace() and not after.isalnum():
@@ -188,9 +199,7 @@ def find_quotes(text: str) -> list[QuoteSpan]:
     # Single quotes only count outside double ones (inside they are nested quotes).
     for lo, hi in paras:
         cursor = lo
-        for q in doubles:
-            if q.end <= lo or q.start >= hi:
-                continue
+        for q in overlapping(doubles, lo, hi):
             if q.start > cursor:
                 singles.extend(_single_spans(text, cursor, q.start))
             cursor = max(cursor, q.end)

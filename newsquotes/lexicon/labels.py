@@ -17,3 +17,7 @@ latest contributing contributors notice want wow leaked
 # Small words that may stand between the capitalised words of a name or an outlet
 # ("Ministry of Energy", "Ursula von der Leyen").
 NAME_LINKS = words("of at to on in the for and de van von")
+# Labels that open a link to another page ("READ MORE: Pell says ..."): such a line is a
+# caption, never a statement.
+LINK_LABELS = ("read more", "read", "more", "watch", "related", "see also", "video", "listen",
+               "also read", "recommended", "click here", "sign up", "subscribe")

@@ -50,3 +50,11 @@ still yet
 """)
 # Words that cannot head the speaker of a cue-less quotation ("It said", "This shows").
 NOT_SPEAKERS = words("it this that there which what these those all")
+# The role noun a title before a name stands for ("Sen. Ted Cruz" is "the senator").
+TITLE_ROLES = {
+    "sen.": "senator", "sen": "senator", "rep.": "representative", "rep": "representative",
+    "gov.": "governor", "gov": "governor", "gen.": "general", "prof.": "professor",
+    "lt.": "lieutenant", "col.": "colonel", "capt.": "captain", "sgt.": "sergeant",
+    "congressman": "congressman representative", "congresswoman": "congresswoman representative",
+    "chairman": "chairman chair", "chairwoman": "chairwoman chair",
+}

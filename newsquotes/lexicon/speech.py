@@ -71,3 +71,6 @@ MEDIA_NOUNS = words("statement statements interview letter speech post message r
 
 # Conjunctions opening a clause that says when something was said ("as he left").
 WHEN_WORDS = words("as when while after before during since until once")
+
+# Verbs whose infinitive says a speaker gave no words ("declined to comment", "refused to say").
+REFUSAL_VERBS = words("decline declined declines declining refuse refused refuses refusing")

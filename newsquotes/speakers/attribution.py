@@ -191,7 +191,8 @@ def _role(m: _Mention) -> Speaker | None:
                                    role)
     if p is not None:
         return Speaker(p.name, "person", p.role or role, p.affiliation or role_aff)
-    return Speaker(m.raw, "person", role, role_aff)
+    # a role no one in the article holds is left unresolved: never a speaker "the senator"
+    return Speaker("", "person", role, role_aff)
 
 
 def _government(m: _Mention) -> Speaker | None:
@@ -251,9 +252,11 @@ def _one_word(m: _Mention) -> Speaker | None:
 
 
 def _person(m: _Mention) -> Speaker | None:
-    """Any other name, or a noun for one unnamed person ("the bride")."""
-    if m.head.pos_ == "PROPN" or m.low in PEOPLE_NOUNS:
+    """Any other name; a noun for one unnamed person ("the bride") is left unresolved."""
+    if m.head.pos_ == "PROPN":
         return Speaker(m.raw, "person")
+    if m.low in PEOPLE_NOUNS:
+        return Speaker("", "person")
     return None
 
 

@@ -175,7 +175,9 @@ def gender_votes(text: str, mentions: list[tuple[int, str]]) -> dict[str, Counte
     if not mentions:
         return votes
     starts = [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
-    ordered = sorted(mentions)
+    # a name inside a quotation is not whom the sentence's "he"/"she" names ("“... Death
+    # Cult ...,” she posted")
+    ordered = sorted(m for m in mentions if not in_quotation(text, m[0]))
     offsets = [pos for pos, _ in ordered]
 
     def named_in(lo: int, hi: int) -> set[str]:
@@ -183,7 +185,7 @@ def gender_votes(text: str, mentions: list[tuple[int, str]]) -> dict[str, Counte
 
     for m in _GENDERED.finditer(text):
         at = m.start()
-        if _in_quotation(text, at):
+        if in_quotation(text, at):
             continue  # a pronoun in a quotation may name anyone
         i = bisect_right(starts, at) - 1
         named = named_in(starts[i], at)
@@ -197,7 +199,7 @@ def gender_votes(text: str, mentions: list[tuple[int, str]]) -> dict[str, Counte
     return votes
 
 
-def _in_quotation(text: str, at: int) -> bool:
+def in_quotation(text: str, at: int) -> bool:
     """Give True when offset `at` is inside a quotation opened in its paragraph."""
     before = text[text.rfind("\n", 0, at) + 1:at]
     opened = before.count("“") + before.count("«") - before.count("”") - before.count("»")

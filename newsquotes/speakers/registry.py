@@ -7,6 +7,7 @@ the text scanner and the parse learner add to it and from the text's `TextEviden
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from newsquotes.lexicon.bodies import ORG_NAME_WORDS, ORG_NOUNS
@@ -47,6 +48,10 @@ class Registry:
     # What full_name and mentions give depends on the people known: adding one clears them.
     _names: dict[str, str] = field(default_factory=dict, repr=False)
     _mentions: list[tuple[int, str]] | None = field(default=None, repr=False)
+    # `seen` by offset, and each full name's offsets: rebuilt when a mention is added.
+    _by_offset: tuple[list[tuple[int, str]], list[int]] | None = field(default=None,
+                                                                        repr=False)
+    _named_at: dict[str, list[int]] | None = field(default=None, repr=False)
 
     def add_person(self, name: str, first: int) -> Person:
         """Give the person of this name, added (first named at `first`) if new."""
@@ -54,12 +59,13 @@ class Registry:
         if person is None:
             person = self.people[name] = Person(name, first=first)
             self._names.clear()
-            self._mentions = None
+            self._mentions = self._named_at = None
         return person
 
     def saw(self, at: int, name: str) -> None:
         """Record that person `name` is named at offset `at`."""
         self.seen.append((at, name))
+        self._by_offset = self._named_at = None
 
     def add_place(self, name: str) -> None:
         """Add a place the parse names."""
@@ -114,17 +120,37 @@ class Registry:
         return self._mentions
 
     def last_person_before(self, pos: int) -> str:
-        """Give the person named last before offset `pos`, or ""."""
-        best = (-1, "")
-        for at, name in self.seen:
-            if best[0] < at < pos:
-                best = (at, name)
-        return self.full_name(best[1]) if best[1] else ""
+        """Give the person named last before offset `pos`, or "" (of two named at one offset,
+        the one seen first)."""
+        seen, offsets = self._seen_index()
+        i = bisect_left(offsets, pos) - 1
+        if i < 0 or offsets[i] < 0:
+            return ""
+        name = seen[bisect_left(offsets, offsets[i])][1]
+        return self.full_name(name) if name else ""
+
+    def named_before(self, pos: int, most: int) -> list[tuple[int, str]]:
+        """Give the last `most` (offset, name) mentions before offset `pos`, latest first."""
+        seen, offsets = self._seen_index()
+        i = bisect_left(offsets, pos)
+        return [seen[j] for j in range(i - 1, max(i - 1 - most, -1), -1) if seen[j][0] >= 0]
 
     def last_named_at(self, name: str, before: int) -> int:
         """Give the offset of the last mention of person `name` before `before`, or -1."""
-        return max((at for at, n in self.seen if at < before and self.full_name(n) == name),
-                   default=-1)
+        if self._named_at is None:
+            self._named_at = {}
+            for at, n in self._seen_index()[0]:
+                self._named_at.setdefault(self.full_name(n), []).append(at)
+        offsets = self._named_at.get(name, [])
+        i = bisect_left(offsets, before)
+        return max(offsets[i - 1], -1) if i else -1
+
+    def _seen_index(self) -> tuple[list[tuple[int, str]], list[int]]:
+        """Give `seen` in order of offset (stable) and the offsets."""
+        if self._by_offset is None:
+            ordered = sorted(self.seen, key=lambda at_name: at_name[0])
+            self._by_offset = (ordered, [at for at, _ in ordered])
+        return self._by_offset
 
     def full_name(self, name: str) -> str:
         """Give the fullest name the article uses for `name` (a surname gives the full name)."""

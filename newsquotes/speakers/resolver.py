@@ -4,11 +4,16 @@ against the article's `Cast`, with what the article said so far (`Discourse`) de
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from newsquotes.speakers.attribution import classify, mention_span
 from newsquotes.speakers.cast import Cast
 from newsquotes.speakers.registry import Speaker
+
+# How many mentions back a pronoun's antecedent is looked for.
+_ANTECEDENTS = 12
 
 
 @dataclass(frozen=True)
@@ -53,7 +58,7 @@ class Discourse:
     def spoke(self, said: Attribution, end: int) -> None:
         """Record a statement by `said` ending at offset `end`."""
         who = said.speaker
-        if who.type == "person" and who.name.lower() not in ("he", "she", "i"):
+        if who.type == "person" and who.name and who.name.lower() not in ("he", "she", "i"):
             self.last_person, self.last_person_at = who, said.mention.start
         self.previous, self.previous_end = said, end
 
@@ -62,6 +67,18 @@ def close(text: str, end: int, start: int) -> bool:
     """Give True when a quotation at `start` can continue the statement ending at `end`."""
     gap = text[end:start]
     return gap.count("\n") <= 8 and len(gap.split()) <= 150
+
+
+_BYLINE = re.compile(r"(?:by|photo|photograph|image|credit|caption)\b", re.IGNORECASE)
+
+
+def credit(text: str, at: int, size: int) -> bool:
+    """Give True for a name in a photo credit or a byline ("(Ana Pell/Kessin Herald)", "By Ana
+    Pell", "Photo: Ana Pell"): it names who made the page, never whom "he"/"she" stands for."""
+    line_start = text.rfind("\n", 0, at) + 1
+    if _BYLINE.match(text, line_start) and at - line_start <= 12:
+        return True
+    return text[at - 1:at] == "(" and text[at + size:at + size + 1] in ("/", ")")
 
 
 def sentence_subject(pronoun) -> str:
@@ -79,9 +96,11 @@ def sentence_subject(pronoun) -> str:
 class Resolver:
     """Resolves the speakers of one article's statements, called in text order."""
 
-    def __init__(self, cast: Cast) -> None:
+    def __init__(self, cast: Cast, quotes: list = ()) -> None:
         self.cast = cast
         self.discourse = Discourse()
+        # (start, end) of the article's quotations: a name inside one is no antecedent
+        self.quoted = sorted((q.start, q.end) for q in quotes)
 
     def attribute(self, head, start: int, end: int) -> Attribution | None:
         """Give the attribution of the statement text[start:end] whose speaker mention is
@@ -97,6 +116,34 @@ class Resolver:
         state.spoke(said, end)
         return said
 
+    def _antecedent(self, before: int) -> str:
+        """Give the person "he"/"she" before offset `before` may stand for: the latest named
+        outside a quotation whom the text gives a gender or quotes by name, else the latest
+        named outside a quotation (a name in a quotation is none), or ""."""
+        names, cast = self.cast.names, self.cast
+        outside = []
+        for at, name in names.named_before(before, _ANTECEDENTS):
+            i = bisect_right(self.quoted, (at, float("inf"))) - 1
+            if not (i >= 0 and self.quoted[i][0] <= at < self.quoted[i][1]
+                    or credit(cast.text, at, len(name))):
+                outside.append(names.full_name(name))
+        known = [n for n in outside if cast.genders.of(n) or cast.roles.quoted[n]]
+        # of people the text says nothing more about, the latest named
+        return (known or outside or [""])[0]
+
+    def _previous_fits(self, head, nearest: str) -> bool:
+        """Give True when "he"/"she" at `head` stands for the previous statement's speaker
+        rather than the name nearest before it: the speaker's gender fits, the nearest name's
+        does not, and the previous statement ended in this paragraph or the one before."""
+        low, state = head.lower_, self.discourse
+        if low not in ("he", "she") or state.last_person is None:
+            return False
+        genders = self.cast.genders
+        at = head.idx + head.doc.user_data.get("base", 0)
+        return (genders.fits(state.last_person.name, low) and not genders.fits(nearest, low)
+                and self.cast.text.count("\n\n", state.previous_end, at) <= 1
+                and self.cast.text.count("\n", state.previous_end, at) <= 2)
+
     def _named(self, head) -> Attribution:
         """Give the attribution a speaker mention headed by `head` gives."""
         names, state = self.cast.names, self.discourse
@@ -105,9 +152,11 @@ class Resolver:
         m_start, m_end = first.idx + base, final.idx + len(final) + base
         ref = state.last_person
         subject = sentence_subject(head)
-        named = subject or names.last_person_before(m_start)
+        named = subject or (self._antecedent(m_start) if head.lower_ in ("he", "she")
+                            else names.last_person_before(m_start))
         if named and (state.last_person is None or subject
-                      or state.last_person_at < names.last_named_at(named, m_start)):
+                      or state.last_person_at < names.last_named_at(named, m_start)
+                      and not self._previous_fits(head, named)):
             ref = names.as_speaker(named)
         who = classify(self.cast, head, first, final, ref, state)
         state.named(who, head.idx + base)

@@ -7,11 +7,17 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from newsquotes.lexicon.people import TITLE_ROLES, TITLES
 from newsquotes.speakers.names import country_of, same_place
 from newsquotes.speakers.registry import Person, Registry
 
 # How far (in characters) after a lede's role phrase the article may name the person.
 _LEDE_REACH = 600
+
+
+def _as_roles(role: str) -> str:
+    """Give a role with its titles written as role nouns ("sen." -> "senator")."""
+    return " ".join(TITLE_ROLES.get(w, w) for w in role.split())
 
 
 def role_phrase(head, places: list[str]) -> tuple[str, str]:
@@ -37,14 +43,20 @@ class Roles:
     def by_role(self, affiliation: str, role: str) -> Person | None:
         """Give the person the article gives this role and/or affiliation, if one stands out."""
         people = self.names.people.values()
+        role = _as_roles(role)
         role_head = role.split()[-1] if role else ""
         cands = [p for p in people if affiliation and same_place(p.affiliation, affiliation)]
         if role_head:
-            with_role = [p for p in cands if role_head in p.role]
+            with_role = [p for p in cands if role_head in _as_roles(p.role)]
             if with_role:
                 cands = with_role
             elif not cands:
-                cands = [p for p in people if role and role in p.role]
+                cands = [p for p in people if role and role in _as_roles(p.role)]
+                # "the former governor", "the Vermont senator": the role's head noun, with
+                # the words of office it has ("foreign minister" is no "prime minister")
+                office = {w for w in role.split()[:-1] if w in TITLES and w != "former"}
+                cands = cands or [p for p in people
+                                  if {role_head, *office} <= set(_as_roles(p.role).split())]
         if not cands:
             return None
         cands.sort(key=lambda p: (-self.quoted[p.name], p.first))

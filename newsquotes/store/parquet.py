@@ -1,124 +1,46 @@
-"""The corpus on disk: Parquet files under one folder, written atomically.
+"""The corpus on disk: Parquet datasets of parts under one folder, listed by a catalog.
 
-    <store>/articles.parquet    one row an article (schema.ARTICLE_COLUMNS)
-    <store>/statements.parquet  one row a statement (schema.STATEMENT_COLUMNS)
-    <store>/topics.parquet      statement -> topic (schema.TOPIC_COLUMNS)
-    <store>/manifest.json       format, extractor version per article, counts, topics key
+    <store>/catalog.sqlite               parts, articles (batch, extractor version), files read
+    <store>/articles/part-<batch>-*.parquet    one row an article (schema "articles")
+    <store>/statements/part-<batch>-*.parquet  one row a statement, speaker as the extractor
+                                               named them in their article
+    <store>/topics/part-<batch>-*.parquet      statement -> topic
+    <store>/names/part-<batch>-*.parquet       speakers per article (contract 2)
+    <store>/speakers.parquet                   the settled names: canonical name and type
 
-Each file is written to a temporary file in the same folder, flushed to disk and moved over
-the old one with `os.replace`, so a crash midway leaves the previous file whole. The manifest is
-written last: statements it does not yet list as extracted are simply extracted again.
+One ingest chunk is one batch: its parts are written (temp file, fsync, rename), THEN recorded
+in the catalog in one transaction. Readers use only the parts the catalog lists, so a kill at
+any moment leaves the store as of its last commit; a part on disk that no commit recorded is
+removed by the next writer.
 
-Writers take `<store>/.lock` (an advisory file lock) for each read-modify-write, so two
-processes adding to one store at once both land; readers never wait.
+Writers take `<store>/.lock` (an advisory file lock) for each change; readers never wait.
 """
 
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
-import json
-import os
+import secrets
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
 import pandas as pd
 import pyarrow as pa
-import pyarrow.parquet as pq
 
+from newsquotes import schema
 from newsquotes.records import Article
-from newsquotes.schema import ARTICLE_COLUMNS, STATEMENT_COLUMNS, TOPIC_COLUMNS, VIEW_COLUMNS
+from newsquotes.store import StoreError, default_path
+from newsquotes.store.catalog import Catalog, Part
+from newsquotes.store.files import clean_temps, read_parquet, write_parquet
+from newsquotes.store.frames import Corpus, articles_frame, outlet_names
 
-STORE_ENV = "NEWSQUOTES_STORE"
-FORMAT = 1
-_S, _I = pa.string(), pa.int64()
-ARTICLE_SCHEMA = pa.schema(
-    [(c, _S) for c in ARTICLE_COLUMNS[:3]] + [("date", pa.date32())]
-    + [(c, _S) for c in ("section", "source", "author", "url", "language")]
-    + [("word_count", _I), ("origin", _S), ("flags", _S)]
-)
-STATEMENT_SCHEMA = pa.schema(
-    [("statement_id", _S), ("article_id", _S), ("start", _I), ("end", _I)]
-    + [(c, _S) for c in ("text", "kind", "cue", "speaker", "speaker_mention")]
-    + [("speaker_mention_start", _I), ("speaker_mention_end", _I)]
-    + [(c, _S) for c in ("speaker_type", "role", "affiliation")]
-    + [(c, pa.float64()) for c in ("compound", "pos", "neu", "neg")]
-    + [("label", _S), ("terms", pa.list_(_S))]
-)
-TOPIC_SCHEMA = pa.schema([(c, _S) for c in TOPIC_COLUMNS])
-assert ARTICLE_SCHEMA.names == ARTICLE_COLUMNS and STATEMENT_SCHEMA.names == STATEMENT_COLUMNS
-
-
-def default_path() -> Path:
-    """Give the store folder: env NEWSQUOTES_STORE, else data/store under the current folder."""
-    return Path(os.environ.get(STORE_ENV) or Path("data") / "store")
-
-
-def atomic_write(target: Path, write: Callable[[Path], None]) -> None:
-    """Write `target` through `write(tmp_path)`, then move it into place in one step."""
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    try:
-        write(tmp)
-        with open(tmp, "rb+") as f:
-            os.fsync(f.fileno())
-        os.replace(tmp, target)
-    finally:
-        tmp.unlink(missing_ok=True)
-    try:  # make the rename itself durable; not every platform can open a folder
-        fd = os.open(target.parent, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _to_table(df: pd.DataFrame, schema: pa.Schema) -> pa.Table:
-    df = df.reindex(columns=schema.names)
-    if "date" in schema.names:
-        df = df.assign(date=pd.to_datetime(df["date"]).dt.date.astype(object))
-        df["date"] = df["date"].where(df["date"].notna(), None)
-    if "terms" in schema.names:
-        df = df.assign(terms=[list(t) if t is not None and not _isna(t) else []
-                              for t in df["terms"]])
-    return pa.Table.from_pandas(df, schema=schema, preserve_index=False)
-
-
-def _isna(value) -> bool:
-    try:
-        return bool(pd.isna(value))
-    except (TypeError, ValueError):  # arrays and lists are values, not missing
-        return False
-
-
-def _from_table(table: pa.Table, columns: list[str]) -> pd.DataFrame:
-    df = table.to_pandas()
-    if "date" in columns:
-        df["date"] = pd.to_datetime(df["date"]).astype("datetime64[ns]")
-    for col in ("speaker_mention_start", "speaker_mention_end"):
-        if col in columns:
-            df[col] = df[col].astype("Int64")
-    if "terms" in columns:
-        df["terms"] = pd.Series([list(t) if t is not None else [] for t in df["terms"]],
-                                index=df.index, dtype=object)
-    return df[columns]
-
-
-def articles_frame(articles: Iterable[Article]) -> pd.DataFrame:
-    """Give articles as a DataFrame in schema.ARTICLE_COLUMNS (flags ";"-joined)."""
-    rows = []
-    for a in articles:
-        d = a.to_dict()
-        d["flags"] = ";".join(a.flags)
-        rows.append(d)
-    df = pd.DataFrame(rows, columns=ARTICLE_COLUMNS)
-    df["date"] = pd.to_datetime(df["date"]).astype("datetime64[ns]")
-    df["word_count"] = df["word_count"].astype("int64")
-    return df
+KINDS = ("articles", "statements", "topics", "names")
+CATALOG = "catalog.sqlite"
+SPEAKERS = "speakers.parquet"
+NAMES_ROW_GROUP = 4096
+__all__ = ["Corpus", "Store", "articles_frame", "default_path", "load_corpus", "outlet_names"]
 
 
 @dataclass
@@ -135,15 +57,61 @@ _HELD: dict[Path, _Held] = {}
 _HELD_GUARD = threading.Lock()
 
 
+@dataclass(frozen=True)
+class Batch:
+    """What one chunk adds: its frames, the extractor version, the files it finished reading."""
+
+    articles: pd.DataFrame
+    statements: pd.DataFrame | None = None  # None: stored without extraction
+    names: pd.DataFrame | None = None
+    topics: pd.DataFrame | None = None
+    version: str = ""
+    files: tuple[tuple[str, str], ...] = ()  # (content hash, origin)
+    meta: dict[str, str] = field(default_factory=dict)  # catalog settings set in its commit
+    model: str = ""  # the topic model that assigned `topics`
+
+
 class Store:
-    """A corpus in a folder of Parquet files (see the module docstring)."""
+    """A corpus in a folder of Parquet parts (see the module docstring)."""
 
     def __init__(self, path: str | Path | None = None) -> None:
         self.path = Path(path) if path is not None else default_path()
+        self._catalog: Catalog | None = None
+
+    # -- opening ---------------------------------------------------------------------------
+    def catalog(self, create: bool = False) -> Catalog | None:
+        """Give the catalog, migrating an old store first; None for no store (unless
+        `create`)."""
+        if self._catalog is not None:
+            return self._catalog
+        if self.path.exists() and not self.path.is_dir():
+            raise StoreError(self.path, "a file where the store folder should be")
+        if not (self.path / CATALOG).exists():
+            from newsquotes.store.migrate import is_old, migrate
+
+            if is_old(self):
+                with self.lock():
+                    migrate(self)
+            elif any((self.path / kind).is_dir() and any((self.path / kind).glob("part-*"))
+                     for kind in KINDS):
+                raise StoreError(self.path / CATALOG, "missing while parts exist; run "
+                                 "`python -m newsquotes check --repair` to rebuild it")
+            elif not create:
+                return None
+            self.path.mkdir(parents=True, exist_ok=True)
+        self._catalog = Catalog(self.path / CATALOG)
+        return self._catalog
+
+    def close(self) -> None:
+        """Close the catalog connection (reopened on the next use)."""
+        if self._catalog is not None:
+            self._catalog.close()
+            self._catalog = None
 
     @contextlib.contextmanager
     def lock(self) -> Iterator[None]:
-        """Hold the store's write lock (re-entrant in one thread; waits for other writers)."""
+        """Hold the store's write lock (re-entrant in one thread; waits for other writers).
+        Taking it first cleans what a killed writer left: temp files, unrecorded parts."""
         with _HELD_GUARD:
             held = _HELD.setdefault(self.path.resolve(), _Held())
         with held.thread_lock:
@@ -151,6 +119,7 @@ class Store:
                 self.path.mkdir(parents=True, exist_ok=True)
                 held.file = open(self.path / ".lock", "a+b")  # noqa: SIM115 (held across calls)
                 _flock(held.file, True)
+                self._clean()
             held.depth += 1
             try:
                 yield
@@ -161,100 +130,173 @@ class Store:
                     held.file.close()
                     held.file = None
 
-    def _file(self, name: str) -> Path:
-        return self.path / name
+    def _clean(self) -> None:
+        clean_temps(self.path)
+        if not (self.path / CATALOG).exists():
+            return
+        try:
+            catalog = Catalog(self.path / CATALOG)
+        except StoreError:
+            return  # a broken catalog: parts are left for `check --repair` to rebuild from
+        listed = {p.file for p in catalog.parts()}
+        catalog.close()
+        for kind in KINDS:
+            for path in (self.path / kind).glob("part-*.parquet"):
+                if f"{kind}/{path.name}" not in listed:
+                    path.unlink(missing_ok=True)  # renamed, but no commit recorded it
 
-    def _read(self, name: str, schema: pa.Schema) -> pd.DataFrame:
-        path = self._file(name)
-        table = pq.read_table(path, schema=schema) if path.exists() else schema.empty_table()
-        return _from_table(table, schema.names)
+    # -- reading ---------------------------------------------------------------------------
+    def parts(self, kind: str) -> list[Path]:
+        """Give the part files of `kind` the catalog lists, oldest batch first."""
+        catalog = self.catalog()
+        return [] if catalog is None else [self.path / p.file for p in catalog.parts(kind)]
 
-    def _write(self, name: str, df: pd.DataFrame, schema: pa.Schema) -> None:
-        self.path.mkdir(parents=True, exist_ok=True)
-        table = _to_table(df, schema)
-        atomic_write(self._file(name), lambda tmp: pq.write_table(table, tmp))
+    def read(self, kind: str, columns: list[str] | None = None) -> pd.DataFrame:
+        """Give all rows of `kind` (schema table of that name) from its parts."""
+        arrow = schema.arrow_schema(kind)
+        tables = [read_parquet(p, arrow, columns) for p in self.parts(kind)]
+        if columns is not None:
+            wanted = pa.schema([arrow.field(c) for c in columns])
+            table = pa.concat_tables(tables) if tables else wanted.empty_table()
+            return table.to_pandas()
+        table = pa.concat_tables(tables) if tables else arrow.empty_table()
+        return schema.from_arrow(table, kind)
 
-    def manifest(self) -> dict:
-        """Give the manifest: format, extractor version per article id, counts, topics key."""
-        path = self._file("manifest.json")
-        if not path.exists():
-            return {"format": FORMAT, "extractor_version": "", "extracted": {}, "counts": {},
-                    "topics_key": ""}
-        return json.loads(path.read_text(encoding="utf-8"))
-
-    def _write_manifest(self, **changes) -> None:
-        manifest = self.manifest() | changes
-        manifest["updated"] = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-        text = json.dumps(manifest, indent=1, sort_keys=True)
-        self.path.mkdir(parents=True, exist_ok=True)
-        atomic_write(self._file("manifest.json"),
-                     lambda tmp: tmp.write_text(text, encoding="utf-8"))
+    def read_part(self, part: Part) -> pd.DataFrame:
+        """Give the rows of one part the catalog lists."""
+        arrow = schema.arrow_schema(part.kind)
+        return schema.from_arrow(read_parquet(self.path / part.file, arrow), part.kind)
 
     def articles(self) -> pd.DataFrame:
         """Give the stored articles (schema.ARTICLE_COLUMNS; date datetime64, NaT if none)."""
-        return self._read("articles.parquet", ARTICLE_SCHEMA)
+        return self.read("articles")
+
+    def raw_statements(self) -> pd.DataFrame:
+        """Give the statements with the speaker as the extractor named them in their article."""
+        return self.read("statements")
+
+    def speakers(self) -> pd.DataFrame:
+        """Give the settled names (schema "speakers"); empty before any settlement."""
+        path = self.path / SPEAKERS
+        if self.catalog() is None or not path.exists():
+            return schema.empty_frame("speakers")
+        return schema.from_arrow(read_parquet(path, schema.arrow_schema("speakers")), "speakers")
 
     def statements(self) -> pd.DataFrame:
-        """Give the stored statements (schema.STATEMENT_COLUMNS)."""
-        return self._read("statements.parquet", STATEMENT_SCHEMA)
+        """Give the stored statements with each speaker's canonical name and type."""
+        return canonical(self.raw_statements(), self.speakers())
 
     def topics(self) -> pd.DataFrame:
         """Give the stored statement topics (schema.TOPIC_COLUMNS)."""
-        return self._read("topics.parquet", TOPIC_SCHEMA)
+        return self.read("topics")
+
+    def extracted(self) -> dict[str, str]:
+        """Give article id -> the extractor version its statements come from ("" for none)."""
+        catalog = self.catalog()
+        return {} if catalog is None else catalog.versions()
+
+    def count(self, kind: str) -> int:
+        """Give the rows the parts of `kind` hold, from the catalog."""
+        catalog = self.catalog()
+        return 0 if catalog is None else catalog.rows_of(kind)
+
+    # -- writing ---------------------------------------------------------------------------
+    def _part(self, kind: str, batch: str, df: pd.DataFrame, version: str,
+              meta: dict[str, str]) -> Part:
+        """Write one part file (topics parts carry the topic model's id as their version)."""
+        name = f"{kind}/part-{batch}-{secrets.token_hex(3)}.parquet"
+        if kind == "names":  # sorted by key in small groups: reading a few keys skips the rest
+            df = df.sort_values("key", kind="stable")
+        write_parquet(self.path / name, schema.to_arrow(df, kind),
+                      {"batch": batch, "version": version, **meta},
+                      NAMES_ROW_GROUP if kind == "names" else None)
+        return Part(name, kind, batch, len(df), version)
+
+    def write_parts(self, batch: str, frames: dict[str, pd.DataFrame], version: str,
+                    meta: dict[str, str] | None = None, model: str = "") -> list[Part]:
+        """Write one part per frame of `batch` (not yet recorded: see `Catalog.commit`)."""
+        return [self._part(kind, batch, df, model if kind == "topics" else version, meta or {})
+                for kind, df in frames.items()]
+
+    def add_batch(self, batch: Batch) -> str:
+        """Store one chunk as a new batch: its parts written, then recorded; give its name."""
+        with self.lock():
+            catalog = self.catalog(create=True)
+            name = catalog.next_batch()
+            frames = {"articles": batch.articles}
+            if batch.statements is not None:
+                frames.update(statements=batch.statements,
+                              names=_or_empty(batch.names, "names"),
+                              topics=_or_empty(batch.topics, "topics"))
+            files = [f"{h} {o}" for h, o in batch.files]
+            parts = self.write_parts(name, frames, batch.version,
+                                     {"files": "\n".join(files)} if files else {}, batch.model)
+            catalog.commit(parts=parts, articles=_catalog_rows(batch.articles, name,
+                                                               batch.version),
+                           files=[(h, o, name) for h, o in batch.files], meta=batch.meta)
+            return name
+
+    def replace_batch(self, batch: str, frames: dict[str, pd.DataFrame], version: str = "",
+                      meta: dict[str, str] | None = None, model: str = "") -> None:
+        """Replace the parts of `batch` of each kind in `frames` (re-extraction, refit)."""
+        with self.lock():
+            catalog = self.catalog(create=True)
+            old = [p.file for p in catalog.parts() if p.batch == batch and p.kind in frames]
+            parts = self.write_parts(batch, frames, version, model=model)
+            ids = [(a, batch, version, lang, flags) for a, _v, lang, flags in
+                   catalog.articles_of(batch)] if "statements" in frames else []
+            catalog.commit(parts=parts, drop=old, articles=ids, meta=meta)
+            for file in old:
+                (self.path / file).unlink(missing_ok=True)
+
+    def record_files(self, files: Iterable[tuple[str, str]]) -> None:
+        """Record files (content hash, origin) as read, with no new article of their own."""
+        with self.lock():
+            self.catalog(create=True).commit(files=[(h, o, "") for h, o in files])
 
     def add_articles(self, articles: Iterable[Article]) -> tuple[list[str], list[str]]:
-        """Give (ids added, ids already present) after storing the articles not yet stored."""
+        """Give (ids added, ids already present) after storing the new articles, unextracted."""
         with self.lock():
-            return self._add_articles(articles)
+            catalog = self.catalog(create=True)
+            articles = list(articles)
+            known = catalog.known("articles", "id", [a.id for a in articles])
+            added, present, new = [], [], []
+            for article in articles:
+                (present if article.id in known else added).append(article.id)
+                if article.id not in known:
+                    known.add(article.id)
+                    new.append(article)
+            if new:
+                self.add_batch(Batch(articles_frame(new)))
+            return added, present
 
-    def _add_articles(self, articles: Iterable[Article]) -> tuple[list[str], list[str]]:
-        stored = self.articles()
-        known = set(stored["id"])
-        added, present, new = [], [], []
-        for article in articles:
-            if article.id in known:
-                present.append(article.id)
-            else:
-                known.add(article.id)
-                added.append(article.id)
-                new.append(article)
-        if new:
-            merged = pd.concat([stored, articles_frame(new)], ignore_index=True) \
-                if len(stored) else articles_frame(new)
-            self._write("articles.parquet", merged, ARTICLE_SCHEMA)
-            self._write_manifest(counts=self._counts(articles=len(merged)))
-        return added, present
-
-    def _counts(self, **known: int) -> dict:
-        counts = dict(self.manifest().get("counts", {}))
-        counts.update(known)
-        return counts
-
-    def write_statements(self, df: pd.DataFrame, version: str,
-                         article_ids: Iterable[str] | None = None) -> None:
-        """Store `df` as the statements of `article_ids` (default: the articles in `df`),
-        replacing what those articles had, and record them as extracted by `version`."""
+    def write_speakers(self, settled: pd.DataFrame) -> None:
+        """Store the settled names (schema "speakers") in place of the old ones."""
         with self.lock():
-            self._write_statements(df, version, article_ids)
+            write_parquet(self.path / SPEAKERS, schema.to_arrow(settled, "speakers"))
 
-    def _write_statements(self, df: pd.DataFrame, version: str,
-                          article_ids: Iterable[str] | None) -> None:
-        ids = set(df["article_id"]) if article_ids is None else set(article_ids)
-        old = self.statements()
-        kept = old[~old["article_id"].isin(ids)]
-        parts = [p for p in (kept, df.reindex(columns=STATEMENT_COLUMNS)) if len(p)]
-        merged = pd.concat(parts, ignore_index=True) if parts else old.iloc[:0]
-        self._write("statements.parquet", merged, STATEMENT_SCHEMA)
-        extracted = dict(self.manifest().get("extracted", {}))
-        extracted.update(dict.fromkeys(sorted(ids), version))
-        self._write_manifest(extractor_version=version, extracted=extracted,
-                             counts=self._counts(statements=len(merged)))
 
-    def write_topics(self, df: pd.DataFrame, key: str = "") -> None:
-        """Store `df` as the whole topics table; `key` says what it was computed from."""
-        with self.lock():
-            self._write("topics.parquet", df, TOPIC_SCHEMA)
-            self._write_manifest(topics_key=key, counts=self._counts(topics=len(df)))
+def _or_empty(df: pd.DataFrame | None, kind: str) -> pd.DataFrame:
+    return schema.empty_frame(kind) if df is None else df
+
+
+def _catalog_rows(articles: pd.DataFrame, batch: str, version: str) -> list[tuple]:
+    return list(zip(articles["id"], [batch] * len(articles), [version] * len(articles),
+                    articles["language"].fillna(""), articles["flags"].fillna(""), strict=True))
+
+
+def canonical(statements: pd.DataFrame, settled: pd.DataFrame) -> pd.DataFrame:
+    """Give `statements` with speaker and type replaced by the settled canonical ones."""
+    if settled.empty or statements.empty:
+        return statements
+    key = ["article_id", "speaker", "speaker_type"]
+    mapping = settled.drop_duplicates(key)[[*key, "canonical", "canonical_type"]]
+    merged = statements[key].fillna("").merge(mapping, on=key, how="left")
+    found = merged["canonical"].notna().to_numpy()
+    out = statements.copy()
+    out.loc[found, "speaker"] = merged.loc[found, "canonical"].to_numpy()
+    out.loc[found, "speaker_type"] = merged.loc[found, "canonical_type"].to_numpy()
+    return out
 
 
 def _flock(f, take: bool) -> None:
@@ -266,41 +308,10 @@ def _flock(f, take: bool) -> None:
     fcntl.flock(f.fileno(), fcntl.LOCK_EX if take else fcntl.LOCK_UN)
 
 
-@dataclass(frozen=True)
-class Corpus:
-    """A stored corpus as DataFrames."""
-
-    articles: pd.DataFrame
-    statements: pd.DataFrame
-    topics: pd.DataFrame
-
-    def view(self) -> pd.DataFrame:
-        """Give the statements joined to their article (schema.VIEW_COLUMNS), one outlet name
-        per outlet (`outlet_names`), on a RangeIndex (row i is the i-th statement)."""
-        joined = self.articles[["id", "date", "source", "title", "section", "url"]].rename(
-            columns={"id": "article_id", "source": "outlet"})
-        joined["outlet"] = outlet_names(joined["outlet"])
-        view = self.statements.merge(joined, on="article_id", how="left", validate="many_to_one")
-        return view[VIEW_COLUMNS].reset_index(drop=True)
-
-
-def outlet_names(sources: pd.Series) -> pd.Series:
-    """Give `sources` with one display name per outlet: spellings that differ only in case or
-    spacing ("MERIDIAN WIRE", "Meridian  Wire") become the one written in mixed case, else the
-    commonest (ties: alphabetical). Empty stays empty."""
-    tidy = sources.fillna("").astype(str).str.split().str.join(" ")
-    key = tidy.str.casefold()
-    spellings = pd.DataFrame({"key": key, "name": tidy})[tidy != ""].value_counts().reset_index()
-    # An outlet set in capitals (or lower case) is a headline or byline style, not its name.
-    names = spellings["name"]
-    spellings["plain"] = (names.str.upper() == names) | (names.str.lower() == names)
-    best = spellings.sort_values(["key", "plain", "count", "name"],
-                                 ascending=[True, True, False, True]).drop_duplicates("key")
-    return key.map(best.set_index("key")["name"]).fillna("").astype(tidy.dtype).rename(
-        sources.name)
-
-
 def load_corpus(path: str | Path | None = None) -> Corpus:
     """Give the corpus stored at `path` (default: `default_path()`) as DataFrames."""
     store = Store(path)
-    return Corpus(store.articles(), store.statements(), store.topics())
+    try:
+        return Corpus(store.articles(), store.statements(), store.topics())
+    finally:
+        store.close()

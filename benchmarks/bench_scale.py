@@ -1,0 +1,102 @@
+"""How the store's costs grow with the corpus: adding one article to an empty store and to one
+of ~1,000,000 statements (made by `synth`), ingest peak memory, and synth time per size.
+
+    python benchmarks/bench_scale.py [--synth 10000 100000] [--big 67000] [--rounds 3]
+
+The one-article figures are timed in one process after a warm-up add (so spaCy is loaded
+once, as in a long-running dashboard or a streaming ingest); the peak memory is that of a
+separate `python -m newsquotes ingest` process, read from the kernel (ru_maxrss).
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from newsquotes.adding import add_files  # noqa: E402
+from newsquotes.store.parquet import Store  # noqa: E402
+from newsquotes.synthstore import synth_store  # noqa: E402
+
+STORY = ("Ferry fares rise {n}\n\nHarbour\n\nMarch 10, 2022\n\n"
+         "“Fares will rise by a tenth on the northern route {n},” said Maren Holt, the harbour "
+         "board's chair. Holt added that the board had “no other choice this winter”.\n")
+
+
+def _story(folder: Path, n: int) -> Path:
+    path = folder / f"story{n}.txt"
+    path.write_text(STORY.format(n=n), encoding="utf-8")
+    return path
+
+
+def one_article(store: Path, folder: Path, rounds: int, first: int) -> list[float]:
+    """Give the seconds of each of `rounds` one-article adds to `store`."""
+    times = []
+    for n in range(first, first + rounds):
+        path = _story(folder, n)
+        start = time.perf_counter()
+        report = add_files(Store(store), [path])
+        times.append(time.perf_counter() - start)
+        assert len(report.added) == 1, report
+    return times
+
+
+def synth_times(sizes: list[int], folder: Path) -> dict[int, tuple[float, int]]:
+    """Give size -> (seconds, statements) of `synth` into a fresh store."""
+    found = {}
+    for n in sizes:
+        start = time.perf_counter()
+        written = synth_store(folder / f"synth{n}", n)
+        found[n] = (time.perf_counter() - start, written)
+        print(f"synth {n:>9,} articles: {found[n][0]:7.1f} s, {written:,} statements",
+              flush=True)
+    return found
+
+
+def ingest_memory(store: Path, corpus: Path) -> float:
+    """Give the peak resident memory (MB) of an ingest process adding `corpus` to `store`."""
+    subprocess.run([sys.executable, "-m", "newsquotes", "ingest", str(corpus), "--store",
+                    str(store), "-q", "--processes", "1"], cwd=ROOT, check=True,
+                   stdout=subprocess.DEVNULL)
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--synth", type=int, nargs="*", default=[10_000, 100_000])
+    parser.add_argument("--big", type=int, default=67_000,
+                        help="synthetic articles of the big store (~15 statements each)")
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="bench-scale-") as tmp:
+        folder = Path(tmp)
+        synth_times(args.synth, folder)
+        big = folder / "big"
+        synth_store(big, args.big)
+        print(f"big store: {Store(big).count('statements'):,} statements of "
+              f"{Store(big).count('articles'):,} articles", flush=True)
+        one_article(folder / "warmup", folder, 1, 0)  # spaCy and the topic model loaded
+        empty = [one_article(folder / f"empty{r}", folder, 1, 100 + r)[0]
+                 for r in range(args.rounds)]
+        full = one_article(big, folder, args.rounds, 200)
+        print(f"one article into an empty store:      median {statistics.median(empty):.2f} s "
+              f"({', '.join(f'{t:.2f}' for t in empty)})")
+        print(f"one article into the big store:       median {statistics.median(full):.2f} s "
+              f"({', '.join(f'{t:.2f}' for t in full)})")
+        print(f"ratio big / empty:                    "
+              f"{statistics.median(full) / statistics.median(empty):.2f}")
+        corpus = ROOT / "sample_data" / "articles"
+        print(f"ingest peak memory (sample corpus into the big store, one process): "
+              f"{ingest_memory(big, corpus):.0f} MB")
+
+
+if __name__ == "__main__":
+    main()

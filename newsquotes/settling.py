@@ -1,0 +1,200 @@
+"""Speaker names settled across the store over the names table (contract 2), re-settling only
+the keys a new batch touches.
+
+Statements keep the name the extractor gave in their article. Each batch's names part holds
+one row per article and name with its settlement key (the spelling key of the last word of the
+tidied name: rows with different keys never influence each other). A new batch re-settles the
+names rows of the keys it touches, read from the names parts by key, with the corpus-wide set
+of place names (kept in the catalog) given alongside; `<store>/speakers.parquet` holds the rows
+whose canonical name or type differs from their own, applied when the store is read. A changed
+alias file re-keys and re-settles everything; so does a kill between a batch and its settling.
+
+`names_of`, `settle_key` and `settle` are the speakers stage's contract; until it provides
+them they are built here on `canonicalize` (swap the three for imports, nothing else changes).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+
+import numpy as np
+import pandas as pd
+import pyarrow.compute as pc
+import pyarrow.dataset as ds
+
+from newsquotes import schema
+from newsquotes.speakers import corpus as speakers
+from newsquotes.store.parquet import Store
+
+NAME_COLUMNS = schema.NAME_COLUMNS
+_STATES = ("government", "country")
+SETTLE_ROWS = 20_000  # statements one settlement pass weighs at most (see `settle`)
+
+
+def names_of(statements: pd.DataFrame) -> pd.DataFrame:
+    """Give one row per article, speaker, type, affiliation and pronoun use, with its count."""
+    named = statements[statements["speaker"].fillna("") != ""]
+    if named.empty:
+        return schema.empty_frame("names")[NAME_COLUMNS]
+    rows = pd.DataFrame({
+        "article_id": named["article_id"].astype(str),
+        "speaker": named["speaker"].astype(str),
+        "speaker_type": named["speaker_type"].fillna("").astype(str),
+        "affiliation": named["affiliation"].fillna("").astype(str),
+        "pronoun": named["speaker_mention"].fillna("").str.lower().isin(["he", "she"]),
+    })
+    counted = rows.value_counts(sort=False).rename("statements").reset_index()
+    return schema.typed(counted, "names")[NAME_COLUMNS]
+
+
+def settle_key(names: pd.DataFrame, aliases: dict[str, str] | None = None) -> pd.Series:
+    """Give each row's key: the spelling key of the last word of its tidied (or aliased) name."""
+    aliases = aliases or {}
+    pairs = list(zip(names["speaker"].astype(str), names["speaker_type"].astype(str),
+                     strict=True))
+    keys: dict[tuple[str, str], str] = {}
+    for pair in set(pairs):
+        clean = aliases.get(" ".join(pair[0].split())) or speakers.tidy(*pair) or pair[0]
+        words = clean.split()
+        keys[pair] = speakers.spelling_key(words[-1]) if words else ""
+    return pd.Series([keys[p] for p in pairs], index=names.index, dtype=object)
+
+
+def settle(names: pd.DataFrame, aliases: dict[str, str] | None = None,
+           places: set[str] = frozenset()) -> pd.DataFrame:
+    """Give the names rows plus `canonical` and `canonical_type`, settled among themselves
+    (`places`: the corpus's place names, which no surname may join)."""
+    if names.empty:
+        return names.assign(canonical=pd.Series(dtype=object),
+                            canonical_type=pd.Series(dtype=object))
+    names = names.reset_index(drop=True)
+    # canonicalize counts statements: each names row stands for `statements` of them, scaled
+    # down (never below one) where a key holds more than SETTLE_ROWS, so a much-quoted
+    # surname costs a bounded pass; the counts' proportions, which decide, are kept.
+    counts = names["statements"].clip(lower=1).to_numpy()
+    if counts.sum() > SETTLE_ROWS:
+        counts = np.ceil(counts * (SETTLE_ROWS / counts.sum())).astype(int)
+    rows = np.repeat(np.arange(len(names)), counts)
+    expanded = pd.DataFrame({
+        "article_id": names["article_id"].to_numpy()[rows],
+        "speaker": names["speaker"].to_numpy()[rows],
+        "speaker_type": names["speaker_type"].to_numpy()[rows],
+        "affiliation": names["affiliation"].to_numpy()[rows],
+        "speaker_mention": np.where(names["pronoun"].to_numpy()[rows], "he", ""),
+    })
+    extra = pd.DataFrame({"article_id": "", "speaker": "", "speaker_type": "",
+                          "affiliation": sorted(places), "speaker_mention": ""})
+    settled = speakers.canonicalize(pd.concat([expanded, extra], ignore_index=True), aliases)
+    first = np.r_[0, np.flatnonzero(np.diff(rows)) + 1]
+    return names.assign(canonical=settled["speaker"].to_numpy()[first],
+                        canonical_type=settled["speaker_type"].to_numpy()[first])
+
+
+def keyed(names: pd.DataFrame, aliases: dict[str, str] | None) -> pd.DataFrame:
+    """Give the names rows with their settlement key (the names part's columns)."""
+    return schema.typed(names.assign(key=settle_key(names, aliases)), "names")
+
+
+def places_of(names: pd.DataFrame) -> set[str]:
+    """Give the names the corpus uses as places: affiliations and governments, case-folded."""
+    states = names.loc[names["speaker_type"].isin(_STATES), "speaker"]
+    return {p.casefold() for p in pd.concat([names["affiliation"], states]).unique() if p}
+
+
+def aliases_stamp(aliases: dict[str, str] | None) -> str:
+    """Give a fingerprint of the alias table (a change re-settles every name)."""
+    return hashlib.sha1(repr(sorted((aliases or {}).items())).encode()).hexdigest()[:16]
+
+
+def _names_where(store: Store, condition) -> pd.DataFrame:
+    """Give the names rows of every part that meet a pyarrow `condition` (None: all)."""
+    parts = store.parts("names")
+    if not parts:
+        return schema.empty_frame("names")
+    table = ds.dataset(parts, schema=schema.arrow_schema("names")).to_table(filter=condition)
+    return schema.from_arrow(table, "names")
+
+
+def _place_keys(store: Store, fresh: set[str]) -> set[str]:
+    """Give the keys of names rows holding a place word just seen (a place changes them)."""
+    words = "|".join(re.escape(p) for p in sorted(fresh, key=len, reverse=True))
+    pattern = rf"(?i)\b(?:{words})\b"  # RE2 (pyarrow's): no look-behind
+    rows = _names_where(store, pc.match_substring_regex(pc.field("speaker"), pattern))
+    return set(rows["key"])
+
+
+def _changed(settled: pd.DataFrame) -> pd.DataFrame:
+    """Give the settled rows whose canonical name or type is not their own."""
+    differs = (settled["canonical"] != settled["speaker"]) | (
+        settled["canonical_type"] != settled["speaker_type"])
+    return settled[differs]
+
+
+def resettle(store: Store, keys: set[str] | None, aliases: dict[str, str] | None,
+             new_places: set[str] = frozenset()) -> int:
+    """Give the names rows settled again: those of `keys` (all, for None) and of any key a
+    new place touches; the store's settled rows of those keys are replaced."""
+    catalog = store.catalog()
+    places = set(json.loads(catalog.meta("places", "[]"))) | set(new_places)
+    if keys is None:
+        todo, kept = _names_where(store, None), store.speakers().iloc[:0]
+        places = places_of(todo)
+    else:
+        fresh = set(new_places) - set(json.loads(catalog.meta("places", "[]")))
+        keys = keys | (_place_keys(store, fresh) if fresh else set())
+        todo = _names_where(store, pc.field("key").isin(sorted(keys)))
+        old = store.speakers()
+        kept = old[~old["key"].isin(keys)]
+    settled = settle(todo, aliases, places)
+    store.write_speakers(pd.concat([kept, _changed(settled)], ignore_index=True))
+    catalog.commit(meta={"places": json.dumps(sorted(places))})
+    return len(settled)
+
+
+def _rekey(store: Store, aliases: dict[str, str] | None) -> None:
+    """Give every names part the keys of the current alias table (one part at a time)."""
+    for part in store.catalog().parts("names"):
+        names = store.read_part(part)
+        store.replace_batch(part.batch, {"names": keyed(names, aliases)}, part.version)
+
+
+def _add_missing_names(store: Store, aliases: dict[str, str] | None) -> bool:
+    """Give True after writing the names part of each batch that has statements but none
+    (a migrated store's batches): its names as the statements give them."""
+    catalog = store.catalog()
+    named = {p.batch for p in catalog.parts("names")}
+    missing = [p for p in catalog.parts("statements") if p.batch not in named]
+    for part in missing:
+        names = keyed(names_of(store.read_part(part)), aliases)
+        store.replace_batch(part.batch, {"names": names}, part.version,
+                            meta={"unsettled": "1"})
+    return bool(missing)
+
+
+def settle_all_if_needed(store: Store, aliases: dict[str, str] | None) -> int:
+    """Give the rows re-settled when the alias file changed since the last settlement or a
+    kill left a batch unsettled (then every name is settled again); else 0."""
+    catalog = store.catalog()
+    if catalog is None:
+        return 0
+    stamp = aliases_stamp(aliases)
+    _add_missing_names(store, aliases)
+    if catalog.meta("aliases", stamp) == stamp and catalog.meta("unsettled") != "1":
+        return 0
+    if catalog.meta("aliases", stamp) != stamp:
+        _rekey(store, aliases)
+    done = resettle(store, None, aliases)
+    catalog.commit(meta={"aliases": stamp, "unsettled": ""})
+    return done
+
+
+def settle_batch(store: Store, aliases: dict[str, str] | None, names: pd.DataFrame,
+                 replaced: pd.DataFrame | None = None) -> int:
+    """Give the rows re-settled for one batch's names (and the keys of the names it
+    `replaced`), then mark the store settled."""
+    keys = set(names["key"]) | (set(replaced["key"]) if replaced is not None else set())
+    done = resettle(store, keys, aliases, places_of(names)) if keys else 0
+    store.catalog().commit(meta={"aliases": aliases_stamp(aliases), "unsettled": ""})
+    return done

@@ -1,0 +1,161 @@
+"""The store's catalog: which parts exist, which articles are stored where and by which
+extractor version, which files were read. SQLite in WAL mode, in `<store>/catalog.sqlite`.
+
+Every change to it is one transaction made after the part files it names are in place, so a
+kill leaves either the old catalog or the new one; updating it costs O(what changed).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from newsquotes.store import StoreError
+
+FORMAT = "2"
+_TABLES = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS parts (
+    file TEXT PRIMARY KEY, kind TEXT NOT NULL, batch TEXT NOT NULL, rows INTEGER NOT NULL,
+    version TEXT NOT NULL DEFAULT '');
+CREATE INDEX IF NOT EXISTS parts_kind ON parts (kind, batch);
+CREATE TABLE IF NOT EXISTS articles (
+    id TEXT PRIMARY KEY, batch TEXT NOT NULL, version TEXT NOT NULL DEFAULT '',
+    language TEXT NOT NULL DEFAULT '', flags TEXT NOT NULL DEFAULT '');
+CREATE INDEX IF NOT EXISTS articles_batch ON articles (batch);
+CREATE TABLE IF NOT EXISTS files (
+    hash TEXT PRIMARY KEY, origin TEXT NOT NULL, batch TEXT NOT NULL DEFAULT '');
+"""
+
+
+@dataclass(frozen=True)
+class Part:
+    """One part file as the catalog records it (`file` relative to the store folder)."""
+
+    file: str
+    kind: str
+    batch: str
+    rows: int
+    version: str = ""
+
+
+class Catalog:
+    """The catalog of one store folder (see the module docstring)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        if path.is_dir():
+            raise StoreError(path, "a folder where the catalog file should be")
+        existed = path.exists()
+        try:
+            self.db = sqlite3.connect(path, timeout=60, isolation_level=None)
+            # Never write to a file that is not a catalog: one with tables must have ours
+            # (one with none is a catalog a kill stopped right after it was created).
+            if existed and self.db.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()[0]:
+                self.db.execute("SELECT value FROM meta WHERE key = 'format'").fetchall()
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=FULL")
+            self.db.executescript(_TABLES)
+            self.db.execute("INSERT OR IGNORE INTO meta VALUES ('format', ?)", (FORMAT,))
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(path, f"the catalog is damaged ({exc}); "
+                                   f"run `python -m newsquotes check --repair`") from exc
+
+    def close(self) -> None:
+        """Close the connection."""
+        self.db.close()
+
+    def _rows(self, sql: str, args: Sequence = ()) -> list[tuple]:
+        try:
+            return self.db.execute(sql, args).fetchall()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(self.path, f"the catalog is damaged ({exc}); "
+                                        f"run `python -m newsquotes check --repair`") from exc
+
+    def parts(self, kind: str | None = None) -> list[Part]:
+        """Give the recorded parts (of `kind`), oldest batch first."""
+        where, args = ("WHERE kind = ?", (kind,)) if kind else ("", ())
+        return [Part(*row) for row in self._rows(
+            f"SELECT file, kind, batch, rows, version FROM parts {where} ORDER BY batch, file",
+            args)]
+
+    def meta(self, key: str, default: str = "") -> str:
+        """Give a stored setting (format, part counter, topic model's statements...)."""
+        found = self._rows("SELECT value FROM meta WHERE key = ?", (key,))
+        return found[0][0] if found else default
+
+    def count(self, table: str) -> int:
+        """Give the number of rows of catalog table `table`."""
+        return self._rows(f"SELECT COUNT(*) FROM {table}")[0][0]
+
+    def rows_of(self, kind: str) -> int:
+        """Give the rows all parts of `kind` hold."""
+        return self._rows("SELECT COALESCE(SUM(rows), 0) FROM parts WHERE kind = ?", (kind,))[0][0]
+
+    def known(self, table: str, column: str, values: Iterable[str]) -> set[str]:
+        """Give those of `values` present in `table.column` (ids or hashes)."""
+        values = list(dict.fromkeys(values))
+        found: set[str] = set()
+        for lo in range(0, len(values), 500):  # SQLite's limit on bound parameters
+            chunk = values[lo:lo + 500]
+            marks = ",".join("?" * len(chunk))
+            found.update(r[0] for r in self._rows(
+                f"SELECT {column} FROM {table} WHERE {column} IN ({marks})", chunk))
+        return found
+
+    def stale_batches(self, version: str) -> list[str]:
+        """Give the batches holding an article not extracted by `version`, oldest first."""
+        return [r[0] for r in self._rows(
+            "SELECT DISTINCT batch FROM articles WHERE version != ? ORDER BY batch", (version,))]
+
+    def articles_of(self, batch: str) -> list[tuple[str, str, str, str]]:
+        """Give (id, version, language, flags) of each article of `batch`."""
+        return self._rows("SELECT id, version, language, flags FROM articles WHERE batch = ? "
+                          "ORDER BY rowid", (batch,))
+
+    def versions(self) -> dict[str, str]:
+        """Give article id -> extractor version, for every article."""
+        return dict(self._rows("SELECT id, version FROM articles"))
+
+    def next_batch(self) -> str:
+        """Give a new batch name ("000042"); the counter is saved by the commit that uses it."""
+        return f"{int(self.meta('next_batch', '0')):06d}"
+
+    def commit(self, *, parts: Iterable[Part] = (), drop: Iterable[str] = (),
+               articles: Iterable[tuple[str, str, str, str, str]] = (),
+               files: Iterable[tuple[str, str, str]] = (), forget: Iterable[str] = (),
+               meta: dict[str, str] | None = None,
+               moved_files: tuple[list[str], str] | None = None) -> None:
+        """Record in one transaction: new `parts`, dropped part files, articles (id, batch,
+        version, language, flags; replaced if present), files read (hash, origin, batch),
+        articles to forget, settings, and (old batches, new batch) of a merge."""
+        parts = list(parts)
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+            self.db.executemany("DELETE FROM parts WHERE file = ?", [(f,) for f in drop])
+            self.db.executemany("INSERT OR REPLACE INTO parts VALUES (?, ?, ?, ?, ?)",
+                                [(p.file, p.kind, p.batch, p.rows, p.version) for p in parts])
+            self.db.executemany("DELETE FROM articles WHERE id = ?", [(a,) for a in forget])
+            self.db.executemany("INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?)",
+                                list(articles))
+            self.db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?)", list(files))
+            if moved_files:
+                self.db.executemany("UPDATE files SET batch = ? WHERE batch = ?",
+                                    [(moved_files[1], b) for b in moved_files[0]])
+            batches = [int(p.batch) for p in parts if p.batch.isdigit()]
+            settings = dict(meta or {})
+            if batches and max(batches) >= int(self.meta("next_batch", "0")):
+                settings["next_batch"] = str(max(batches) + 1)
+            self.db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)",
+                                list(settings.items()))
+            self.db.execute("COMMIT")
+        except sqlite3.DatabaseError as exc:
+            if self.db.in_transaction:
+                self.db.execute("ROLLBACK")
+            raise StoreError(self.path, f"the catalog could not be updated ({exc})") from exc
+
+    def forget_files_of(self, batch: str) -> None:
+        """Forget the files read into `batch`, so that reading them again restores it."""
+        self.db.execute("DELETE FROM files WHERE batch = ?", (batch,))

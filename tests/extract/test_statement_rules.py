@@ -1,0 +1,41 @@
+"""What is no statement, and whose a reported one is: a row of sentences each (written for
+these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsquotes.extract.pipeline import extract_statements, link_caption
+
+CASES = [
+    # "According to X, Y said": Y's words, X only reported them
+    ("According to the Kessin Herald, Ana Pell said the bridge would close.",
+     [("Ana Pell", "the bridge would close")]),
+    # with no speaker of its own, the source is the speaker
+    ("According to Ana Pell, the bridge will close in May.",
+     [("Ana Pell", "the bridge will close in May")]),
+    # a refusal to speak gives no words
+    ("Ana Pell declined to comment on the plan.", []),
+    ("Ana Pell refused to say what the plan would cost.", []),
+    # a negated cue leaving a question open gives no words ...
+    ("Ana Pell did not say whether the bridge would close.", []),
+    # ... a negated claim still reports one
+    ("Ana Pell did not say the bridge would close.", [("Ana Pell", "the bridge would close")]),
+    # a link caption is no statement
+    ("READ MORE: Ana Pell says the bridge will close\n\nThe rain fell.", []),
+    ("Watch: Ana Pell says the bridge will close\n\nThe rain fell.", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", CASES)
+def test_statement_rules(text, expected):
+    assert [(s.speaker, s.text) for s in extract_statements(text)] == expected
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("READ MORE: Pell says no", True), ("Related: Pell's plan", True), ("Watch | Pell", True),
+    ("  see also: the vote", True), ("Reading the plan, Pell said no", False),
+    ("More than 40 people came", False), ("Pell: we will watch", False),
+])
+def test_link_caption(line, expected):
+    assert link_caption(line) is expected

@@ -1,0 +1,70 @@
+"""Rules for what "he", "she" and a description stand for, a row of sentences each (written
+for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsquotes.extract.pipeline import extract_statements
+from newsquotes.speakers.evidence import gender_votes
+from newsquotes.speakers.resolver import credit
+
+CASES = [
+    # "she" is never a man the text calls "he", nor "he" a woman
+    ("Ms. Ana Pell met Mr. Oren Vask on Monday. Mr. Vask said he was tired, and he left.\n\n"
+     "“We agreed on nothing,” she said.",
+     ["Oren Vask", "Ana Pell"]),
+    # a name inside a quotation is no antecedent: the quotation run keeps its speaker
+    ("Mr. Oren Vask spoke first. “We have lost the vote,” Mr. Vask said.\n\n"
+     "“I believe Tavi Rennick is ruining the party,” he said.\n\n"
+     "He added, “We will not win this way.”",
+     ["Oren Vask", "Oren Vask", "Oren Vask"]),
+    # the previous statement's speaker outranks a nearer name of the other gender
+    ("Mr. Oren Vask said the plan was late.\nHe blamed Ms. Lida Moor for the delay.\n"
+     "“It is a disgrace,” he said.",
+     ["Oren Vask", "Oren Vask"]),
+    # a photo credit or a byline names no antecedent
+    ("Mr. Oren Vask toured the site.\n\n(Tavi Rennick/Kessin Herald)\n\n"
+     "“We will rebuild,” he said.",
+     ["Oren Vask"]),
+    ("By Tavi Rennick\n\nMr. Oren Vask toured the site. “We will rebuild,” he said.",
+     ["Oren Vask"]),
+    # a title before the name gives the role a description names: "Sen." is "the senator"
+    ("Sen. Ana Pell spoke on Monday.\n\nThe senator said the bill would fail.",
+     ["Ana Pell"]),
+    ("Gov. Oren Vask of Kessin met reporters.\n\nThe former governor said the road was closed.",
+     ["Oren Vask"]),
+    # ... but never one of another office: a foreign minister is no prime minister
+    ("Prime Minister Oren Vask met reporters.\n\nThe foreign minister said the road was closed.",
+     [""]),
+    # a description no one in the article is given stays unresolved
+    ("The rain fell all day.\n\nThe senator said the bill would fail.", [""]),
+    ("The rain fell all day.\n\nA veteran diplomat said the talks had stalled.", [""]),
+]
+
+
+@pytest.mark.parametrize("text, speakers", CASES)
+def test_pronoun_and_description_rules(text, speakers):
+    assert [s.speaker for s in extract_statements(text)] == speakers
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    ("A view. (Tavi Rennick/Kessin Herald)", "Tavi Rennick", True),
+    ("A view. (Tavi Rennick)", "Tavi Rennick", True),
+    ("By Tavi Rennick\nMore text", "Tavi Rennick", True),
+    ("Photo: Tavi Rennick\nMore", "Tavi Rennick", True),
+    ("Tavi Rennick said so.", "Tavi Rennick", False),
+    ("Later, by noon, the mayor met Tavi Rennick.", "Tavi Rennick", False),
+])
+def test_credit(text, name, expected):
+    assert credit(text, text.index(name), len(name)) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a name inside a quotation gets no vote from the "she" after it
+    ("“Oren Vask has failed us,” she said.", {}),
+    ("Oren Vask said she had failed.", {"Oren Vask": {"f": 1}}),
+])
+def test_gender_votes_skip_quoted_names(text, expected):
+    votes = gender_votes(text, [(text.index("Oren Vask"), "Oren Vask")])
+    assert {n: dict(c) for n, c in votes.items()} == expected

@@ -1,0 +1,226 @@
+"""Every DuckDB query of the dashboard gives exactly what the pandas computation gives, on a
+small store written here as Parquet parts (two parts each, a speaker mapping, topics)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+from pandas.testing import assert_frame_equal
+
+from newsquotes.analytics import aggregates, timeseries
+from newsquotes.analytics.filters import Filters, apply_filters, members
+from newsquotes.analytics.keywords import frequencies
+from newsquotes.store.parquet import Corpus
+from newsquotes.store.query import (
+    ARTICLE_SCHEMA,
+    MAPPING_SCHEMA,
+    STATEMENT_SCHEMA,
+    TOPIC_SCHEMA,
+    Query,
+)
+
+SPEAKERS = ["Ann Lee", "Bo Chen", "", "Lee", "Cy Diaz", "Ann Lee", "Bo Chen", "Dee Ray"]
+OUTLETS = ["Reuters", "REUTERS", "AP", "", "Meridian  Wire", "AP"]
+
+
+def _articles() -> pd.DataFrame:
+    dates = [dt.date(2025, 1, 6), dt.date(2025, 1, 8), None, dt.date(2025, 2, 3),
+             dt.date(2025, 3, 30), dt.date(2024, 12, 31)]
+    return pd.DataFrame({
+        "id": [f"a{i}" for i in range(6)], "title": [f"T{i}" for i in range(6)],
+        "body": [f"body {i}" for i in range(6)], "date": dates, "section": "", "source": OUTLETS,
+        "author": "", "url": "", "language": "en", "word_count": 10, "origin": "", "flags": ""})
+
+
+def _statements() -> pd.DataFrame:
+    rng = np.random.default_rng(3)
+    n = 40
+    words = ["gas", "price", "rail", "gas price", "=cmd", "school", "rail strike"]
+    frame = pd.DataFrame({
+        "article_id": [f"a{i % 6}" for i in range(n)], "start": np.arange(n) * 10,
+        "end": np.arange(n) * 10 + 8,
+        "text": [f"Statement {i} about {'Gas' if i % 3 else 'rail'}" for i in range(n)],
+        "kind": [("direct", "indirect", "mixed")[i % 3] for i in range(n)], "cue": "said",
+        "speaker": [SPEAKERS[i % len(SPEAKERS)] for i in range(n)], "speaker_mention": "",
+        "speaker_mention_start": 0, "speaker_mention_end": 0,
+        "speaker_type": ["person" if SPEAKERS[i % len(SPEAKERS)] else "" for i in range(n)],
+        "role": "", "affiliation": "",
+        "compound": np.round(rng.uniform(-1, 1, n), 3), "pos": 0.1, "neu": 0.8, "neg": 0.1,
+        "terms": [list(rng.choice(words, size=int(rng.integers(0, 4)), replace=False))
+                  for _ in range(n)],
+    })
+    frame["label"] = np.where(frame["compound"] > 0.05, "positive",
+                              np.where(frame["compound"] < -0.05, "negative", "neutral"))
+    frame.insert(0, "statement_id", frame["article_id"] + ":" + frame["start"].astype(str))
+    return frame[STATEMENT_SCHEMA.names]
+
+
+MAPPING = pd.DataFrame({"article_id": ["a3", "a1"], "speaker": ["Lee", "Bo Chen"],
+                        "speaker_type": ["person", "person"],
+                        "canonical": ["Ann Lee", "Bo Chen"],
+                        "canonical_type": ["person", "person"]})
+
+
+def _write(frame: pd.DataFrame, schema: pa.Schema, paths) -> None:
+    for path, rows in zip(paths, np.array_split(np.arange(len(frame)), len(paths)), strict=True):
+        table = pa.Table.from_pandas(frame.iloc[rows], schema=schema, preserve_index=False)
+        pq.write_table(table, path)
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    """Give (Query over the parts, the pandas view of the same, topics, articles)."""
+    folder = tmp_path_factory.mktemp("parts")
+    articles, statements = _articles(), _statements()
+    topics = pd.DataFrame({"statement_id": statements["statement_id"].iloc[::3],
+                           "topic": ["energy", "transport"] * 7, "topic_kind": "defined"})
+    topics = pd.concat([topics, topics.head(3).assign(topic="politics")])
+    paths = {kind: [folder / f"{kind}-{i}.parquet" for i in range(2)]
+             for kind in ("statements", "articles", "topics")}
+    _write(statements, STATEMENT_SCHEMA, paths["statements"])
+    _write(articles, ARTICLE_SCHEMA, paths["articles"])
+    _write(topics, TOPIC_SCHEMA, paths["topics"])
+    _write(MAPPING, MAPPING_SCHEMA, [folder / "speakers.parquet"])
+    mapped = statements.merge(MAPPING, on=["article_id", "speaker", "speaker_type"], how="left")
+    statements = statements.assign(speaker=mapped["canonical"].fillna(mapped["speaker"]).values)
+    articles = articles.assign(date=pd.to_datetime(articles["date"]))
+    view = Corpus(articles, statements, topics).view()
+    query = Query(paths["statements"], paths["articles"], paths["topics"],
+                  folder / "speakers.parquet")
+    return query, view, topics, articles
+
+
+FILTERS = [
+    Filters(),
+    Filters(speakers=("Ann Lee", "Cy Diaz")),
+    Filters(outlets=("Reuters",), kinds=("direct", "mixed")),
+    Filters(topics=("energy", "politics")),
+    Filters(start=dt.date(2025, 1, 7), end=dt.date(2025, 2, 3)),
+    Filters(sentiment=(-0.5, 0.25)),
+    Filters(text="gas"),
+    Filters(text="LEE"),
+    Filters(speakers=("Nobody",)),
+]
+
+
+@pytest.mark.parametrize("filters", FILTERS)
+def test_rows_are_the_filtered_statements(store, filters):
+    query, view, topics, _ = store
+    expected = apply_filters(view, filters, topics)
+    got = query.rows(filters, columns=["statement_id", "speaker", "outlet", "compound"])
+    assert sorted(got["statement_id"]) == sorted(expected["statement_id"])
+    merged = got.merge(expected, on="statement_id", suffixes=("", "_pd"))
+    assert (merged["speaker"] == merged["speaker_pd"]).all()
+    assert (merged["outlet"] == merged["outlet_pd"]).all()
+
+
+def test_the_mapping_and_outlet_names_are_applied(store):
+    query, _, _, _ = store
+    lee = query.rows(Filters(speakers=("Lee",)), columns=["article_id"])["article_id"]
+    assert sorted(set(lee)) == ["a1", "a5"]  # in a3 "Lee" is Ann Lee
+    assert sorted(query.choices("outlet")) == ["AP", "Meridian Wire", "Reuters"]
+
+
+def test_rows_latest_first_and_capped(store):
+    query, view, _, _ = store
+    got = query.rows(Filters(), limit=5, columns=["statement_id"])
+    expected = view.sort_values(["date", "statement_id"], ascending=[False, True],
+                                na_position="last").head(5)
+    assert got["statement_id"].tolist() == expected["statement_id"].tolist()
+
+
+@pytest.mark.parametrize("filters", FILTERS[:7])
+@pytest.mark.parametrize("by", ["speaker", "outlet", "topic"])
+def test_sentiment_summary(store, filters, by):
+    query, view, topics, _ = store
+    selected = apply_filters(view, filters, topics)
+    expected = aggregates.sentiment_summary(selected[selected[by] != ""] if by != "topic"
+                                            else selected, by=by, topics=topics)
+    got = query.sentiment_summary(filters, by)
+    assert_frame_equal(got, expected.astype(got.dtypes.to_dict()), check_exact=False, rtol=1e-9)
+
+
+@pytest.mark.parametrize("filters", FILTERS)
+def test_totals_labels_kinds(store, filters):
+    query, view, topics, _ = store
+    selected = apply_filters(view, filters, topics)
+    totals = query.totals(filters)
+    assert totals["statements"] == len(selected)
+    assert totals["articles"] == selected["article_id"].nunique()
+    assert totals["speakers"] == selected.loc[selected["speaker"] != "", "speaker"].nunique()
+    assert_frame_equal(query.label_counts(filters), aggregates.label_counts(selected))
+    assert_frame_equal(query.kind_counts(filters), aggregates.kind_counts(selected).head(25),
+                       check_dtype=False)
+
+
+@pytest.mark.parametrize("filters", FILTERS[:7])
+def test_quartiles(store, filters):
+    query, view, topics, _ = store
+    selected = apply_filters(view, filters, topics)
+    speakers = ["Ann Lee", "Bo Chen", "Dee Ray"]
+    expected = aggregates.quartiles(selected[selected["speaker"].isin(speakers)])
+    got = query.quartiles(filters, speakers)
+    assert_frame_equal(got, expected, check_dtype=False, check_exact=False, rtol=1e-9)
+
+
+@pytest.mark.parametrize("filters", FILTERS[:7])
+@pytest.mark.parametrize("freq", ["D", "W", "MS"])
+@pytest.mark.parametrize("by", ["speaker", "outlet", "topic"])
+def test_counts_over_time(store, filters, freq, by):
+    query, view, topics, _ = store
+    selected = apply_filters(view, filters, topics)
+    named = selected[selected[by] != ""] if by != "topic" else selected
+    expected = aggregates.top_groups(
+        timeseries.counts_over_time(named, by=by, freq=freq, topics=topics))
+    assert_frame_equal(query.counts_over_time(filters, by, freq), expected)
+
+
+@pytest.mark.parametrize("filters", FILTERS[:7])
+@pytest.mark.parametrize("freq", ["D", "W", "MS"])
+def test_tone_and_articles_over_time(store, filters, freq):
+    query, view, topics, articles = store
+    selected = apply_filters(view, filters, topics)
+    expected = timeseries.sentiment_over_time(selected[["date", "compound"]], freq=freq)
+    assert_frame_equal(query.tone_over_time(filters, freq), expected, check_exact=False,
+                       rtol=1e-9)
+    held = articles[members(articles["id"], selected["article_id"])]
+    assert_frame_equal(query.articles_over_time(filters, freq),
+                       timeseries.articles_over_time(held, freq=freq))
+
+
+@pytest.mark.parametrize("filters", FILTERS)
+def test_keyword_counts(store, filters):
+    query, view, topics, _ = store
+    selected = apply_filters(view, filters, topics)
+    assert query.keyword_counts(filters, top=150) == frequencies(selected["terms"], top=150)
+
+
+def test_choices_search_as_you_type_most_quoted_first(store):
+    query, view, _, _ = store
+    named = view.loc[view["speaker"] != "", "speaker"].value_counts()
+    expected = sorted(named.index, key=lambda s: (-named[s], s))
+    assert query.choices("speaker") == expected
+    assert query.choices("speaker", "lee") == [s for s in expected if "lee" in s.lower()]
+    assert query.choices("speaker", limit=2) == expected[:2]
+    assert query.choices("topic", "TRANS") == ["transport"]
+
+
+def test_article_reads_one_body_and_its_statements(store):
+    query, view, _, _ = store
+    article, statements = query.article("a1")
+    assert article["body"] == "body 1"
+    assert statements["statement_id"].tolist() == view.loc[
+        view["article_id"] == "a1"].sort_values("start")["statement_id"].tolist()
+    assert query.article("nope")[0] is None
+
+
+def test_values_are_parameters_not_sql(store):
+    query, _, _, _ = store
+    hostile = Filters(speakers=("x') OR TRUE --",), text="'; DROP TABLE v; --")
+    assert query.rows(hostile).empty
+    assert query.totals(Filters())["statements"] == 40
