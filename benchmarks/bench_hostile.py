@@ -1,7 +1,9 @@
-"""Hostile input, ingest classes: each class is built here in a temporary folder, read in one
-batch beside a good article, and printed with its outcome (stored / flagged / rejected and
-why), time and peak memory (Python allocations, tracemalloc), and whether the good article
-beside it was still stored. Other helpers add classes to CLASSES.
+"""Hostile input, every class of issue 13: each is built here in a temporary folder beside a
+good article and printed with its outcome (stored / flagged / rejected and why), time, peak
+memory and whether the good article (or its statement) was still there. The reading classes
+are read in one batch in process (peak: Python allocations, tracemalloc); the classes of the
+extractor and the store run the command line (hostile_cli.py; peak: the largest process's
+RSS, spaCy's model included).
 
     python benchmarks/bench_hostile.py
 """
@@ -23,6 +25,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from newsquotes.config import MB, Limits  # noqa: E402
 from newsquotes.ingest.files import read_paths  # noqa: E402
@@ -183,9 +186,16 @@ def _warm() -> None:
             list(read_paths([build(Path(tmp))]))
 
 
+def _row(label: str, seconds: float, peak_mb: float, kept: bool, said: str) -> None:
+    print(f"{label:<42} {seconds:6.2f}s {peak_mb:7.1f}MB  {'yes' if kept else 'NO':<9}"
+          f"  {said[:150]}")
+
+
 def main() -> None:
+    from hostile_cli import CLI_CLASSES, run_class
+
     _warm()
-    print(f"{'class':<40} {'time':>7} {'peak':>9}  good kept  outcome")
+    print(f"{'class':<42} {'time':>7} {'peak':>9}  good kept  outcome")
     for label, build in CLASSES:
         with tempfile.TemporaryDirectory() as tmp:
             folder = Path(tmp)
@@ -198,8 +208,12 @@ def main() -> None:
             peak = tracemalloc.get_traced_memory()[1]
             tracemalloc.stop()
             kept = any(isinstance(i, Article) and i.origin.endswith("good.txt") for i in items)
-            print(f"{label:<40} {elapsed:6.2f}s {peak / MB:7.1f}MB  {'yes' if kept else 'NO':<9}"
-                  f"  {outcome(items, str(target))[:150]}")
+            _row(label, elapsed, peak / MB, kept, outcome(items, str(target)))
+    print("through the command line (peak: the largest process's RSS, spaCy's model included)")
+    for label, build in CLI_CLASSES:
+        with tempfile.TemporaryDirectory() as tmp:
+            said, kept, seconds, peak_mb = run_class(build, Path(tmp))
+            _row(label, seconds, peak_mb, kept, said)
 
 
 if __name__ == "__main__":
