@@ -21,11 +21,14 @@ class Limits:
     max_members: int = 1000  # per .zip / .tar archive
     max_unpacked_bytes: int = 200 * MB  # per archive (or .gz), all members unpacked
     max_field_chars: int = 20 * MB  # per CSV field (Python's csv default is 131,072)
-    # The extractor's bounds, as newsquotes/extract/limits.py holds them (a test checks they
-    # agree); each ends in a flag on the article's extraction.
-    max_sentence_chars: int = 2_000  # per sentence the extractor parses
-    max_quotation_chars: int = 20_000  # per quotation span the extractor follows
-    max_statements: int = 1_000  # per article
+    # The extractor's bounds (why each number: newsquotes/extract/limits.py).
+    max_sentence_chars: int = 2_000  # per sentence parsed; a longer one is skipped
+    max_piece_chars: int = 2_000  # per piece handed to the parser
+    max_quotation_chars: int = 20_000  # per quotation span; longer is an unclosed mark
+    max_quotations: int = 1_000  # per article; the first ones are kept
+    max_text_chars: int = 1_000_000  # per article read at all
+    max_parsed_chars: int = 200_000  # per article parsed
+    max_statements: int = 1_000  # per article; the first ones are kept
 
 
 def size_text(n: int) -> str:

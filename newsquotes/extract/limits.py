@@ -13,23 +13,26 @@ benchmarks/bench_extract_limits.py).
 
 from __future__ import annotations
 
+from newsquotes.config import Limits
+
+_LIMITS = Limits()
 # Longest sentence parsed, in characters: a longer one (a run-on line, a table flattened to
 # text) is skipped.
-MAX_SENTENCE_CHARS = 2_000
+MAX_SENTENCE_CHARS = _LIMITS.max_sentence_chars
 # Longest piece handed to the parser, in characters (a run of sentences is cut after a full
 # stop to fit).
-MAX_PIECE_CHARS = 2_000
+MAX_PIECE_CHARS = _LIMITS.max_piece_chars
 # Longest quotation, in characters: a longer span is an unclosed mark, not a quotation.
-MAX_QUOTE_CHARS = 20_000
+MAX_QUOTE_CHARS = _LIMITS.max_quotation_chars
 # Most quotations read in one article (the first ones are kept).
-MAX_QUOTES = 1_000
+MAX_QUOTES = _LIMITS.max_quotations
 # Most characters of one article read at all (the text's evidence about names is read from
 # the whole text, parsed or not): the rest is left out.
-MAX_TEXT_CHARS = 1_000_000
+MAX_TEXT_CHARS = _LIMITS.max_text_chars
 # Most characters parsed in one article (the first pieces are kept).
-MAX_PARSED_CHARS = 200_000
+MAX_PARSED_CHARS = _LIMITS.max_parsed_chars
 # Most statements given for one article (the first ones are kept).
-MAX_STATEMENTS = 1_000
+MAX_STATEMENTS = _LIMITS.max_statements
 
 # The flag each bound adds to an article's extraction when reached.
 SENTENCE_TOO_LONG = "sentence_too_long"

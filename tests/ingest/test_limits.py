@@ -22,14 +22,6 @@ def test_an_upload_may_be_as_large_as_a_file_and_no_larger():
     assert Limits().max_upload_bytes == Limits().max_file_bytes == 20 * MB
 
 
-def test_the_extractor_s_bounds_are_the_table_s():
-    from newsquotes.extract import limits
-
-    table = Limits()
-    assert (table.max_sentence_chars, table.max_quotation_chars, table.max_statements) == (
-        limits.MAX_SENTENCE_CHARS, limits.MAX_QUOTE_CHARS, limits.MAX_STATEMENTS)
-
-
 def test_the_table_is_frozen():
     with pytest.raises(dataclasses.FrozenInstanceError):
         Limits().max_members = 5  # type: ignore[misc]
