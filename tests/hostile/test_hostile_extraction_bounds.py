@@ -1,7 +1,7 @@
 """Issue 13.4: articles under the file limit that blew up extraction's memory (a long line
 after an opening quotation mark, a 100 KB unpunctuated sentence) end in a flag beside the
 statements of a good record, through `extract`; the bounds themselves, and 10,000 quotations
-in one article, are tested in tests/extract/test_limits.py; time and memory are printed by
+in one article, are tested in tests/extract/test_extract_bounds.py; time and memory are printed by
 benchmarks/bench_hostile.py and bench_extract_limits.py (tests never assert timings)."""
 
 from __future__ import annotations
