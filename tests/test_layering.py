@@ -34,9 +34,10 @@ ALLOWED = {
     "pipeline": BASE | {"ingest", "speakers", "extract", "analytics", "store", "batch",
                         "settling", "topicmodel"},
     "synthstore": BASE | {"store", "settling", "topicmodel", "synthetic", "extract"},
-    "adding": BASE | {"ingest", "extract", "store", "pipeline", "settling"},
+    "adding": BASE | {"ingest", "extract", "store", "pipeline", "settling", "cluster"},
+    "cluster": BASE | {"extract", "analytics", "batch", "pipeline"},
     "cli": BASE | {"ingest", "speakers", "extract", "analytics", "store", "pipeline",
-                   "synthetic", "batch", "adding", "synthstore"},
+                   "synthetic", "batch", "adding", "synthstore", "cluster"},
     "__main__": {"cli"},
     "__init__": set(),
 }

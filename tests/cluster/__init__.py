@@ -1,0 +1,1 @@
+"""Extraction on a Dask cluster: the runner, the ingest and the upload through it."""
