@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -132,6 +133,41 @@ def _damaged(pattern: str, harm: Callable[[Path], None]) -> Build:
     return run
 
 
+# The Articles page run by Streamlit's AppTest on a store, its time and peak RSS printed.
+_PAGE = """
+import json, os, resource, sys, time
+from streamlit.testing.v1 import AppTest
+at = AppTest.from_file(sys.argv[1], default_timeout=300)
+at.run()
+start = time.perf_counter()
+at.switch_page("pages/articles.py").run()
+print(json.dumps({"seconds": time.perf_counter() - start, "errors": len(at.exception),
+                  "first": at.selectbox(key="art_pick").value,
+                  "peak_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
+"""
+
+
+def _articles_page(folder: Path, cli: Runs) -> tuple[str, bool]:
+    quotes = "\n".join(f"“We will go number {i} today,” Pell said." for i in range(2_000))
+    src = _jsonl(folder / "in.jsonl", [{"text": quotes, "date": "2024-03-01"}, GOOD])
+    cli("ingest", "-q", "--processes", "1", "--store", folder / "store", src)
+    env = {**os.environ, "NEWSQUOTES_STORE": str(folder / "store")}
+    env.pop("NEWSQUOTES_SYNTHETIC", None)
+    start = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-c", _PAGE, str(ROOT / "dashboard.py")], cwd=ROOT,
+                          capture_output=True, text=True, env=env)
+    cli.seconds += time.perf_counter() - start
+    cli.tracebacks += "Traceback" in proc.stderr
+    if not proc.stdout.strip():
+        return f"page run failed: {proc.stderr.strip().splitlines()[-1:]}", False
+    found = json.loads(proc.stdout.strip().splitlines()[-1])
+    cli.peak_kb = max(cli.peak_kb, found["peak_kb"])
+    rows = _exported(folder, cli, folder / "store")
+    good = {r["article_id"] for r in rows if r["text"] == GOOD_QUOTE}
+    which = "the latest (the good one)" if found["first"] in good else "the 1,000-statement one"
+    return f"opens in {found['seconds']:.2f} s on {which}; {found['errors']} errors", bool(good)
+
+
 def _truncate(path: Path) -> None:
     path.write_bytes(path.read_bytes()[:100])
 
@@ -158,6 +194,7 @@ CLI_CLASSES: list[tuple[str, Callable[[Path, Runs], tuple[str, bool]]]] = [
         [{"text": f"“Fares will fall,” Ana Pell said on day {n}.", "source": s} for n, s in
          enumerate(['<a href="http://evil.example/">Reuters</a>', "<b>Wire</b>",
                     "\u202eBBC\u202c News"])], _drawn)),
+    ("Articles page beside a 1,000-statement article", _articles_page),
     ("damaged store: statements part truncated", _damaged("statements/part-*", _truncate)),
     ("damaged store: garbage catalog", _damaged("catalog.sqlite", _garbage)),
 ]
