@@ -194,7 +194,7 @@ CLI_CLASSES: list[tuple[str, Callable[[Path, Runs], tuple[str, bool]]]] = [
         [{"text": f"“Fares will fall,” Ana Pell said on day {n}.", "source": s} for n, s in
          enumerate(['<a href="http://evil.example/">Reuters</a>', "<b>Wire</b>",
                     "\u202eBBC\u202c News"])], _drawn)),
-    ("Articles page beside a 1,000-statement article", _articles_page),
+    ("Articles page by a 1,000-statement article", _articles_page),
     ("damaged store: statements part truncated", _damaged("statements/part-*", _truncate)),
     ("damaged store: garbage catalog", _damaged("catalog.sqlite", _garbage)),
 ]
