@@ -1,7 +1,9 @@
-"""Hostile input, ingest classes: each class is built here in a temporary folder, read in one
-batch beside a good article, and printed with its outcome (stored / flagged / rejected and
-why), time and peak memory (Python allocations, tracemalloc), and whether the good article
-beside it was still stored. Other helpers add classes to CLASSES.
+"""Hostile input, every class of issue 13: each is built here in a temporary folder beside a
+good article and printed with its outcome (stored / flagged / rejected and why), time, peak
+memory and whether the good article (or its statement) was still there. The reading classes
+are read in one batch in process (peak: Python allocations, tracemalloc); the classes of the
+extractor and the store run the command line (hostile_cli.py; peak: the largest process's
+RSS, spaCy's model included).
 
     python benchmarks/bench_hostile.py
 """
@@ -23,6 +25,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from newsquotes.config import MB, Limits  # noqa: E402
 from newsquotes.ingest.files import read_paths  # noqa: E402
@@ -111,8 +114,12 @@ CLASSES: list[tuple[str, Callable[[Path], Path]]] = [
                                                       f'\nNext,"{BODY}"\n')),
     ("JSONL line nested 100,000 deep", _write("nested.jsonl", json.dumps({"text": BODY})
                                               + "\n" + "[" * 100_000 + "\n")),
+    ("JSON record nested 5,000 deep", _write("nested.json", f'[{json.dumps({"text": BODY})}, '
+                                             f'{{"text": {"[" * 5000}{"]" * 5000}}}]')),
     ("JSON record with lone surrogate", _write("surrogate.json", '[{"text": "bad \\ud800"},'
                                                + json.dumps({"text": BODY}) + "]")),
+    ("ASCII with one stray byte 0xFF", _write("ascii.txt", STORY.encode()
+                                              .replace(b"tenth", b"ten\xffth"))),
     ("date 0001-01-01", _write("old.jsonl", json.dumps({"text": BODY, "date": "0001-01-01"}))),
     ("one-paragraph .txt", _write("para.txt", BODY + "\n")),
     ("non-English article", _write("fr.txt", "Tarifs\n\nLes tarifs du ferry ont augmenté "
@@ -127,7 +134,24 @@ CLASSES: list[tuple[str, Callable[[Path], Path]]] = [
     ("folder with a link out of it", _link_out_in_folder),
     ("zip member named with ESC[2J and U+202E", _zip_escape),
     ("WARC renamed .html", _write("crawl.html", _warc())),
+    ("WARC.gz with a 300 MB non-HTML record", lambda f: _warc_bomb(f)),
 ]
+
+
+def _warc_bomb(folder: Path) -> Path:
+    """A page, then a record of 300 MB of zeros (0.3 MB gzipped), then a page."""
+    from warcio.warcwriter import WARCWriter
+
+    path = folder / "bomb.warc.gz"
+    with open(path, "wb") as out:
+        out.write(_warc())
+        writer = WARCWriter(out, gzip=True)
+        zeros = io.BufferedReader(io.BytesIO(bytes(300 * MB)))
+        writer.write_record(writer.create_warc_record(
+            "https://example.com/zeros.bin", "resource", payload=zeros, length=300 * MB,
+            warc_content_type="application/octet-stream"))
+        out.write(_warc())
+    return path
 
 
 def _gzip_bomb(folder: Path) -> Path:
@@ -162,9 +186,16 @@ def _warm() -> None:
             list(read_paths([build(Path(tmp))]))
 
 
+def _row(label: str, seconds: float, peak_mb: float, kept: bool, said: str) -> None:
+    print(f"{label:<42} {seconds:6.2f}s {peak_mb:7.1f}MB  {'yes' if kept else 'NO':<9}"
+          f"  {said[:150]}")
+
+
 def main() -> None:
+    from hostile_cli import CLI_CLASSES, run_class
+
     _warm()
-    print(f"{'class':<40} {'time':>7} {'peak':>9}  good kept  outcome")
+    print(f"{'class':<42} {'time':>7} {'peak':>9}  good kept  outcome")
     for label, build in CLASSES:
         with tempfile.TemporaryDirectory() as tmp:
             folder = Path(tmp)
@@ -177,8 +208,12 @@ def main() -> None:
             peak = tracemalloc.get_traced_memory()[1]
             tracemalloc.stop()
             kept = any(isinstance(i, Article) and i.origin.endswith("good.txt") for i in items)
-            print(f"{label:<40} {elapsed:6.2f}s {peak / MB:7.1f}MB  {'yes' if kept else 'NO':<9}"
-                  f"  {outcome(items, str(target))[:150]}")
+            _row(label, elapsed, peak / MB, kept, outcome(items, str(target)))
+    print("through the command line (peak: the largest process's RSS, spaCy's model included)")
+    for label, build in CLI_CLASSES:
+        with tempfile.TemporaryDirectory() as tmp:
+            said, kept, seconds, peak_mb = run_class(build, Path(tmp))
+            _row(label, seconds, peak_mb, kept, said)
 
 
 if __name__ == "__main__":

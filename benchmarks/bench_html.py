@@ -15,9 +15,11 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import random
 import re
 import sys
 import time
+import unicodedata
 from collections import Counter
 from pathlib import Path
 
@@ -129,6 +131,42 @@ def encodings(pages: list[tuple[str, bytes]]) -> None:
               f"{counts[case, 'pages']}")
 
 
+def _ascii(text: str) -> str:
+    """Give the text with every non-ASCII character made ASCII (its base letter) or dropped."""
+    text = text.translate(str.maketrans("‘’“”–—…\xa0", "''\"\"--. "))
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+
+
+def lone_bytes(pages: list[tuple[str, bytes]], seed: int = 7) -> None:
+    """Print how ASCII pages with one high byte are read: each page made ASCII but for one
+    of its own cp1252 characters where it stood (each distinct one, should read as cp1252),
+    and with one random byte 0x80-0xFF at a random place (should be flagged a stray byte)."""
+    from newsquotes.ingest.decoding import decode_bytes
+
+    rng = random.Random(seed)
+    real, stray = Counter(), Counter()
+    for _, data in pages:
+        text = re.sub(r"(?i)charset\s*=\s*[\"']?[\w-]+", "", gzip.decompress(data).decode())
+        for char in dict.fromkeys(c for c in text if ord(c) > 127):
+            if not char.isprintable() or len(char.encode("cp1252", "ignore")) != 1:
+                continue
+            at = text.index(char)
+            one = (_ascii(text[:at]) + char + _ascii(text[at + 1:])).encode("cp1252")
+            found = decode_bytes(one)
+            real["cases"] += 1
+            real["read"] += found is not None and found.encoding == "cp1252"
+        plain = _ascii(text).encode("ascii")
+        for _ in range(4):
+            at, byte = rng.randrange(len(plain)), bytes([rng.randrange(0x80, 0x100)])
+            found = decode_bytes(plain[:at] + byte + plain[at:])
+            stray["cases"] += 1
+            stray["flagged"] += found is not None and found.bad_bytes == 1
+    print(f"decoding, ASCII + one of its cp1252 characters  read as cp1252 "
+          f"{real['read']}/{real['cases']}")
+    print(f"decoding, ASCII + one random high byte          flagged bad_bytes "
+          f"{stray['flagged']}/{stray['cases']}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("folder", type=Path)
@@ -141,6 +179,7 @@ def main() -> None:
     run("newsquotes, tables dropped", no_tables, pages, truth)
     run("plain trafilatura", plain, pages, truth)
     encodings(pages)
+    lone_bytes(pages)
 
 
 if __name__ == "__main__":

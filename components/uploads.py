@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from newsquotes.ingest.articles import shown
 from newsquotes.ingest.files import UPLOAD_TYPES
 
 FORMATS = UPLOAD_TYPES  # the file types ingest reads, from its own list
@@ -92,7 +93,7 @@ def add_uploads(uploads, store_path: Path, progress=None,
     for item in done.rejected:
         origin = _shown(item.origin, folder)
         for stored, given in names.items():
-            origin = origin.replace(stored, given)
+            origin = origin.replace(stored, shown(given))
         report.rejected.append((origin, item.reason))
     report.statements = done.total_statements
     if progress is not None:

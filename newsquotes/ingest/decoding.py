@@ -1,6 +1,7 @@
 """Bytes to text: a BOM first (UTF-8, UTF-16, UTF-32), UTF-16 without one, then UTF-8 (kept
 despite a stray byte, which is replaced and counted), then the page's declared charset, then
-charset-normalizer's best guess (cp1252 winning its ties with other Latin charsets)."""
+ASCII with one high byte that is no likely cp1252 character there (a stray byte, replaced),
+then charset-normalizer's best guess (cp1252 winning its ties with other Latin charsets)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import contextlib
 import re
 import unicodedata
 from dataclasses import dataclass
+from itertools import islice
 
 _BOMS = (  # UTF-32 first: its little-endian BOM begins with UTF-16's
     (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
@@ -72,6 +74,37 @@ def _utf8_despite(data: bytes, declared: str | None) -> bool:
     return good >= bad or (declared == "utf-8" and bad <= _STRAY_DECLARED)
 
 
+# What a lone high byte in ASCII text may really be in cp1252, by where it stands: an
+# accented letter anywhere but next to a digit; quotation marks, apostrophes (and the acute
+# accent used as one), dashes, an ellipsis or a no-break space anywhere; an ordinal sign after
+# a letter or digit; other signs anywhere but inside a word. Anything else (ÿ, ¤, ¬, a byte
+# cp1252 leaves undefined, "ten°th", "5é") is taken as a stray byte in UTF-8.
+_HIGH = re.compile(rb"[\x80-\xff]")
+_LETTERS = "ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÑÒÓÔÕÖØÙÚÛÜÝßàáâãäåæçèéêëìíîïñòóôõöøùúûüýŠšŽžŒœ"
+_PLACES = (
+    (_LETTERS, lambda b, a: not (b.isdigit() or a.isdigit())),
+    ("’‘´–—…“”„«»‹›\xa0", lambda b, a: True),
+    ("ºª", lambda b, a: b.isalnum()),  # ordinals: "20º", "nº"
+    ("•·©®™×°½¼¾±€£¥¢§¶¿¡", lambda b, a: not (b.isalpha() and a.isalpha())),
+)
+
+
+def _lone_high_byte(data: bytes) -> Decoded | None:
+    """Give the text of ASCII data with one high byte: the cp1252 character where one is
+    likely to stand there, else the byte as a stray one in UTF-8 (replaced); None for data
+    with more high bytes (for the detector, which misreads a lone byte: big5 for a quote)."""
+    found = list(islice(_HIGH.finditer(data), 2))
+    if len(found) != 1:
+        return None
+    at = found[0].start()
+    with contextlib.suppress(UnicodeDecodeError):  # a byte cp1252 leaves undefined: stray
+        char = data[at:at + 1].decode("cp1252")
+        before, after = (data[at - 1:at] if at else b"").decode(), data[at + 1:at + 2].decode()
+        if any(char in chars and likely(before, after) for chars, likely in _PLACES):
+            return Decoded(data.decode("cp1252"), "cp1252")
+    return _replaced(data, "utf-8")
+
+
 def _guess(data: bytes) -> Decoded | None:
     """Give the text in charset-normalizer's best guess over the whole document."""
     from charset_normalizer import from_bytes
@@ -114,7 +147,7 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded | None:
     if declared:
         with contextlib.suppress(UnicodeDecodeError):
             return Decoded(data.decode(declared), declared)
-    found = _guess(data)
+    found = _lone_high_byte(data) or _guess(data)
     return found if found is not None and _few_controls(found.text) else None
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterable, Iterator
 
 from newsquotes.config import Limits
@@ -65,7 +66,7 @@ def read_json(text: str, origin: str) -> Read:
         yield Rejection(origin, f"broken JSON: line {exc.lineno} column {exc.colno}: {exc.msg}")
         return
     except RecursionError:
-        yield Rejection(origin, "JSON nested too deeply to read")
+        yield from _records_apart(text, origin)
         return
     records = _records_in(data)
     if records is None:
@@ -75,6 +76,49 @@ def read_json(text: str, origin: str) -> Read:
     for n, record in enumerate(records, start=1):
         where = f"{origin}#record {n}" if len(records) > 1 or isinstance(data, list) else origin
         yield _object_record(record, where)
+
+
+# A JSON string (escapes included) or a bracket or comma outside strings.
+_TOKENS = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{},]')
+
+
+def _record_spans(text: str) -> list[tuple[int, int]] | None:
+    """Give (start, end) of each element of a JSON document's list of records (the top-level
+    array, or the one array of a top-level object), found by its brackets without recursion;
+    None when there is no one such list or the brackets do not balance."""
+    stack: list[str] = []
+    spans: list[tuple[int, int]] = []
+    lists, start = 0, 0
+    for m in _TOKENS.finditer(text):
+        tok = m.group()
+        at_list = stack in (["["], ["{", "["])
+        if tok in "[{":
+            stack.append(tok)
+            if tok == "[" and stack in (["["], ["{", "["]):
+                lists, start = lists + 1, m.end()
+        elif tok in "]}":
+            if at_list and tok == "]" and text[start:m.start()].strip():
+                spans.append((start, m.start()))
+            if not stack:
+                return None
+            stack.pop()
+        elif tok == "," and at_list:
+            spans.append((start, m.start()))
+            start = m.end()
+    return spans if lists == 1 and spans and not stack else None
+
+
+def _records_apart(text: str, origin: str) -> Read:
+    """Yield the records of a JSON file too deep to read whole, each read on its own, so one
+    over-nested record is rejected alone."""
+    spans = _record_spans(text)
+    if spans is None:
+        yield Rejection(origin, "JSON nested too deeply to read")
+        return
+    for n, (start, end) in enumerate(spans, start=1):
+        where = f"{origin}#record {n}"
+        record, reason = json_line(text[start:end])
+        yield Rejection(where, reason) if reason else _object_record(record, where)
 
 
 def _object_record(record: object, where: str) -> tuple[str, Draft] | Rejection:

@@ -58,13 +58,21 @@ def _page(data: bytes, charset: str | None, uri: str, stamp: str, where: str
 
 
 def read_warc(stream: BinaryIO, origin: str, limits: Limits) -> Iterator[Article | Rejection]:
-    """Give the articles of the HTML records of a WARC stream (gzipped or not)."""
+    """Give the articles of the HTML records of a WARC stream (gzipped or not), read one
+    record at a time: each page under the file limit, the whole under the pages and
+    unpacked-size limits (a crawl file, 1 GB for CC-News, is not held to the file limit)."""
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
     pages = total = 0
     try:
         for record in ArchiveIterator(stream):
+            total += record.length or 0  # every record, read or skipped: time is bounded too
+            if total > limits.max_unpacked_bytes:
+                yield Rejection(origin, f"WARC unpacks to more than "
+                                        f"{size_text(limits.max_unpacked_bytes)}, the limit; "
+                                        f"the rest is not read")
+                return
             found = _html_record(record)
             if found is None:
                 continue
@@ -76,16 +84,10 @@ def read_warc(stream: BinaryIO, origin: str, limits: Limits) -> Iterator[Article
                                         f"limit; the rest is not read")
                 return
             data = record.content_stream().read(limits.max_file_bytes + 1)
-            total += len(data)
             if len(data) > limits.max_file_bytes:
                 yield Rejection(where, f"page is over the size limit of "
                                        f"{size_text(limits.max_file_bytes)} per file")
                 continue
-            if total > limits.max_unpacked_bytes:
-                yield Rejection(origin, f"WARC unpacks to more than "
-                                        f"{size_text(limits.max_unpacked_bytes)}, the limit; "
-                                        f"the rest is not read")
-                return
             stamp = record.rec_headers.get_header("WARC-Date") or ""
             yield from _page(data, charset, uri, stamp, where)
     except (ArchiveLoadFailed, OSError, EOFError, ValueError) as exc:

@@ -129,6 +129,22 @@ def test_uncompressed_warc(tmp_path, read):
     assert [a.url for a in read(path)[0]] == ["https://example.com/a", "https://example.com/b"]
 
 
+def test_a_warc_is_held_to_its_unpacked_size_by_every_record_and_to_the_file_limit_by_page(
+        tmp_path, read):
+    path = tmp_path / "crawl.warc.gz"
+    path.write_bytes(_warc([
+        ("https://example.com/a", "text/html", PAGE.format(meta="").encode(), "2019-11-19"),
+        ("https://example.com/big.png", "image/png", b"\x89PNG" + bytes(6000), "2019-11-19"),
+        ("https://example.com/b", "text/html", PAGE.format(meta=DATED).encode(), "2019-11-19"),
+    ]))
+    arts, rejected = read(path, limits=Limits(max_unpacked_bytes=5000))
+    assert ([a.url for a in arts], rejected) == (["https://example.com/a"], [(
+        str(path), "WARC unpacks to more than 5,000 bytes, the limit; the rest is not read")])
+    small = Limits(max_file_bytes=len(PAGE) + 100)  # under the file's size, over each page's
+    assert path.stat().st_size > small.max_file_bytes
+    assert len(read(path, limits=small)[0]) == 2
+
+
 RSS = """<?xml version="1.0" encoding="utf-8"?>
 <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>
 <title>Harbour Wire</title>

@@ -42,6 +42,29 @@ def test_undeclared_cp1252_is_read_as_cp1252():
     assert (found.text, found.encoding) == (text, "cp1252")
 
 
+@pytest.mark.parametrize(
+    ("data", "text", "encoding", "bad"),
+    [
+        # ASCII with one high byte: the cp1252 character where one is likely to stand there.
+        (b"the board\x92s chair", "the board’s chair", "cp1252", 0),
+        (b"caf\xe9 owners", "café owners", "cp1252", 0),
+        (b"costs \xa35 now", "costs £5 now", "cp1252", 0),
+        (b"it\x97he said", "it—he said", "cp1252", 0),
+        (b"\x93no, he said", "“no, he said", "cp1252", 0),  # the detector said big5hkscs
+        (b"the\xa0board", "the\xa0board", "cp1252", 0),
+        (b"the 20\xba day", "the 20º day", "cp1252", 0),
+        # ... and a stray byte, flagged, where cp1252 gives what is unlikely there.
+        (b"a ten\xffth", "a ten\ufffdth", "utf-8", 1),
+        (b"a ten\xb0th", "a ten\ufffdth", "utf-8", 1),
+        (b"ab \x81 c", "ab \ufffd c", "utf-8", 1),  # undefined in cp1252
+        (b"rose by 5\xe9 today", "rose by 5\ufffd today", "utf-8", 1),
+    ],
+)
+def test_ascii_with_one_high_byte(data, text, encoding, bad):
+    found = decode_bytes(data)
+    assert (found.text, found.encoding, found.bad_bytes) == (text, encoding, bad)
+
+
 @pytest.mark.parametrize("data", [
     b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)),
     bytes([1, 0, 2, 0, 3, 0, 4, 0, 5, 0]) * 100,  # NULs like UTF-16's, but controls between

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from tests.ingest.conftest import BODY
 
 
@@ -68,6 +70,17 @@ def test_an_over_nested_json_file_is_one_rejection(tmp_path, read):
     path = tmp_path / "a.json"
     path.write_text("[" * 100_000, encoding="utf-8")
     assert read(path) == ([], [(str(path), "JSON nested too deeply to read")])
+
+
+@pytest.mark.parametrize("wrap", ["[{}]", '{{"source": "x", "articles": [{}]}}'])
+def test_one_over_nested_record_in_a_json_file_rejects_only_that_record(tmp_path, read, wrap):
+    deep = '{"text": "' + 'a \\" [ ] , { ' + '", "x": ' + "[" * 5000 + "]" * 5000 + "}"
+    records = ", ".join([json.dumps({"text": BODY}), deep, json.dumps({"text": BODY + " And."})])
+    path = tmp_path / "a.json"
+    path.write_text(wrap.format(records), encoding="utf-8")
+    arts, rejected = read(path)
+    assert [a.body for a in arts] == [BODY, BODY + " And."]
+    assert rejected == [(f"{path}#record 2", "JSON nested too deeply to read")]
 
 
 def test_a_one_paragraph_txt_without_headline_is_an_article(tmp_path, read):

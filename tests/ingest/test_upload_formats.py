@@ -35,3 +35,10 @@ def test_uploaded_feed_warc_and_tar_are_stored(tmp_path):
     assert (len(report.added), report.error) == (5, "")
     assert report.rejected == [("feed.rss#item 3",
                                 "feed item has no text (neither content nor summary)")]
+
+
+def test_an_uploaded_file_s_name_is_shown_with_controls_escaped(tmp_path):
+    report = add_uploads([Upload("\x1b[2Jfares\u202e.txt", b"Only a headline\n")],
+                         tmp_path / "store")
+    assert report.rejected == [("\\x1b[2Jfares\\u202e.txt",
+                                "no article text found (only a headline or boilerplate)")]
