@@ -81,6 +81,22 @@ def _extract(args: argparse.Namespace) -> int:
     return 0
 
 
+def _speakers(args: argparse.Namespace) -> int:
+    from newsquotes.speakers.aliases import load_aliases
+    from newsquotes.speakers.corpus import names_of, settle
+    from newsquotes.speakers.listing import listing_text, speaker_listing
+    from newsquotes.store.parquet import Store
+
+    store = Store(args.store)
+    alias_file = store.path / "aliases.toml"
+    aliases = load_aliases(alias_file) if alias_file.is_file() else None
+    # a store of parts keeps its settled names table; else settle the stored statements
+    settled = store.speakers() if hasattr(store, "speakers") else settle(
+        names_of(store.statements()), aliases)
+    print(listing_text(speaker_listing(settled, args.limit)))
+    return 0
+
+
 def _processes_option(parser: argparse.ArgumentParser) -> None:
     cores = min(2, os.cpu_count() or 1)
     parser.add_argument("--processes", type=int, default=cores, metavar="N",
@@ -112,6 +128,12 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("-o", "--output", required=True, metavar="OUTPUT.jsonl")
     _processes_option(e)
     e.set_defaults(run=_extract)
+    k = sub.add_parser("speakers", help="list the store's speakers: statements, type, spellings")
+    k.add_argument("--store", default=None,
+                   help=f"store folder (default: $NEWSQUOTES_STORE or {default_path()})")
+    k.add_argument("--limit", type=int, default=50, metavar="N",
+                   help="the N most quoted speakers (default: 50; 0 for all)")
+    k.set_defaults(run=_speakers)
     return parser
 
 

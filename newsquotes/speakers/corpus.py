@@ -41,9 +41,12 @@ from collections import Counter
 
 import pandas as pd
 
+from newsquotes.lexicon.corpus_names import SUFFIXES
 from newsquotes.speakers.aliases import AliasError, load_aliases
+from newsquotes.speakers.cleaning import speaker_name
 from newsquotes.speakers.names import same_place
 from newsquotes.speakers.naming import (
+    INITIALS,
     ORG_WORDS,
     QUALIFIED,
     STATE_TYPES,
@@ -63,6 +66,10 @@ _KEYS = NAME_COLUMNS[:-1]
 # Passes repeat until the types hold: a settled type can change how a name is tidied ("VARGA"
 # typed person is "Varga"), and a second settlement must change nothing.
 _PASSES = 4
+# A bare surname with no full name in its article joins the corpus's full name of that surname
+# that holds this share of the surname's full-name statements: "Obama" is Barack Obama where
+# Michelle Obama has 1 of 110; "Clinton" stays "Clinton" where Bill has 61 of 462.
+SURNAME_SHARE = 0.9
 
 
 def _column(df: pd.DataFrame, name: str) -> pd.Series:
@@ -96,23 +103,33 @@ def names_of(statements: pd.DataFrame) -> pd.DataFrame:
 
 
 def places_of(names: pd.DataFrame, aliases: dict[str, str] | None = None) -> frozenset[str]:
-    """Give the casefolded words the names table uses as a country, government or affiliation:
-    places, which are never taken for a surname."""
-    states = names[names["speaker_type"].isin(STATE_TYPES)]
-    found = {_named(s, t, aliases or {})[0].casefold()
-             for s, t in zip(states["speaker"], states["speaker_type"], strict=True)}
-    return frozenset(found | set(names["affiliation"].astype(str).str.casefold()))
+    """Give the casefolded words the names table uses as a country, government or affiliation
+    at least as often as the last word of a person's full name: places, which are never taken
+    for a surname ("Velora"; not "Trump", though "the Trump campaign" gives an affiliation)."""
+    used: Counter = Counter()
+    surname: Counter = Counter()
+    for speaker, kind, affiliation, count in zip(
+            names["speaker"].tolist(), names["speaker_type"].tolist(),
+            names["affiliation"].astype(str).tolist(), names["statements"].tolist(), strict=True):
+        name = _named(speaker, kind, aliases or {})[0]
+        if kind in STATE_TYPES:
+            used[name.casefold()] += count
+        elif is_full(name, kind):
+            surname[name.split()[-1].casefold()] += count
+        used[affiliation.casefold()] += count
+    return frozenset(p for p, n in used.items() if n >= surname[p])
 
 
 def _named(speaker: str, kind: str, aliases: dict[str, str]) -> tuple[str, bool]:
     """Give the tidied name (or its alias) and whether the alias file fixed it."""
-    clean = tidy(speaker, kind)
+    # tidied twice: "Mr. VARGA" -> "VARGA" -> "Varga", so that a second pass changes nothing
+    clean = tidy(tidy(speaker_name(speaker, kind), kind), kind)
     target = aliases.get(" ".join(speaker.split()), aliases.get(clean))
     return (clean, False) if target is None else (target, True)
 
 
 def _key(name: str) -> str:
-    words = name.split()
+    words = [w for w in name.split() if w.lower() not in SUFFIXES] or name.split()
     return spelling_key(words[-1]) if words else ""
 
 
@@ -178,8 +195,10 @@ def _pass(speakers: list[str], types: list[str], group: dict[str, list],
             full_counts[name] += weight
     canonical = _clusters(full_counts, pinned)
     by_surname: dict[str, set[str]] = {}
+    uses: Counter = Counter()  # full-name statements per canonical full name
     for full, head in canonical.items():
         by_surname.setdefault(_key(full), set()).add(head)
+        uses[head] += full_counts[full]
     in_article: dict[str, set[str]] = {}
     for name, article in zip(names, articles, strict=True):
         if name in canonical:
@@ -192,7 +211,7 @@ def _pass(speakers: list[str], types: list[str], group: dict[str, list],
         if not fixed and is_bare(name, kind) and name.casefold() not in places:
             heads = by_surname.get(spelling_key(name), set())
             local = heads & in_article.get(article, set())
-            decided = local if len(local) == 1 else heads if len(heads) == 1 and not local else ()
+            decided = local if len(local) == 1 else () if local else _dominant(heads, uses)
             if decided:
                 result.append(next(iter(decided)))
                 continue
@@ -221,6 +240,15 @@ def canonicalize(statements: pd.DataFrame, aliases: dict[str, str] | None = None
     return out
 
 
+def _dominant(heads: set[str], uses: Counter) -> set[str]:
+    """Give the one full name that holds at least SURNAME_SHARE of the corpus's full-name
+    statements of a surname (none where two people share it more evenly)."""
+    if not heads:
+        return set()
+    best = max(sorted(heads), key=lambda h: uses[h])
+    return {best} if uses[best] >= SURNAME_SHARE * sum(uses[h] for h in heads) else set()
+
+
 def _clusters(counts: Counter, pinned: set[str]) -> dict[str, str]:
     """Give {full name: canonical full name}, merging safe spelling variants."""
     groups: dict[str, list[list[str]]] = {}
@@ -240,7 +268,46 @@ def _clusters(counts: Counter, pinned: set[str]) -> dict[str, str]:
             # members are in order of frequency, then alphabetical
             head = fixed[0] if fixed else members[0]
             canonical.update(dict.fromkeys(members, head))
-    return canonical
+    uses: Counter = Counter()
+    for name, head in canonical.items():
+        uses[head] += counts[name]
+    moved = _shorter_forms(sorted(uses), uses, pinned)
+    return {name: moved.get(head, head) for name, head in canonical.items()}
+
+
+def _is_initial(word: str) -> bool:
+    return bool(INITIALS.fullmatch(word))
+
+
+def _shorter_forms(heads: list[str], uses: Counter, pinned: set[str]) -> dict[str, str]:
+    """Give {name: the ordinary name it is a form of}: a middle name or initial dropped where
+    the corpus quotes the shorter form more ("Donald J. Trump", "Hillary Rodham Clinton" ->
+    "Donald Trump", "Hillary Clinton"; "George W. Bush" stays where "George Bush" is no more
+    frequent: he may be his father), and a given name cut to its initial ("J. Trump" -> the
+    one name whose given or middle name starts with J). Two different middles of one name
+    ("George W. Bush", "George H. W. Bush") leave both apart."""
+    plain = [h for h in heads if len(h.split()) == 2 and not _is_initial(h.split()[0])]
+    longer: dict[str, list[str]] = {}
+    for head in heads:
+        words = head.split()
+        if len(words) >= 3 and head not in pinned:
+            short = [p for p in plain if same_person(p, f"{words[0]} {words[-1]}")]
+            if len(short) == 1:
+                longer.setdefault(short[0], []).append(head)
+    moved = {}
+    for short, forms in longer.items():
+        if len({f.split()[1][:1].casefold() for f in forms}) == 1 and (
+                uses[short] > sum(uses[f] for f in forms)):
+            moved.update(dict.fromkeys(forms, short))
+    for head in heads:
+        words = head.split()
+        if len(words) == 2 and _is_initial(words[0]) and head not in pinned:
+            letter = words[0][0].casefold()
+            found = {moved.get(h, h) for h in heads if h != head and not _is_initial(
+                h.split()[0]) and any(w[:1].casefold() == letter for w in h.split()[:-1])}
+            if len(found) == 1:
+                moved[head] = found.pop()
+    return moved
 
 
 # When the votes for a speaker's type tie, the first of these wins.

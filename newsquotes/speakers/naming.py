@@ -22,6 +22,7 @@ ORG_WORDS = ORG_NAME_WORDS | {"ministry", "commission", "department", "governmen
                               "organization", "party", "police", "army", "military"}
 _NAME_WORD = re.compile(r"[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*")
 _INITIAL = re.compile(r"[^\W\d_]{1,2}\.")  # "J.", "Jr.", "St."
+INITIALS = re.compile(r"(?:[^\W\d_]\.)+")  # "J.", "H.W."
 
 
 def _name_word(word: str) -> bool:
