@@ -17,7 +17,8 @@ DETERMINERS = {
     "the", "a", "an", "this", "that", "these", "those", "both", "either", "neither", "each",
     "every", "some", "any", "all", "many", "most", "much", "few", "several", "another", "other",
     "one", "no", "such", "which", "what", "whose", "whichever", "whatever", "my", "your", "his",
-    "her", "its", "our", "their", "fellow", "former", "then", "now-former",
+    "her", "its", "our", "their", "fellow", "former", "then", "now-former", "anyone",
+    "someone", "everyone", "nobody", "everybody", "somebody", "anybody",
 }
 CONJUNCTIONS = {
     "and", "but", "or", "nor", "so", "yet", "if", "when", "while", "whereas", "as", "though",

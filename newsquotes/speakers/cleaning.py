@@ -29,7 +29,7 @@ from newsquotes.lexicon.corpus_names import (
     SHARE_WORDS,
     TITLE_WORDS,
 )
-from newsquotes.speakers.names import TITLES
+from newsquotes.speakers.names import PRONOUNS, TITLES
 
 # Words never the first of a name: a name led by one was cut with the sentence before it.
 _NOT_FIRST = (AUXILIARIES | CONJUNCTIONS | PREPOSITIONS | ADVERBS
@@ -109,8 +109,9 @@ def speaker_name(name: str, speaker_type: str = "") -> str:
         return ""
     while len(words) > 1 and _leads_off(words[0], speaker_type) and _capital(words[1]):
         words = words[1:]
-    if len(words) == 1 and _leads_off(words[0], speaker_type):
-        return ""
+    if len(words) == 1 and (_leads_off(words[0], speaker_type) or len(words[0]) == 1
+                            or words[0].lower() in PRONOUNS):
+        return ""  # "That", "I", "В": no name
     words[-1] = words[-1].rstrip(",;:")
     if words[-1].endswith(".") and not _INITIALS.fullmatch(words[-1]) and (
             words[-1].lower() not in ABBREVIATIONS):

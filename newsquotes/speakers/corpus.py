@@ -170,12 +170,13 @@ def _settled_group(group: dict[str, list], aliases: dict[str, str],
                    places: frozenset[str]) -> tuple[list[str], list[str]]:
     """Give the canonical names and types of one key group's rows, passes repeated until the
     types hold."""
-    speakers, types = group["speaker"], group["speaker_type"]
+    types = group["speaker_type"]
     for _ in range(_PASSES):
-        names, settled = _pass(speakers, types, group, aliases, places)
+        # each pass reads the names as given, with the types the last pass settled
+        names, settled = _pass(group["speaker"], types, group, aliases, places)
         if settled == types:
             break
-        speakers, types = names, settled
+        types = settled
     return names, settled
 
 
@@ -316,7 +317,7 @@ _TYPE_ORDER = ("person", "government", "organisation", "group")
 
 def _settled_types(names: list[str], types: list[str], pronouns: list[bool], weights: list[int],
                    places: frozenset[str]) -> list[str]:
-    """Give one type per speaker name: "government" for a place the corpus uses as one;
+    """Give one type per speaker name: "government" for a place some statement types so;
     "person" for anyone a "he" or "she" refers to; else the most frequent type given (ties:
     person, government, organisation, group); a name-like speaker with no type is a person.
     A statement without a speaker keeps the type it has."""
@@ -329,7 +330,10 @@ def _settled_types(names: list[str], types: list[str], pronouns: list[bool], wei
             count["pronoun"] += weight
     settled = {}
     for name, count in votes.items():
-        if name.casefold() in places and not count["pronoun"]:
+        # a place is a government where a statement types it so ("Politico's X" makes
+        # "Politico" an affiliation, not a government)
+        if name.casefold() in places and not count["pronoun"] and (
+                count["government"] or count["country"] or not count):
             settled[name] = "government"
         elif count["pronoun"]:
             settled[name] = "person"

@@ -29,6 +29,8 @@ from newsquotes.speakers.corpus import SURNAME_SHARE, canonicalize
     ("KestraNet", "organisation", "KestraNet"),  # a capital inside a name is no glue
     ("That", "person", ""),
     ("One", "person", ""),
+    ("I", "person", ""),  # an unresolved pronoun
+    ("We", "group", ""),
     ("final", "person", ""),
     ("Election Day", "person", ""),
     ("the former president", "person", ""),  # a description names nobody
