@@ -188,6 +188,22 @@ def _extract(args: argparse.Namespace) -> int:
     return 0
 
 
+def _speakers(args: argparse.Namespace) -> int:
+    from newsquotes.speakers.corpus import names_of
+    from newsquotes.speakers.listing import listing_text, speaker_listing
+    from newsquotes.store.parquet import Store, canonical
+
+    store = Store(args.store)
+    # Each name as its article gave it, beside the canonical name the store settled it to:
+    # the listing shows what the dashboard shows, and which spellings were merged.
+    names = names_of(store.raw_statements())
+    shown = canonical(names.copy(), store.speakers())
+    settled = names.assign(canonical=shown["speaker"].to_numpy(),
+                           canonical_type=shown["speaker_type"].to_numpy())
+    print(listing_text(speaker_listing(settled, args.limit)))
+    return 0
+
+
 def _processes_option(parser: argparse.ArgumentParser) -> None:
     cores = min(2, os.cpu_count() or 1)
     parser.add_argument("--processes", type=int, default=cores, metavar="N",
@@ -228,6 +244,11 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("-o", "--output", required=True, metavar="OUTPUT.jsonl")
     _processes_option(e)
     e.set_defaults(run=_extract)
+    k = sub.add_parser("speakers", help="list the store's speakers: statements, type, spellings")
+    _store_option(k)
+    k.add_argument("--limit", type=int, default=50, metavar="N",
+                   help="the N most quoted speakers (default: 50; 0 for all)")
+    k.set_defaults(run=_speakers)
     _store_commands(sub)
     return parser
 

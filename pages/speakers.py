@@ -1,10 +1,13 @@
 """Speakers: who is quoted how often and how (direct, indirect, mixed); profiles, side by side."""
 
+from pathlib import Path
+
 import streamlit as st
 
 from components import charts
 from components.context import page_data, stop_if_empty
 from components.downloads import chart_with_downloads
+from components.name_editor import name_editor
 from components.profiles import speaker_card
 from components.sidebar import filter_to
 from newsquotes.analytics.aggregates import kind_counts
@@ -30,6 +33,10 @@ chosen = st.selectbox("Speaker", order, key="sp_profile")
 if chosen:
     speaker_card(view, chosen, page.profile(chosen), page.distinctive(("speaker", chosen)),
                  key="sp_card")
+
+store_path, _stamp = page.source
+if not store_path.startswith("synthetic:"):
+    name_editor(Path(store_path), view, order)
 
 st.header("Side by side")
 compared = st.multiselect("Speakers to compare", order, default=order[:2], max_selections=4,

@@ -1,7 +1,10 @@
-"""One name per speaker across the corpus, the user's alias file, and a profile per speaker.
+"""One name per speaker across the corpus, settled over a small table of names per article.
 
 The extractor resolves mentions within an article ("he", "Kuleba", "the Russian foreign
-minister" -> "Dmytro Kuleba"). `canonicalize` merges across articles:
+minister" -> "Dmytro Kuleba"). Settlement merges across articles. It reads a names table
+(`names_of`: one row per article and distinct speaker, type, affiliation and he/she flag, with
+its count of statements), never the statements themselves, so its cost grows with the
+corpus's distinct names, not with its statements:
 
 - Titles and possessive affiliations go: "Ukraine’s Dmytro Kuleba", "Foreign Minister Dmytro
   Kuleba" -> "Dmytro Kuleba"; organisations lose a leading "the" ("the Ministry of Energy" ->
@@ -24,179 +27,227 @@ minister" -> "Dmytro Kuleba"). `canonicalize` merges across articles:
 - Each speaker gets one type across the corpus: "government" for a name the corpus uses as a
   country or government, "person" for anyone a "he" or "she" refers to, else the type most
   statements give (ties: person, government, organisation, group); a name-like speaker that no
-  statement types is a person. Types: "person", "organisation", "government", and "group" for
-  an unnamed group ("officials", "analysts", "both sides"). A statement whose source cannot
-  speak ("figures", "polls", "the statement") or an unresolved "it"/"they" has no speaker and no
-  type.
+  statement types is a person. A statement with no speaker keeps its own type.
 
-Alias file (TOML), applied before anything else; it always wins::
-
-    # spelling variant -> canonical name
-    [aliases]
-    "Alexander Dravik" = "Aleksandr Dravik"
-    "Sergei Ivanov" = "Sergei Ivanov"   # a name mapped to itself is kept apart from ...
-    "Sergey Ivanov" = "Sergey Ivanov"   # ... this one: two people, never merged
-
-Keys are matched against the speaker as the extractor gave it and as tidied above. Every value
-is a final name: an alias may not point to another alias's variant (no chains, no cycles).
-Two different canonical names of the file are never merged with each other.
+Every rule above compares only names that end in the same word (by spelling key): that word is
+`settle_key`, and rows of different keys are settled apart, so a store re-settles only the keys
+a new batch touches. The one corpus-wide state is the set of place names (`places_of`).
+The alias file (see `aliases.py`) is applied before anything else and always wins.
 """
 
 from __future__ import annotations
 
-import re
-import tomllib
-import unicodedata
 from collections import Counter
-from pathlib import Path
 
 import pandas as pd
 
-from newsquotes.speakers.names import (
-    ORG_NAME_WORDS,
-    PRONOUNS,
-    ROLE_NOUNS,
-    TITLES,
-    plain_name,
-    same_place,
+from newsquotes.lexicon.corpus_names import SUFFIXES
+from newsquotes.speakers.aliases import AliasError, load_aliases
+from newsquotes.speakers.cleaning import speaker_name
+from newsquotes.speakers.names import same_place
+from newsquotes.speakers.naming import (
+    INITIALS,
+    ORG_WORDS,
+    QUALIFIED,
+    STATE_TYPES,
+    is_bare,
+    is_full,
+    name_like,
+    same_person,
+    spelling_key,
+    tidy,
 )
 
-# Lower-case words inside a personal name ("Ursula von der Leyen", "Ibn al Saud").
-PARTICLES = {"van", "von", "der", "den", "de", "du", "da", "di", "del", "dos", "la", "le", "bin",
-             "ibn", "al", "el", "ter", "y"}
-# Small words inside the name of an organisation ("Ministry of Energy", "Doctors and Nurses").
-CONNECTORS = {"of", "and", "for", "on", "the", "&"}
-STATE_TYPES = {"government", "country"}
-_POSSESSIVE_WORD = re.compile(r"\w(?:['’]s|s['’])$")
-# A body's name after a place: "Velora's Central Electoral Commission", "Veloran Ministry ..."
-_QUALIFIED = re.compile(r"^([A-Z][\w-]*?)(?:['’]s)? +([A-Z].*)$")
-_ORG_WORDS = ORG_NAME_WORDS | {"ministry", "commission", "department", "government", "agency",
-                               "council", "committee", "office", "authority", "organisation",
-                               "organization", "party", "police", "army", "military"}
+__all__ = ["NAME_COLUMNS", "AliasError", "canonicalize", "load_aliases", "name_like",
+           "names_of", "places_of", "settle", "settle_key", "spelling_key", "tidy"]
+
+NAME_COLUMNS = ["article_id", "speaker", "speaker_type", "affiliation", "pronoun", "statements"]
+_KEYS = NAME_COLUMNS[:-1]
+# Passes repeat until the types hold: a settled type can change how a name is tidied ("VARGA"
+# typed person is "Varga"), and a second settlement must change nothing.
+_PASSES = 4
+# A bare surname with no full name in its article joins the corpus's full name of that surname
+# that holds this share of the surname's full-name statements: "Obama" is Barack Obama where
+# Michelle Obama has 1 of 110; "Clinton" stays "Clinton" where Bill has 61 of 462.
+SURNAME_SHARE = 0.9
 
 
-class AliasError(ValueError):
-    """An alias file that cannot be used, with the file and the reason in the message."""
+def _column(df: pd.DataFrame, name: str) -> pd.Series:
+    if name not in df:
+        return pd.Series([""] * len(df), index=df.index, dtype=object)
+    return df[name].astype(object).where(df[name].notna(), "").astype(str)
 
 
-def load_aliases(path: str | Path) -> dict[str, str]:
-    """Give the `[aliases]` table of a TOML alias file as {variant: canonical name}.
-
-    Raises:
-        AliasError: the file is missing or not TOML, has no `[aliases]` table, holds a value
-            that is not a non-empty string, or chains aliases (a canonical name that is itself
-            mapped to another name).
-    """
-    path = Path(path)
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise AliasError(f"{path}: cannot read the alias file ({exc})") from exc
-    except tomllib.TOMLDecodeError as exc:
-        raise AliasError(f"{path}: not valid TOML ({exc})") from exc
-    table = data.get("aliases")
-    if not isinstance(table, dict):
-        raise AliasError(f"{path}: expected an [aliases] table of \"variant\" = \"canonical\"")
-    aliases: dict[str, str] = {}
-    for variant, canonical in table.items():
-        if not variant.strip():
-            raise AliasError(f"{path}: an alias has an empty variant (left of '=')")
-        if not isinstance(canonical, str) or not canonical.strip():
-            raise AliasError(f"{path}: alias {variant!r}: the canonical name must be a "
-                             f"non-empty string, not {canonical!r}")
-        aliases[" ".join(variant.split())] = " ".join(canonical.split())
-    for variant, canonical in aliases.items():
-        onward = aliases.get(canonical, canonical)
-        if onward != canonical:
-            raise AliasError(f"{path}: alias chain {variant!r} -> {canonical!r} -> {onward!r}; "
-                             f"map each variant straight to its final name")
-    return aliases
+def _name_rows(statements: pd.DataFrame) -> tuple[pd.DataFrame, list[int]]:
+    """Give the names table of `statements` and, per statement, its row in that table."""
+    mention = _column(statements, "speaker_mention").str.lower()
+    keys = pd.DataFrame({
+        "article_id": _column(statements, "article_id"),
+        "speaker": _column(statements, "speaker"),
+        "speaker_type": _column(statements, "speaker_type"),
+        "affiliation": _column(statements, "affiliation"),
+        "pronoun": mention.isin(("he", "she")),
+    })
+    if keys.empty:
+        return keys.assign(statements=pd.Series(dtype="int64")), []
+    groups = keys.groupby(_KEYS, sort=True, dropna=False)
+    row = groups.ngroup().tolist()
+    names = groups.size().rename("statements").reset_index()
+    return names[NAME_COLUMNS], row
 
 
-_NAME_WORD = re.compile(r"[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*")
-_INITIAL = re.compile(r"[^\W\d_]{1,2}\.")  # "J.", "Jr.", "St."
+def names_of(statements: pd.DataFrame) -> pd.DataFrame:
+    """Give the names table (NAME_COLUMNS) of a statements frame: one row per article and
+    distinct speaker, type, affiliation and he/she flag, with its count of statements."""
+    return _name_rows(statements)[0]
 
 
-def _name_word(word: str) -> bool:
-    return word[:1].isupper() and bool(_NAME_WORD.fullmatch(word) or _INITIAL.fullmatch(word))
+def places_of(names: pd.DataFrame, aliases: dict[str, str] | None = None) -> frozenset[str]:
+    """Give the casefolded words the names table uses as a country, government or affiliation
+    at least as often as the last word of a person's full name: places, which are never taken
+    for a surname ("Velora"; not "Trump", though "the Trump campaign" gives an affiliation)."""
+    used: Counter = Counter()
+    surname: Counter = Counter()
+    for speaker, kind, affiliation, count in zip(
+            names["speaker"].tolist(), names["speaker_type"].tolist(),
+            names["affiliation"].astype(str).tolist(), names["statements"].tolist(), strict=True):
+        name = _named(speaker, kind, aliases or {})[0]
+        if kind in STATE_TYPES:
+            used[name.casefold()] += count
+        elif is_full(name, kind):
+            surname[name.split()[-1].casefold()] += count
+        used[affiliation.casefold()] += count
+    return frozenset(p for p, n in used.items() if n >= surname[p])
 
 
-def _marker(word: str) -> bool:
-    """A word that comes before a name without being part of it: title, role, possessive."""
-    low = word.lower()
-    return (low in TITLES or low in ROLE_NOUNS or bool(_POSSESSIVE_WORD.search(word))
-            or (word[:1].islower() and low not in PARTICLES))
+def _named(speaker: str, kind: str, aliases: dict[str, str]) -> tuple[str, bool]:
+    """Give the tidied name (or its alias) and whether the alias file fixed it."""
+    # tidied twice: "Mr. VARGA" -> "VARGA" -> "Varga", so that a second pass changes nothing
+    clean = tidy(tidy(speaker_name(speaker, kind), kind), kind)
+    target = aliases.get(" ".join(speaker.split()), aliases.get(clean))
+    return (clean, False) if target is None else (target, True)
 
 
-def name_like(name: str) -> bool:
-    """Give True when `name` is written like a personal name ("Ursula von der Leyen")."""
-    words = name.split()
-    return (bool(words) and _name_word(words[0]) and words[0].lower() not in PRONOUNS
-            and all(_name_word(w) or w in PARTICLES for w in words[1:]))
+def _key(name: str) -> str:
+    words = [w for w in name.split() if w.lower() not in SUFFIXES] or name.split()
+    return spelling_key(words[-1]) if words else ""
 
 
-def tidy(name: str, speaker_type: str = "") -> str:
-    """Give a speaker name without titles, possessive affiliations or a leading "the"."""
-    words = plain_name(" ".join(str(name).split())).split()
-    if not words:
-        return ""
-    if (speaker_type in STATE_TYPES or speaker_type == "person") and all(
-        w.isupper() for w in words
-    ) and len("".join(words)) > 3:
-        words = [w.title() for w in words]  # a headline's "UKRAINE SAYS"
-    # "The Veloran Manufacturers’ Association": a plural possessive is a word of the name
-    if words[0].lower() == "the" and len(words) > 1 and _name_word(words[1]) and all(
-        _name_word(w.rstrip("’'")) or w in CONNECTORS or w in PARTICLES for w in words[2:]
-    ):
-        words = words[1:]
-    if speaker_type in STATE_TYPES or any(w.lower() in _ORG_WORDS for w in words):
-        return " ".join(words)
-    for i in range(len(words) - 2, -1, -1):
-        rest = words[i + 1:]
-        if (_marker(words[i]) and name_like(" ".join(rest))
-                and not all(w.lower() in TITLES for w in rest)):
-            return " ".join(rest)
-    return " ".join(words)
+def settle_key(names: pd.DataFrame, aliases: dict[str, str] | None = None) -> pd.Series:
+    """Give each names row its settlement key (the spelling key of the last word of its tidied
+    name): rows with different keys never influence each other's settlement."""
+    aliases = aliases or {}
+    cache: dict[tuple[str, str], str] = {}
+    keys = []
+    for pair in zip(names["speaker"].tolist(), names["speaker_type"].tolist(), strict=True):
+        if pair not in cache:
+            cache[pair] = _key(_named(*pair, aliases)[0])
+        keys.append(cache[pair])
+    return pd.Series(keys, index=names.index, dtype=object)
 
 
-def spelling_key(word: str) -> str:
-    """Give the transliteration key of one name word ("Zelenskyy", "Zelensky" -> "zelenski")."""
-    plain = unicodedata.normalize("NFKD", word.casefold())
-    letters = "".join(ch for ch in plain if ch.isalpha() and not unicodedata.combining(ch))
-    letters = letters.replace("x", "ks").replace("y", "i")
-    letters = re.sub(r"ij$", "i", letters)
-    return re.sub(r"(.)\1+", r"\1", letters)
+def settle(names: pd.DataFrame, aliases: dict[str, str] | None = None,
+           places: frozenset[str] | None = None, by_key: bool = True) -> pd.DataFrame:
+    """Give the names rows plus `canonical` and `canonical_type`, the corpus-wide name and type.
+    `places` defaults to `places_of(names)`: pass the whole corpus's when settling a part.
+    `by_key=False` settles all rows as one group: the same result, kept to test that."""
+    aliases = aliases or {}
+    places = places_of(names, aliases) if places is None else places
+    canonical = [""] * len(names)
+    kinds = [""] * len(names)
+    cols = {c: names[c].tolist() for c in NAME_COLUMNS}
+    keys = settle_key(names, aliases) if by_key else pd.Series([""] * len(names), dtype=object)
+    for rows in (keys.groupby(keys.tolist(), sort=False).indices.values() if len(keys) else ()):
+        group = {c: [cols[c][i] for i in rows] for c in NAME_COLUMNS}
+        got_names, got_types = _settled_group(group, aliases, places)
+        for i, name, kind in zip(rows, got_names, got_types, strict=True):
+            canonical[i], kinds[i] = name, kind
+    return names.assign(canonical=pd.Series(canonical, index=names.index, dtype=object),
+                        canonical_type=pd.Series(kinds, index=names.index, dtype=object))
 
 
-def _close(a: str, b: str) -> bool:
-    """Keys one letter apart inside a long given name, never at the last letter."""
-    if a == b:
-        return True
-    if a[:1] != b[:1] or min(len(a), len(b)) < 6 or abs(len(a) - len(b)) > 1:
-        return False
-    short, long_ = sorted((a, b), key=len)
-    i = next((k for k, (x, y) in enumerate(zip(short, long_, strict=False)) if x != y), len(short))
-    if i >= len(long_) - 1:
-        return False
-    skip = 1 if len(short) == len(long_) else 0
-    return short[i + skip:] == long_[i + 1:]
+def _settled_group(group: dict[str, list], aliases: dict[str, str],
+                   places: frozenset[str]) -> tuple[list[str], list[str]]:
+    """Give the canonical names and types of one key group's rows, passes repeated until the
+    types hold."""
+    types = group["speaker_type"]
+    for _ in range(_PASSES):
+        # each pass reads the names as given, with the types the last pass settled
+        names, settled = _pass(group["speaker"], types, group, aliases, places)
+        if settled == types:
+            break
+        types = settled
+    return names, settled
 
 
-def _same_person(a: str, b: str) -> bool:
-    wa, wb = a.split(), b.split()
-    if len(wa) != len(wb) or spelling_key(wa[-1]) != spelling_key(wb[-1]):
-        return False
-    return all(_close(spelling_key(x), spelling_key(y)) for x, y in zip(wa, wb, strict=True))
+def _pass(speakers: list[str], types: list[str], group: dict[str, list],
+          aliases: dict[str, str], places: frozenset[str]) -> tuple[list[str], list[str]]:
+    """Give one settlement pass over a key group: canonical names and types per row."""
+    weights, articles = group["statements"], group["article_id"]
+    named: dict[tuple[str, str], tuple[str, bool]] = {}
+    for pair in zip(speakers, types, strict=True):
+        if pair not in named:
+            named[pair] = _named(*pair, aliases)
+    names, forced = zip(*(named[p] for p in zip(speakers, types, strict=True)), strict=True)
+    pinned = set(aliases.values())
+    full_counts: Counter = Counter()
+    for name, kind, weight in zip(names, types, weights, strict=True):
+        if is_full(name, kind):
+            full_counts[name] += weight
+    canonical = _clusters(full_counts, pinned)
+    by_surname: dict[str, set[str]] = {}
+    uses: Counter = Counter()  # full-name statements per canonical full name
+    for full, head in canonical.items():
+        by_surname.setdefault(_key(full), set()).add(head)
+        uses[head] += full_counts[full]
+    in_article: dict[str, set[str]] = {}
+    for name, article in zip(names, articles, strict=True):
+        if name in canonical:
+            in_article.setdefault(article, set()).add(canonical[name])
+    result = []
+    for name, kind, article, fixed in zip(names, types, articles, forced, strict=True):
+        if name in canonical:
+            result.append(canonical[name])
+            continue
+        if not fixed and is_bare(name, kind) and name.casefold() not in places:
+            heads = by_surname.get(spelling_key(name), set())
+            local = heads & in_article.get(article, set())
+            decided = local if len(local) == 1 else () if local else _dominant(heads, uses)
+            if decided:
+                result.append(next(iter(decided)))
+                continue
+        result.append(name)
+    result = _bodies_merged(result, types, weights, places, pinned)
+    merged = _same_case_merged(result, weights, pinned)
+    return merged, _settled_types(merged, types, group["pronoun"], weights, places)
 
 
-def _is_full(name: str, speaker_type: str) -> bool:
-    return (speaker_type not in STATE_TYPES and len(name.split()) > 1 and name_like(name)
-            and not any(w.lower() in _ORG_WORDS for w in name.split()))
+def canonicalize(statements: pd.DataFrame, aliases: dict[str, str] | None = None) -> pd.DataFrame:
+    """Give `statements` (same rows, same columns) with one canonical `speaker` per person
+    and one `speaker_type` per speaker, settled over their names table."""
+    out = statements.copy()
+    if out.empty:
+        return out
+    names, row = _name_rows(statements)
+    settled = settle(names, aliases)
+    merged = pd.Series(settled["canonical"].to_numpy()[row], index=out.index, dtype=object)
+    # A missing speaker stays missing, in the column's own dtype.
+    missing = out["speaker"].isna()
+    out["speaker"] = merged.where(~missing, out["speaker"]).astype(statements["speaker"].dtype)
+    if "speaker_type" in out:
+        kinds = pd.Series(settled["canonical_type"].to_numpy()[row], index=out.index,
+                          dtype=object)
+        out["speaker_type"] = kinds.astype(statements["speaker_type"].dtype)
+    return out
 
 
-def _is_bare(name: str, speaker_type: str) -> bool:
-    return (speaker_type not in STATE_TYPES and len(name.split()) == 1 and name_like(name)
-            and name.lower() not in _ORG_WORDS)
+def _dominant(heads: set[str], uses: Counter) -> set[str]:
+    """Give the one full name that holds at least SURNAME_SHARE of the corpus's full-name
+    statements of a surname (none where two people share it more evenly)."""
+    if not heads:
+        return set()
+    best = max(sorted(heads), key=lambda h: uses[h])
+    return {best} if uses[best] >= SURNAME_SHARE * sum(uses[h] for h in heads) else set()
 
 
 def _clusters(counts: Counter, pinned: set[str]) -> dict[str, str]:
@@ -206,7 +257,7 @@ def _clusters(counts: Counter, pinned: set[str]) -> dict[str, str]:
         clusters = groups.setdefault(spelling_key(name.split()[-1]), [])
         for members in clusters:
             both_pinned = name in pinned and any(m in pinned for m in members)
-            if not both_pinned and all(_same_person(name, m) for m in members):
+            if not both_pinned and all(same_person(name, m) for m in members):
                 members.append(name)
                 break
         else:
@@ -218,106 +269,71 @@ def _clusters(counts: Counter, pinned: set[str]) -> dict[str, str]:
             # members are in order of frequency, then alphabetical
             head = fixed[0] if fixed else members[0]
             canonical.update(dict.fromkeys(members, head))
-    return canonical
+    uses: Counter = Counter()
+    for name, head in canonical.items():
+        uses[head] += counts[name]
+    moved = _shorter_forms(sorted(uses), uses, pinned)
+    return {name: moved.get(head, head) for name, head in canonical.items()}
 
 
-def canonicalize(statements: pd.DataFrame, aliases: dict[str, str] | None = None) -> pd.DataFrame:
-    """Give `statements` (same rows, same columns) with one canonical `speaker` per person
-    and one `speaker_type` per speaker (see `_settled_types`)."""
-    out = _canonical_pass(statements, aliases or {})
-    # A settled type can change how a name is tidied ("VARGA" typed person is "Varga"):
-    # passes repeat until the types hold, so that a second call changes nothing.
-    for _ in range(3):
-        if "speaker_type" not in out or out["speaker_type"].equals(statements["speaker_type"]):
-            break
-        statements, out = out, _canonical_pass(out, aliases or {})
-    return out
+def _is_initial(word: str) -> bool:
+    return bool(INITIALS.fullmatch(word))
 
 
-def _canonical_pass(statements: pd.DataFrame, aliases: dict[str, str]) -> pd.DataFrame:
-    """Give one pass of `canonicalize`."""
-    out = statements.copy()
-    if out.empty:
-        return out
-    # Plain lists: iterating an Arrow-backed string column item by item is slow.
-    types = (out["speaker_type"].fillna("").astype(str).tolist() if "speaker_type" in out
-             else [""] * len(out))
-    raw = out["speaker"].fillna("").astype(str).tolist()
-    named: dict[tuple[str, str], tuple[str, bool]] = {}  # a corpus repeats its speakers
-    for pair in zip(raw, types, strict=True):
-        if pair not in named:
-            clean = tidy(*pair)
-            target = aliases.get(" ".join(pair[0].split()), aliases.get(clean))
-            named[pair] = (clean, False) if target is None else (target, True)
-    names, forced = zip(*(named[pair] for pair in zip(raw, types, strict=True)), strict=True)
-    pinned = set(aliases.values())
-    pairs = Counter(zip(names, types, strict=True))
-    full_counts: Counter = Counter()
-    for (name, kind), count in pairs.items():
-        if _is_full(name, kind):
-            full_counts[name] += count
-    canonical = _clusters(full_counts, pinned)
-    by_surname: dict[str, set[str]] = {}
-    for full, head in canonical.items():
-        by_surname.setdefault(spelling_key(full.split()[-1]), set()).add(head)
-    articles = (out["article_id"].fillna("").astype(str).tolist() if "article_id" in out
-                else [""] * len(out))
-    in_article: dict[str, set[str]] = {}
-    for name, article in zip(names, articles, strict=True):
-        if name in canonical:
-            in_article.setdefault(article, set()).add(canonical[name])
-    # A word the corpus uses as an affiliation or a government is a place, not a surname
-    # ("Velora said ..." must not join a stray full name ending in "Velora").
-    places = {n.casefold() for n, k in pairs if k in STATE_TYPES}
-    if "affiliation" in out:
-        places |= {a.casefold() for a in out["affiliation"].dropna().astype(str).unique()}
-    result = []
-    for name, kind, article, fixed in zip(names, types, articles, forced, strict=True):
-        if name in canonical:
-            result.append(canonical[name])
-            continue
-        if not fixed and _is_bare(name, kind) and name.casefold() not in places:
-            heads = by_surname.get(spelling_key(name), set())
-            local = heads & in_article.get(article, set())
-            decided = local if len(local) == 1 else heads if len(heads) == 1 and not local else ()
-            if decided:
-                result.append(next(iter(decided)))
-                continue
-        result.append(name)
-    result = _bodies_merged(result, types, places, pinned)
-    merged = pd.Series(_same_case_merged(result, pinned), index=out.index, dtype=object)
-    # A missing speaker stays missing, in the column's own dtype.
-    missing = out["speaker"].isna()
-    out["speaker"] = merged.where(~missing, out["speaker"]).astype(statements["speaker"].dtype)
-    if "speaker_type" in out:
-        mentions = (out["speaker_mention"].fillna("").astype(str).tolist()
-                    if "speaker_mention" in out else [""] * len(out))
-        settled = _settled_types(merged.tolist(), types, mentions, places)
-        out["speaker_type"] = pd.Series(settled, index=out.index, dtype=object).astype(
-            statements["speaker_type"].dtype)
-    return out
+def _shorter_forms(heads: list[str], uses: Counter, pinned: set[str]) -> dict[str, str]:
+    """Give {name: the ordinary name it is a form of}: a middle name or initial dropped where
+    the corpus quotes the shorter form more ("Donald J. Trump", "Hillary Rodham Clinton" ->
+    "Donald Trump", "Hillary Clinton"; "George W. Bush" stays where "George Bush" is no more
+    frequent: he may be his father), and a given name cut to its initial ("J. Trump" -> the
+    one name whose given or middle name starts with J). Two different middles of one name
+    ("George W. Bush", "George H. W. Bush") leave both apart."""
+    plain = [h for h in heads if len(h.split()) == 2 and not _is_initial(h.split()[0])]
+    longer: dict[str, list[str]] = {}
+    for head in heads:
+        words = head.split()
+        if len(words) >= 3 and head not in pinned:
+            short = [p for p in plain if same_person(p, f"{words[0]} {words[-1]}")]
+            if len(short) == 1:
+                longer.setdefault(short[0], []).append(head)
+    moved = {}
+    for short, forms in longer.items():
+        if len({f.split()[1][:1].casefold() for f in forms}) == 1 and (
+                uses[short] > sum(uses[f] for f in forms)):
+            moved.update(dict.fromkeys(forms, short))
+    for head in heads:
+        words = head.split()
+        if len(words) == 2 and _is_initial(words[0]) and head not in pinned:
+            letter = words[0][0].casefold()
+            found = {moved.get(h, h) for h in heads if h != head and not _is_initial(
+                h.split()[0]) and any(w[:1].casefold() == letter for w in h.split()[:-1])}
+            if len(found) == 1:
+                moved[head] = found.pop()
+    return moved
 
 
 # When the votes for a speaker's type tie, the first of these wins.
 _TYPE_ORDER = ("person", "government", "organisation", "group")
 
 
-def _settled_types(names: list[str], types: list[str], mentions: list[str],
-                   places: set[str]) -> list[str]:
-    """Give one type per speaker name: "government" for a place the corpus uses as one;
+def _settled_types(names: list[str], types: list[str], pronouns: list[bool], weights: list[int],
+                   places: frozenset[str]) -> list[str]:
+    """Give one type per speaker name: "government" for a place some statement types so;
     "person" for anyone a "he" or "she" refers to; else the most frequent type given (ties:
     person, government, organisation, group); a name-like speaker with no type is a person.
     A statement without a speaker keeps the type it has."""
     votes: dict[str, Counter] = {}
-    for name, kind, mention in zip(names, types, mentions, strict=True):
+    for name, kind, pronoun, weight in zip(names, types, pronouns, weights, strict=True):
         count = votes.setdefault(name, Counter())
         if kind:
-            count[kind] += 1
-        if kind == "person" and mention.lower() in ("he", "she"):
-            count["pronoun"] += 1
+            count[kind] += weight
+        if kind == "person" and pronoun:
+            count["pronoun"] += weight
     settled = {}
     for name, count in votes.items():
-        if name.casefold() in places and not count["pronoun"]:
+        # a place is a government where a statement types it so ("Politico's X" makes
+        # "Politico" an affiliation, not a government)
+        if name.casefold() in places and not count["pronoun"] and (
+                count["government"] or count["country"] or not count):
             settled[name] = "government"
         elif count["pronoun"]:
             settled[name] = "person"
@@ -327,7 +343,7 @@ def _settled_types(names: list[str], types: list[str], mentions: list[str],
         else:
             # An all-capitals name stays untyped: typed, it would be title-cased next time.
             settled[name] = "person" if name_like(name) and not name.isupper() and not any(
-                w.lower() in _ORG_WORDS for w in name.split()) else ""
+                w.lower() in ORG_WORDS for w in name.split()) else ""
     return [settled[name] if name else kind for name, kind in zip(names, types, strict=True)]
 
 
@@ -335,22 +351,24 @@ def _rank(kind: str) -> int:
     return _TYPE_ORDER.index(kind) if kind in _TYPE_ORDER else len(_TYPE_ORDER)
 
 
-def _bodies_merged(names: list[str], types: list[str], places: set[str],
-                   pinned: set[str]) -> list[str]:
+def _bodies_merged(names: list[str], types: list[str], weights: list[int],
+                   places: frozenset[str], pinned: set[str]) -> list[str]:
     """Give `names` with the forms of one body made one ("Velora's Central Electoral
     Commission", "Veloran Central Electoral Commission", "Central Electoral Commission") where
     the corpus qualifies that body by one place only: the ministries of energy of two countries
     stay two. The most frequent form names it (ties: the longer)."""
-    counts = Counter(name for name, kind in zip(names, types, strict=True)
-                     if name and kind in ("organisation", "government") and name not in pinned)
+    counts: Counter = Counter()
+    for name, kind, weight in zip(names, types, weights, strict=True):
+        if name and kind in ("organisation", "government") and name not in pinned:
+            counts[name] += weight
     forms: dict[str, list[str]] = {}
     owners: dict[str, set[str]] = {}
     for name in counts:
-        qualified = _QUALIFIED.match(name)
+        qualified = QUALIFIED.match(name)
         place = next((p for p in sorted(places) if same_place(qualified.group(1), p)), "") \
             if qualified else ""
         body = qualified.group(2) if place else name
-        if len(body.split()) < 2 or not any(w.lower() in _ORG_WORDS for w in body.split()):
+        if len(body.split()) < 2 or not any(w.lower() in ORG_WORDS for w in body.split()):
             continue
         forms.setdefault(body.casefold(), []).append(name)
         if place:
@@ -363,9 +381,11 @@ def _bodies_merged(names: list[str], types: list[str], places: set[str],
     return [rename.get(name, name) for name in names]
 
 
-def _same_case_merged(names: list[str], pinned: set[str]) -> list[str]:
+def _same_case_merged(names: list[str], weights: list[int], pinned: set[str]) -> list[str]:
     """Give `names` with spellings that differ only in case made one (the most frequent)."""
-    counts = Counter(names)
+    counts: Counter = Counter()
+    for name, weight in zip(names, weights, strict=True):
+        counts[name] += weight
     best: dict[str, str] = {}
     for name in sorted(counts, key=lambda n: (n not in pinned, -counts[n], n)):
         best.setdefault(name.casefold(), name)

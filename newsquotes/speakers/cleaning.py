@@ -1,0 +1,121 @@
+"""A speaker's name as a name: without a dateline, a word of the sentence before it, an epithet,
+a second sentence, page furniture or text run together from markup; "" for no speaker at all.
+
+Rules, not a list of the names seen: a leading word that a closed word class knows
+(auxiliary, determiner, conjunction, preposition, sentence adverb), a verb in -ing, an epithet
+or a title is not part of the name after it; a full stop after a word that is no initial or
+abbreviation ends the name; a lower-case letter run into a capital ("NoemKristi") marks two
+texts glued together by markup; a description ("the former president", "a Wisconsin
+Republican") or a lower-case phrase typed as a person is unresolved, not a speaker.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsquotes.lexicon.corpus_names import (
+    ABBREVIATIONS,
+    ADVERBS,
+    AUXILIARIES,
+    CONJUNCTIONS,
+    DETERMINERS,
+    EPITHETS,
+    EVENT_WORDS,
+    ING_NAMES,
+    PAGE_LEADS,
+    PAGE_WORDS,
+    PARTY_NOUNS,
+    PREPOSITIONS,
+    SHARE_WORDS,
+    TITLE_WORDS,
+)
+from newsquotes.speakers.names import PRONOUNS, TITLES
+
+# Words never the first of a name: a name led by one was cut with the sentence before it.
+_NOT_FIRST = (AUXILIARIES | CONJUNCTIONS | PREPOSITIONS | ADVERBS
+              | (DETERMINERS - {"the", "a", "an"}))
+# Three lower-case letters run into a capital: "NoemKristi", never "McConnell" or "DeSantis";
+# a glue only where the glued word repeats an earlier one (not "WikiLeaks", "SoftBank").
+_GLUED = re.compile(r"(?<=[a-z]{3})(?=([A-Z][^\W\d_]*))")
+_DASH = re.compile(r"\s+(?:-{1,2}|–|—)\s+")
+_INITIALS = re.compile(r"(?:[^\W\d_]\.)+")
+_GROUP = "group"
+
+
+def _capital(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _glued_cut(text: str) -> str:
+    """Give the text up to the first place where markup ran two texts together."""
+    for match in _GLUED.finditer(text):
+        before = text[:match.start()]
+        if match.group(1) in before.split():
+            return before
+    return text
+
+
+def _sentence_cut(words: list[str]) -> list[str]:
+    """Give the words up to a full stop that ends a sentence ("Clinton. In" -> "Clinton")."""
+    for i, word in enumerate(words[:-1]):
+        if word[-1:] in "?!" or (word.endswith(".") and not _INITIALS.fullmatch(word)
+                                 and word.lower() not in ABBREVIATIONS
+                                 and word.lower() not in TITLES):
+            return words[:i + 1]
+    return words
+
+
+def _page_cut(words: list[str]) -> list[str]:
+    """Give the words after a run of share-bar words ("WhatsApp Email Telegram A senior ...")."""
+    run = 0
+    for i, word in enumerate(words):
+        run = run + 1 if word.lower().strip(":|") in PAGE_WORDS else 0
+        if run >= 2 and (i + 1 == len(words) or words[i + 1].lower() not in PAGE_WORDS):
+            return words[i + 1:]
+    return words
+
+
+def _leads_off(word: str, speaker_type: str) -> bool:
+    """Give True for a first word that is not part of the name after it (an epithet or a
+    title only before a person: "Real Madrid" keeps its "Real")."""
+    low = word.lower().strip(",;:")
+    if low in EPITHETS or low in TITLE_WORDS:
+        return speaker_type in ("person", "")
+    return low in _NOT_FIRST or (low.endswith("ing") and len(low) >= 6 and low not in ING_NAMES)
+
+
+def _unresolved(words: list[str], speaker_type: str) -> bool:
+    """Give True for a description or lower-case phrase that names nobody."""
+    if speaker_type == _GROUP:
+        return False
+    low = [w.lower().strip(",") for w in words]
+    if low[0] in DETERMINERS and not any(_capital(w) for w in words[1:]):
+        return True
+    if speaker_type in ("person", "") and not _capital(words[0]):
+        return True
+    if low[-1] in EVENT_WORDS:
+        return True
+    # a person's name has no lower-case last word and no share-bar word
+    return speaker_type == "person" and (
+        low[-1] in PARTY_NOUNS or not _capital(words[-1]) or any(w in SHARE_WORDS for w in low))
+
+
+def speaker_name(name: str, speaker_type: str = "") -> str:
+    """Give the name in `name` without the text around it, or "" where it names no speaker."""
+    text = " ".join(_page_cut(str(name).split()))
+    text = _DASH.split(_glued_cut(text))[-1]  # a dateline: "CLEVELAND - Donald Trump"
+    words = _sentence_cut(text.split())
+    if not words or words[0].lower() in PAGE_LEADS:
+        return ""
+    while len(words) > 1 and _leads_off(words[0], speaker_type) and _capital(words[1]):
+        words = words[1:]
+    if len(words) == 1 and (_leads_off(words[0], speaker_type) or len(words[0]) == 1
+                            or words[0].lower() in PRONOUNS):
+        return ""  # "That", "I", "В": no name
+    words[-1] = words[-1].rstrip(",;:")
+    if words[-1].endswith(".") and not _INITIALS.fullmatch(words[-1]) and (
+            words[-1].lower() not in ABBREVIATIONS):
+        words[-1] = words[-1][:-1]
+    if not words[-1] or _unresolved(words, speaker_type):
+        return ""
+    return " ".join(words)

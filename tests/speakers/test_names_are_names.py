@@ -1,0 +1,100 @@
+"""A name is a name (speaker_name), one person one name across a corpus (canonicalize)."""
+
+import pandas as pd
+import pytest
+
+from newsquotes.speakers.cleaning import speaker_name
+from newsquotes.speakers.corpus import SURNAME_SHARE, canonicalize
+
+
+@pytest.mark.parametrize(("name", "speaker_type", "expected"), [
+    ("KESTRA CITY - Tavi Rennick", "person", "Tavi Rennick"),  # a dateline
+    ("Did Rennick", "person", "Rennick"),  # a word of the sentence before
+    ("Does Halvan", "person", "Halvan"),
+    ("Both Orlov", "person", "Orlov"),
+    ("Hosting Brekke", "person", "Brekke"),
+    ("Like Vask", "person", "Vask"),
+    ("Even Vask", "person", "Vask"),
+    ("Is Kestragas", "organisation", "Kestragas"),
+    ("Crooked Mira Halvan", "person", "Mira Halvan"),  # an epithet
+    ("Fascist Halvan", "person", "Halvan"),
+    ("Real Velora", "organisation", "Real Velora"),  # no epithet before a body's name
+    ("Halvan. In", "person", "Halvan"),  # a second sentence
+    ("Mira Halvan. Orlov", "person", "Mira Halvan"),
+    ("Mr. Halvan.", "person", "Mr. Halvan"),
+    ("Our Standards", "organisation", ""),  # page furniture
+    ("Follow KNA", "organisation", ""),
+    ("WhatsApp Email Telegram A senior prison official", "person", ""),
+    ("Kestra Gov. Ana RothAna Lise RothKestra governor", "person", "Kestra Gov. Ana Roth"),
+    ("KestraNet", "organisation", "KestraNet"),  # a capital inside a name is no glue
+    ("That", "person", ""),
+    ("One", "person", ""),
+    ("I", "person", ""),  # an unresolved pronoun
+    ("We", "group", ""),
+    ("final", "person", ""),
+    ("Election Day", "person", ""),
+    ("the former president", "person", ""),  # a description names nobody
+    ("the ministry", "organisation", ""),
+    ("a Kestrian Republican", "person", ""),
+    ("Halvan's campaign manager", "person", ""),
+    ("officials", "group", "officials"),  # an unnamed group stays a group
+    ("the State Department", "organisation", "the State Department"),
+    ("Senators Orlov", "person", "Orlov"),
+    ("Will Orlov", "person", "Will Orlov"),  # a given name that is also a word
+    ("Theresa May", "person", "Theresa May"),
+    ("Channing Orlov", "person", "Channing Orlov"),
+    ("Ursula von der Leyen", "person", "Ursula von der Leyen"),
+])
+def test_speaker_name(name, speaker_type, expected):
+    assert speaker_name(name, speaker_type) == expected
+
+
+def _settled(rows: list[tuple[str, str]]) -> list[str]:
+    frame = pd.DataFrame({"article_id": [a for a, _ in rows], "speaker": [s for _, s in rows],
+                          "speaker_type": "person"})
+    return canonicalize(frame)["speaker"].tolist()
+
+
+@pytest.mark.parametrize(("rows", "expected"), [
+    # a middle initial or name is dropped where the corpus quotes the ordinary name more
+    ([("a", "Tavi Rennick")] * 3 + [("b", "Tavi J. Rennick"), ("c", "Tavi Jon Rennick")],
+     ["Tavi Rennick"] * 5),
+    ([("a", "Tavi Rennick"), ("b", "Tavi J. Rennick"), ("c", "Tavi J. Rennick")],
+     ["Tavi Rennick", "Tavi J. Rennick", "Tavi J. Rennick"]),
+    # ... but two middles of one name are two people
+    ([("a", "Ana Roth")] * 3 + [("b", "Ana B. Roth"), ("c", "Ana C. Roth")],
+     ["Ana Roth"] * 3 + ["Ana B. Roth", "Ana C. Roth"]),
+    # a given name cut to its initial joins the one name with that initial
+    ([("a", "Tavi J. Rennick"), ("b", "J. Rennick"), ("c", "Mira Rennick")],
+     ["Tavi J. Rennick"] * 2 + ["Mira Rennick"]),
+    # a title and place before a bare surname go, and it joins the full name
+    ([("a", "Ostravian Sen. Brekke"), ("b", "Lars Brekke")], ["Lars Brekke"] * 2),
+    # "Jr" is another person
+    ([("a", "Piotr Halvan"), ("b", "Piotr Halvan Jr")], ["Piotr Halvan", "Piotr Halvan Jr"]),
+])
+def test_one_person_one_name(rows, expected):
+    assert _settled(rows) == expected
+
+
+def _surname_rows(main: int, other: int) -> list[tuple[str, str]]:
+    return ([("a", "Mira Halvan")] * main + [("b", "Piotr Halvan")] * other + [("c", "Halvan")])
+
+
+def test_a_bare_surname_joins_the_name_holding_nearly_all_its_uses():
+    assert SURNAME_SHARE == 0.9
+    assert _settled(_surname_rows(19, 1))[-1] == "Mira Halvan"  # 95% of the full-name uses
+    assert _settled(_surname_rows(17, 3))[-1] == "Halvan"  # 85%: two people, left apart
+
+
+def test_a_bare_surname_stays_where_its_article_names_two_people_of_it():
+    rows = [("a", "Mira Halvan")] * 30 + [("b", "Piotr Halvan"), ("b", "Mira Halvan"),
+                                         ("b", "Halvan")]
+    assert _settled(rows)[-1] == "Halvan"
+
+
+def test_a_surname_used_in_an_affiliation_is_still_a_surname():
+    frame = pd.DataFrame({"article_id": ["a", "a", "b", "c"],
+                          "speaker": ["Mira Halvan", "Mira Halvan", "a Halvan aide", "Halvan"],
+                          "speaker_type": ["person"] * 4, "affiliation": ["", "", "Halvan", ""]})
+    got = canonicalize(frame)["speaker"].tolist()
+    assert got == ["Mira Halvan", "Mira Halvan", "", "Mira Halvan"]

@@ -1,0 +1,102 @@
+"""Settlement over a names table: names_of, settle, settle_key, and canonicalize built on them."""
+
+import pandas as pd
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pandas.testing import assert_frame_equal
+
+from newsquotes.speakers.corpus import (
+    NAME_COLUMNS,
+    canonicalize,
+    names_of,
+    places_of,
+    settle,
+    settle_key,
+)
+
+
+def _statements(rows: list[tuple]) -> pd.DataFrame:
+    """Rows of (article_id, speaker, speaker_type, speaker_mention, affiliation)."""
+    return pd.DataFrame(rows, columns=["article_id", "speaker", "speaker_type",
+                                       "speaker_mention", "affiliation"])
+
+
+CORPUS = _statements([
+    ("a", "Dmytro Kuleba", "person", "Dmytro Kuleba", "Ukraine"),
+    ("a", "Dmytro Kuleba", "person", "he", "Ukraine"),
+    ("a", "Dmytro Kuleba", "person", "he", "Ukraine"),
+    ("b", "Kuleba", "person", "Kuleba", ""),
+    ("b", "Anna Varga", "person", "Anna Varga", ""),
+    ("c", "Peter Varga", "person", "Peter Varga", ""),
+    ("c", "Varga", "person", "Varga", ""),
+    ("d", "Varga", "person", "Varga", ""),
+    ("d", "Ukraine", "government", "Ukraine", ""),
+    ("d", "Velora's Central Electoral Commission", "organisation", "the commission", "Velora"),
+    ("e", "Central Electoral Commission", "organisation", "Central Electoral Commission", ""),
+    ("e", "", "", "figures", ""),
+    ("e", None, "person", "he", None),
+])
+
+
+def test_names_of_counts_statements_per_distinct_row():
+    names = names_of(CORPUS)
+    assert list(names.columns) == NAME_COLUMNS
+    kuleba = names[names["speaker"] == "Dmytro Kuleba"]
+    assert sorted(zip(kuleba["pronoun"], kuleba["statements"], strict=True)) == [(False, 1),
+                                                                                 (True, 2)]
+    assert names["statements"].sum() == len(CORPUS)
+    assert len(names) == len(CORPUS) - 1  # the two "he" rows of article a are one row
+
+
+def test_settle_gives_canonical_names_and_types():
+    settled = settle(names_of(CORPUS))
+    got = dict(zip(settled["article_id"] + "/" + settled["speaker"], settled["canonical"],
+                   strict=True))
+    assert got["b/Kuleba"] == "Dmytro Kuleba"  # the only full name with that surname
+    assert got["c/Varga"] == "Peter Varga"  # decided by its own article
+    assert got["d/Varga"] == "Varga"  # two people, not decided
+    commission = "Velora's Central Electoral Commission"  # one place qualifies the body
+    assert got["d/" + commission] == got["e/Central Electoral Commission"] == commission
+    assert set(settled.loc[settled["canonical"] == "Ukraine", "canonical_type"]) == {"government"}
+
+
+def _by_key_groups(names: pd.DataFrame, aliases=None) -> pd.DataFrame:
+    """Settle a names table one key group at a time, the corpus's places given."""
+    places = places_of(names, aliases)
+    keys = settle_key(names, aliases)
+    parts = [settle(names[keys == key], aliases, places) for key in keys.unique()]
+    return pd.concat(parts).sort_index()
+
+
+def test_settling_key_group_by_key_group_gives_the_whole_settlement():
+    names = names_of(CORPUS)
+    keys = settle_key(names)
+    assert keys.nunique() >= 5  # the table really is split
+    whole = settle(names, by_key=False)
+    assert_frame_equal(_by_key_groups(names), whole)
+    assert_frame_equal(settle(names), whole)
+
+
+WORDS = st.sampled_from(["Anna", "Peter", "Sergey", "Sergei", "Mr.", "the", "Foreign", "Minister"])
+LAST = st.sampled_from(["Varga", "Vargas", "VARGA", "Kuleba", "Ukraine", "Ministry", "he", ""])
+SPEAKER = st.tuples(st.lists(WORDS, max_size=2), LAST).map(lambda p: " ".join([*p[0], p[1]]))
+ROW = st.tuples(st.sampled_from("abc"), SPEAKER,
+                st.sampled_from(["person", "government", "organisation", ""]),
+                st.sampled_from(["he", "she", "Varga", ""]), st.sampled_from(["", "Ukraine"]))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(ROW, min_size=1, max_size=14), st.booleans())
+def test_key_groups_never_influence_each_other(rows, with_alias):
+    aliases = {"Varga": "Peter Varga"} if with_alias else None
+    names = names_of(_statements(rows))
+    whole = settle(names, aliases, by_key=False)
+    assert_frame_equal(_by_key_groups(names, aliases), whole)
+    assert_frame_equal(settle(names, aliases), whole)
+
+
+def test_canonicalize_applies_the_settlement_to_each_statement():
+    got = canonicalize(CORPUS)
+    assert got["speaker"].tolist()[:4] == ["Dmytro Kuleba"] * 4
+    assert got["speaker"].isna().tolist() == CORPUS["speaker"].isna().tolist()
+    assert got["speaker_type"].tolist()[-2:] == ["", "person"]
