@@ -1,6 +1,6 @@
 """Issue 13.3 and 13.11 in charts: outlets named in markup or with bidi controls, ingested by
 the command line, reach every chart of the dashboard as text. The chart builders' own tests:
-tests/test_charts.py (test_names_in_markup_reach_a_chart_as_text, chart_labels); in a
+tests/components/test_charts.py (test_names_in_markup_reach_a_chart_as_text, chart_labels); in a
 browser: tests/browser/test_hostile_names.py."""
 
 from __future__ import annotations

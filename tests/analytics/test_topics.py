@@ -34,7 +34,7 @@ def test_load_topics_reads_the_documented_format(tmp_path: Path):
 
 
 def test_load_topics_reads_the_sample_file():
-    topics = load_topics(Path(__file__).parents[1] / "sample_data" / "topics.toml")
+    topics = load_topics(Path(__file__).parents[2] / "sample_data" / "topics.toml")
     assert topics and all(phrases for phrases in topics.values())
 
 

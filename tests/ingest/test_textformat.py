@@ -10,7 +10,7 @@ import pytest
 from newsquotes.ingest.dates import looks_like_date, parse_date
 from newsquotes.ingest.textformat import parse_text
 
-SAMPLE_SEED = Path(__file__).resolve().parent.parent / "sample_data" / "seed"
+SAMPLE_SEED = Path(__file__).resolve().parents[2] / "sample_data" / "seed"
 
 SEED_SHAPED = (
     "ORBITAL FERRY TALKS END WITHOUT DEAL, PORTMASTER SAYS\n\n"

@@ -13,7 +13,7 @@ import pytest
 from newsquotes.records import Article
 from newsquotes.store.parquet import Store
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 OTHER_WRITER = textwrap.dedent("""
     import sys
