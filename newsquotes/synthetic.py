@@ -34,6 +34,25 @@ def _speakers(n: int) -> list[str]:
     return [f"{first[i % len(first)]} {last[(i // len(first)) % len(last)]}" for i in range(n)]
 
 
+def _articles(ids: list[str], dates: pd.DatetimeIndex, bodies: list[str],
+              sources: np.ndarray) -> pd.DataFrame:
+    """Give the synthetic articles frame (schema columns) of these ids, dates and bodies."""
+    return pd.DataFrame({
+        "id": ids,
+        "title": [f"Synthetic story {i}" for i in range(len(ids))],
+        "body": bodies,
+        "date": dates.astype("datetime64[ns]"),
+        "section": "World",
+        "source": sources,
+        "author": "",
+        "url": "",
+        "language": "en",
+        "word_count": [len(b.split()) for b in bodies],
+        "origin": "synthetic",
+        "flags": "",
+    })[ARTICLE_COLUMNS]
+
+
 def synthetic_corpus(
     n_statements: int, seed: int = 0, statements_per_article: int = 8, n_speakers: int = 60
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -65,20 +84,7 @@ def synthetic_corpus(
     bodies = [[] for _ in range(n_articles)]
     for art, text in zip(article_of, texts, strict=True):
         bodies[art].append(text.ljust(199) + "\n")
-    articles = pd.DataFrame({
-        "id": ids,
-        "title": [f"Synthetic story {i}" for i in range(n_articles)],
-        "body": ["".join(b) for b in bodies],
-        "date": dates.astype("datetime64[ns]"),
-        "section": "World",
-        "source": pick(OUTLETS, n_articles),
-        "author": "",
-        "url": "",
-        "language": "en",
-        "word_count": [len("".join(b).split()) for b in bodies],
-        "origin": "synthetic",
-        "flags": "",
-    })[ARTICLE_COLUMNS]
+    articles = _articles(ids, dates, ["".join(b) for b in bodies], pick(OUTLETS, n_articles))
 
     article_ids = np.asarray(ids, dtype=object)[article_of]
     statements = pd.DataFrame({

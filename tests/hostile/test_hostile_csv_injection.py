@@ -1,6 +1,7 @@
 """Issue 13.2: formulas from an article (a quotation, a title, an outlet) reach the CSV the
-command line exports as inert text. The cell rule: tests/analytics/test_export.py; every CSV the
-dashboard offers goes through it (tests/analytics/test_export.py, test_csv_of_a_hostile_frame_...)."""
+command line exports as inert text. The cell rule: tests/analytics/test_export.py; every CSV
+the dashboard offers goes through it (tests/analytics/test_export.py,
+test_csv_of_a_hostile_frame_...)."""
 
 from __future__ import annotations
 
