@@ -122,8 +122,14 @@ def places_of(names: pd.DataFrame, aliases: dict[str, str] | None = None) -> fro
 
 def _named(speaker: str, kind: str, aliases: dict[str, str]) -> tuple[str, bool]:
     """Give the tidied name (or its alias) and whether the alias file fixed it."""
-    # tidied twice: "Mr. VARGA" -> "VARGA" -> "Varga", so that a second pass changes nothing
-    clean = tidy(tidy(speaker_name(speaker, kind), kind), kind)
+    # Cleaned until nothing changes ("Mr. VARGA" -> "VARGA" -> "Varga"; "0." -> "0" -> ""),
+    # so that a second pass changes nothing; each step only shortens or re-cases the name.
+    clean = tidy(speaker_name(speaker, kind), kind)
+    for _ in range(8):
+        again = tidy(speaker_name(clean, kind), kind)
+        if again == clean:
+            break
+        clean = again
     target = aliases.get(" ".join(speaker.split()), aliases.get(clean))
     return (clean, False) if target is None else (target, True)
 
