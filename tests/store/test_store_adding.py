@@ -16,7 +16,6 @@ from newsquotes.extract import pipeline as extraction
 from newsquotes.records import Article
 from newsquotes.store import StoreError
 from newsquotes.store.compact import compact
-from newsquotes.store.export import inert_cell
 from newsquotes.store.frames import articles_frame
 from newsquotes.store.parquet import Store
 from tests.store import fake_extractor
@@ -24,7 +23,7 @@ from tests.store import fake_extractor
 
 @pytest.fixture(autouse=True)
 def fake(monkeypatch):
-    monkeypatch.setattr(batch, "extract_many", fake_extractor.extract_many)
+    monkeypatch.setattr(batch, "extract_texts", fake_extractor.extract_texts)
     monkeypatch.setattr(extraction, "EXTRACTOR_VERSION", "fake-1")
 
 
@@ -120,14 +119,6 @@ def test_compact_merges_small_batches_and_keeps_every_row(tmp_path, monkeypatch)
     pd.testing.assert_frame_equal(after, before)
     assert len(list((tmp_path / "s" / "statements").iterdir())) == 1  # old parts deleted
     assert add_files(store, [tmp_path / "c"]).skipped_files != []  # files still known
-
-
-@pytest.mark.parametrize(("cell", "shown"), [
-    ("=HYPERLINK(\"http://x\",\"click\")", "'=HYPERLINK(\"http://x\",\"click\")"),
-    ("+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0"), ("-1", "'-1"), ("@SUM(A1)", "'@SUM(A1)"),
-    ("\tx", "'\tx"), ("\rx", "'\rx"), ("plain", "plain"), ("a=b", "a=b"), (3, 3)])
-def test_inert_cell_makes_formulas_text(cell, shown):
-    assert inert_cell(cell) == shown
 
 
 def test_export_filters_and_writes_csv_inert(tmp_path, capsys):
