@@ -160,6 +160,7 @@ def add_files(store: Store, sources: Iterable[str | Path], limits: Limits | None
             store.add_batch(Batch(articles, files=files))
         else:
             parts, model = upkeep.batch_frames(statements)
+            articles = pipeline.flagged(articles, statements)
             store.add_batch(Batch(articles, parts["statements"], parts["names"],
                                   parts["topics"], version, files, {"unsettled": "1"}, model))
             settling.settle_batch(store, upkeep.aliases, parts["names"])

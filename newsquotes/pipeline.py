@@ -8,12 +8,14 @@ up to date, rewriting only those batches' parts.
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pandas as pd
 
 from newsquotes import schema, settling, topicmodel
+from newsquotes.extract import limits
 from newsquotes.records import STATEMENT_FIELDS
 from newsquotes.store.parquet import Store
 
@@ -23,6 +25,11 @@ CHUNK = 64
 Runner = Callable[[Iterator[pd.DataFrame]], Iterator[pd.DataFrame]]
 # (files done, files in all, articles stored, statements found) after each chunk.
 Progress = Callable[[int, int, int, int], None]
+# Where a statements frame carries its articles' extraction flags (article id -> flags).
+FLAGS_ATTR = "article_flags"
+EXTRACTION_FLAGS = frozenset({
+    limits.SENTENCE_TOO_LONG, limits.QUOTE_TOO_LONG, limits.TOO_MANY_QUOTES,
+    limits.TOO_MUCH_TEXT, limits.TOO_MANY_STATEMENTS, limits.FAILED})
 
 
 def _english(articles: pd.DataFrame) -> pd.Series:
@@ -44,18 +51,42 @@ def build_statements(articles: pd.DataFrame, aliases: dict[str, str] | None = No
     del aliases  # settled over the names table, not per chunk (contract 2)
     read = articles[_english(articles)]
     ids = read["id"].astype(str).tolist()
-    found = batch.extract_many(read["body"].astype(str).tolist(), n_process=n_process)
+    found = batch.extract_texts(read["body"].astype(str).tolist(), n_process=n_process)
     rows = [{**s.to_dict(), "article_id": aid}
-            for aid, statements in zip(ids, found, strict=True) for s in statements]
+            for aid, each in zip(ids, found, strict=True) for s in each.statements]
+    bounds = {aid: list(each.flags) for aid, each in zip(ids, found, strict=True) if each.flags}
     df = pd.DataFrame(rows, columns=list(STATEMENT_FIELDS))
     if df.empty:
-        return schema.empty_frame("statements")
+        return _with_flags(schema.empty_frame("statements"), bounds)
     df["statement_id"] = df["article_id"] + ":" + df["start"].astype(str)
     texts = df["text"].tolist()
     scores = sentiment.score_texts(texts).reset_index(drop=True)
     df = pd.concat([df.drop(columns=[c for c in scores.columns if c in df]), scores], axis=1)
     df["terms"] = pd.Series(keywords.statement_terms(texts), index=df.index, dtype=object)
-    return schema.typed(df, "statements")
+    return _with_flags(schema.typed(df, "statements"), bounds)
+
+
+def _with_flags(statements: pd.DataFrame, bounds: dict[str, list[str]]) -> pd.DataFrame:
+    """Give `statements` carrying the bound flags of each article in its attrs (they travel
+    with the frame through a runner, a process pool or a Dask worker, pickled with it)."""
+    statements.attrs[FLAGS_ATTR] = bounds
+    return statements
+
+
+def flagged(articles: pd.DataFrame, statements: pd.DataFrame) -> pd.DataFrame:
+    """Give `articles` with the flags of their extraction (carried by `statements`) in place
+    of any an earlier extraction left; the ingest's own flags ("no_date") stay."""
+    bounds = statements.attrs.get(FLAGS_ATTR, {})
+    if articles.empty:
+        return articles
+
+    def joined(article_id: str, flags) -> str:
+        kept = [f for f in str(flags or "").split(";") if f and f not in EXTRACTION_FLAGS]
+        return ";".join(sorted({*kept, *bounds.get(article_id, [])}))
+
+    out = articles.copy()
+    out["flags"] = [joined(a, f) for a, f in zip(out["id"], out["flags"], strict=True)]
+    return out
 
 
 def local_runner(n_process: int = 1) -> Runner:
@@ -119,6 +150,13 @@ class Upkeep:
             topicmodel.reassign(self.store, model, self.defined)
 
 
+def _kept(frames: Iterator[pd.DataFrame], kept: deque) -> Iterator[pd.DataFrame]:
+    """Give each frame of `frames`, keeping it in `kept` for when its statements come back."""
+    for frame in frames:
+        kept.append(frame)
+        yield frame
+
+
 def update_store(store: Store, progress: Progress | None = None,
                  aliases_path: str | Path | None = None,
                  topics_path: str | Path | None = None, n_process: int = 1,
@@ -136,12 +174,14 @@ def update_store(store: Store, progress: Progress | None = None,
     stale = store.catalog().stale_batches(version)
     done = 0
     parts = {(p.kind, p.batch): p for p in store.catalog().parts()}
-    frames = (store.read_part(parts[("articles", b)]) for b in stale)
+    read: deque[pd.DataFrame] = deque()  # each batch's articles, until its statements are back
+    frames = _kept((store.read_part(parts[("articles", b)]) for b in stale), read)
     for batch, statements in zip(stale, (runner or local_runner(n_process))(frames),
                                  strict=True):
         ids = {a for a, *_ in store.catalog().articles_of(batch)}
         old = store.read_part(parts[("names", batch)]) if ("names", batch) in parts else None
         batch_frames, model = upkeep.batch_frames(statements)
+        batch_frames["articles"] = flagged(read.popleft(), statements)
         store.replace_batch(batch, batch_frames, version, meta={"unsettled": "1"}, model=model)
         settling.settle_batch(store, upkeep.aliases, batch_frames["names"], replaced=old)
         done += len(ids)

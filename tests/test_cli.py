@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from newsquotes import batch, cli
+from newsquotes.extract.pipeline import Extraction
 
 ROOT = Path(__file__).resolve().parent.parent
 STORY = ("Ferry fares rise\n\nHarbour\n\nMarch 10, 2022\n\n"
@@ -54,7 +55,8 @@ def test_parse_with_nothing_readable_fails(tmp_path, capsys):
 
 def test_ingest_summary(story, tmp_path, capsys, monkeypatch):
     """Plumbing only: the extractor is replaced by a fake that finds nothing."""
-    monkeypatch.setattr(batch, "extract_many", lambda texts, n_process=1: [[] for _ in texts])
+    monkeypatch.setattr(batch, "extract_texts",
+                        lambda texts, n_process=1: [Extraction([], []) for _ in texts])
     notes = tmp_path / "notes.md"
     notes.write_text("# notes", encoding="utf-8")
     store = tmp_path / "store"

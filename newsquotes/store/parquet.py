@@ -243,8 +243,11 @@ class Store:
             catalog = self.catalog(create=True)
             old = [p.file for p in catalog.parts() if p.batch == batch and p.kind in frames]
             parts = self.write_parts(batch, frames, version, model=model)
-            ids = [(a, batch, version, lang, flags) for a, _v, lang, flags in
-                   catalog.articles_of(batch)] if "statements" in frames else []
+            if "articles" in frames:
+                ids = _catalog_rows(frames["articles"], batch, version)
+            else:
+                ids = [(a, batch, version, lang, flags) for a, _v, lang, flags in
+                       catalog.articles_of(batch)] if "statements" in frames else []
             catalog.commit(parts=parts, drop=old, articles=ids, meta=meta)
             for file in old:
                 (self.path / file).unlink(missing_ok=True)

@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 @pytest.fixture(autouse=True)
 def fake(monkeypatch):
-    monkeypatch.setattr(batch, "extract_many", fake_extractor.extract_many)
+    monkeypatch.setattr(batch, "extract_texts", fake_extractor.extract_texts)
     monkeypatch.setattr(extraction, "EXTRACTOR_VERSION", "fake-1")
     monkeypatch.setattr("newsquotes.pipeline.CHUNK", 2)
 

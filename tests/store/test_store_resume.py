@@ -22,7 +22,7 @@ INGEST = textwrap.dedent("""
     sys.path.insert(0, {root!r})
     from newsquotes import batch, pipeline
     from tests.store import fake_extractor
-    batch.extract_many = functools.partial(fake_extractor.extract_many, delay={delay})
+    batch.extract_texts = functools.partial(fake_extractor.extract_texts, delay={delay})
     pipeline.CHUNK = 16
     from newsquotes import cli
     sys.exit(cli.main(["ingest", sys.argv[1], "--store", sys.argv[2], "-q",
