@@ -7,14 +7,9 @@ from dataclasses import asdict, dataclass, fields
 
 
 @dataclass(frozen=True)
-class Article:
-    """One news article, as stored.
+class Draft:
+    """An article as one file or record gives it, before it gets its id and flags."""
 
-    `body` is kept exactly as read (typographic quotes, non-breaking spaces), so that
-    statement offsets point into the text that is stored and shown.
-    """
-
-    id: str
     title: str
     body: str
     date: dt.date | None = None
@@ -22,10 +17,21 @@ class Article:
     source: str = ""
     author: str = ""
     url: str = ""
+    flags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True)
+class Article(Draft):
+    """One news article, as stored: a draft with its id, language, word count and origin.
+
+    `body` is kept exactly as read (typographic quotes, non-breaking spaces), so that
+    statement offsets point into the text that is stored and shown.
+    """
+
+    id: str
     language: str = "en"
     word_count: int = 0
     origin: str = ""
-    flags: tuple[str, ...] = ()
 
     def to_dict(self) -> dict:
         """Give the article as a plain dict (date as a `datetime.date` or None)."""
@@ -74,4 +80,3 @@ class Statement:
 
 
 STATEMENT_FIELDS = tuple(f.name for f in fields(Statement))
-ARTICLE_FIELDS = tuple(f.name for f in fields(Article))

@@ -11,8 +11,7 @@ from pathlib import PurePosixPath
 from newsquotes.ingest.decoding import decode_bytes
 from newsquotes.ingest.language import language_of
 from newsquotes.ingest.readers import READERS
-from newsquotes.ingest.textformat import Draft
-from newsquotes.records import Article, Rejection
+from newsquotes.records import Article, Draft, Rejection
 
 # Control characters and the bidi controls that reorder text around them (U+202A-E, U+2066-9)
 # and invisible marks: never kept in a name, a title or an outlet.

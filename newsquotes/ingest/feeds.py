@@ -8,8 +8,7 @@ import io
 from collections.abc import Iterator
 
 from newsquotes.ingest.dates import parse_date
-from newsquotes.ingest.textformat import Draft
-from newsquotes.records import Rejection
+from newsquotes.records import Draft, Rejection
 
 _BLOCKS = ("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr")
 
@@ -40,10 +39,11 @@ def _item_text(entry) -> tuple[str, bool]:
 
 
 def _item_date(entry):
+    """Give the date an item was published (else updated, created), or None."""
     for key in ("published", "updated", "created"):
         if entry.get(key):
-            return parse_date(entry[key]), entry[key]
-    return None, ""
+            return parse_date(entry[key])
+    return None
 
 
 def read_feed(text: str, origin: str) -> Iterator[tuple[str, Draft] | Rejection]:
@@ -63,9 +63,9 @@ def read_feed(text: str, origin: str) -> Iterator[tuple[str, Draft] | Rejection]
         if not body:
             yield Rejection(where, "feed item has no text (neither content nor summary)")
             continue
-        date, date_text = _item_date(entry)
+        date = _item_date(entry)
         tags = [t.get("term", "") for t in entry.get("tags") or [] if t.get("term")]
         yield where, Draft(
             title=entry.get("title", ""), body=body, date=date, section=tags[0] if tags else "",
             source=outlet, author=entry.get("author", ""), url=entry.get("link", ""),
-            date_text=date_text, flags=() if full else ("summary_only",))
+            flags=() if full else ("summary_only",))

@@ -10,8 +10,7 @@ from __future__ import annotations
 import re
 
 from newsquotes.ingest.dates import parse_field_date
-from newsquotes.ingest.textformat import Draft
-from newsquotes.records import Rejection
+from newsquotes.records import Draft, Rejection
 
 # In order of preference; where they come from: news-please / CC-News (maintext,
 # date_publish, source_domain, authors), Media Cloud (media_name, publish_date, stories_id),
@@ -126,6 +125,5 @@ def from_record(record: dict, origin: str) -> tuple[str, Draft] | Rejection:
     return origin, Draft(
         title=field(record, "title"), body=body, date=date,
         section=field(record, "section"), source=field(record, "source"),
-        author=field(record, "author"), url=field(record, "url"),
-        date_text=field(record, "date"), flags=flags,
+        author=field(record, "author"), url=field(record, "url"), flags=flags,
     )

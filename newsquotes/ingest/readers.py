@@ -25,8 +25,8 @@ from newsquotes.ingest.fields import (
     keyed_record,
     record_text,
 )
-from newsquotes.ingest.textformat import Draft, parse_text
-from newsquotes.records import Rejection
+from newsquotes.ingest.textformat import parse_text
+from newsquotes.records import Draft, Rejection
 
 # Python's csv module stops at 131,072 characters a field; a long article is longer.
 csv.field_size_limit(Limits().max_field_chars)
@@ -269,7 +269,7 @@ def read_html(text: str, origin: str) -> Read:
         title=(doc.title or "").strip(), body=body,
         date=parse_date(date_text) if date_text else None,
         section=categories[0] if categories else "", source=doc.sitename or "",
-        author=doc.author or "", url=doc.url or "", date_text=date_text,
+        author=doc.author or "", url=doc.url or "",
     )
 
 

@@ -12,27 +12,10 @@ all), so offsets computed in it point into the text that is stored and shown.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from dataclasses import dataclass
 
 from newsquotes.ingest.dates import looks_like_date, parse_date
-
-
-@dataclass(frozen=True)
-class Draft:
-    """An article as one file or record gives it, before it gets its id and flags."""
-
-    title: str
-    body: str
-    date: dt.date | None = None
-    section: str = ""
-    source: str = ""
-    author: str = ""
-    url: str = ""
-    date_text: str = ""
-    flags: tuple[str, ...] = ()
-
+from newsquotes.records import Draft
 
 # How many lines after the headline may hold the desk line, byline and dateline.
 HEADER_LINES = 4
@@ -127,4 +110,4 @@ def parse_text(text: str) -> Draft:
             break
     body = text[lines[i][0]:lines[end - 1][1]] if i < end else ""
     return Draft(title=title, body=body, date=date, section=section,
-                 source=_same_outlet(source, outlet), author=author, date_text=date_text)
+                 source=_same_outlet(source, outlet), author=author)
