@@ -1,4 +1,5 @@
-"""Start and stop `streamlit run dashboard.py` on a free port over a given store folder.
+"""Start and stop `streamlit run serve.py` (the dashboard with its response headers) on a free
+port over a given store folder.
 
 Shared by the browser tests (conftest.py) and benchmarks/screenshots.py, so both see the app
 exactly as `streamlit run` serves it to a user.
@@ -93,7 +94,7 @@ def start_server(store: Path, log: Path) -> Server:
     port = _free_port()
     env = {**os.environ, "NEWSQUOTES_STORE": str(store), "PYTHONUNBUFFERED": "1"}
     cmd = [
-        sys.executable, "-m", "streamlit", "run", "dashboard.py",
+        sys.executable, "-m", "streamlit", "run", "serve.py",
         "--server.headless", "true",
         "--server.port", str(port),
         "--server.address", "127.0.0.1",

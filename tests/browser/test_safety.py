@@ -54,3 +54,21 @@ def test_article_reader_shows_markup_as_text(dash):
     for markup in HOSTILE:
         assert markup in body.first.inner_text()
     assert_shown_as_text(dash)
+
+
+def test_another_site_cannot_frame_the_dashboard(browser, server):
+    """Clickjacking: the served pages carry X-Frame-Options and CSP frame-ancestors (serve.py),
+    so a page of another origin that frames the dashboard gets an empty frame."""
+    page = browser.new_page()
+    try:
+        headers = page.request.get(server.url).headers
+        assert headers["x-frame-options"] == "SAMEORIGIN"
+        assert headers["content-security-policy"] == "frame-ancestors 'self'"
+        page.set_content(f'<iframe id="app" src="{server.url}" width="800" height="600">'
+                         "</iframe>")
+        page.wait_for_timeout(3000)
+        framed = page.frame_locator("#app")
+        assert framed.locator("[data-testid='stApp']").count() == 0
+        assert framed.get_by_text("Who said what").count() == 0
+    finally:
+        page.close()
