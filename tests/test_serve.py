@@ -4,6 +4,7 @@ a header the app set itself is kept, and the websocket passes untouched."""
 from __future__ import annotations
 
 import asyncio
+import threading
 
 from serve import HEADERS, FrameGuard
 
@@ -22,7 +23,11 @@ def _run(scope: dict, start_headers: list[tuple[bytes, bytes]]) -> list[dict]:
     async def send(message):
         sent.append(message)
 
-    asyncio.run(FrameGuard(app)(scope, receive, send))
+    # In its own thread: another test of the suite (a browser test) may have left this
+    # thread's event loop running, and asyncio.run refuses to start inside one.
+    worker = threading.Thread(target=asyncio.run, args=(FrameGuard(app)(scope, receive, send),))
+    worker.start()
+    worker.join()
     return sent
 
 
