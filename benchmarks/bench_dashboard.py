@@ -1,6 +1,11 @@
 """Time of a dashboard rerun after a filter change, and the app's peak memory.
 
-Run: python benchmarks/bench_dashboard.py [--sizes sample 100000] [--repeat 5]
+Run: python benchmarks/bench_dashboard.py [--sizes sample 10000] [--repeat 5]
+         [--stores DIR ...]
+
+A size is `sample` (sample_data/ ingested into a fresh store) or N: a synthetic store of N
+articles (about 15 N statements, written by `newsquotes synth` into a temporary folder, not
+timed); `--stores` names stores already written (e.g. by `python -m newsquotes synth`).
 
 Each size runs in a fresh process (peak RSS is per process). The corpus is read once (cached
 loaders: no re-parsing, no re-extraction). Each page is opened once in a session of
@@ -90,8 +95,20 @@ def child(size: str, repeat: int) -> None:
         data.build_sample_store(store)
         print(f"  sample store built in {time.perf_counter() - start:.1f} s (not timed below)")
         os.environ[data.STORE_ENV] = str(store)
+    elif size.isdigit():
+        from components import data
+        from newsquotes.synthstore import synth_store
+
+        store = Path(tempfile.mkdtemp(prefix="bench-store-")) / "store"
+        start = time.perf_counter()
+        written = synth_store(store, int(size))
+        print(f"  synthetic store of {written:,} statements written in "
+              f"{time.perf_counter() - start:.1f} s (not timed below)")
+        os.environ[data.STORE_ENV] = str(store)
     else:
-        os.environ["NEWSQUOTES_SYNTHETIC"] = size
+        from components import data
+
+        os.environ[data.STORE_ENV] = size
     as_a_server()
     from streamlit.testing.v1 import AppTest
 
@@ -119,16 +136,18 @@ def child(size: str, repeat: int) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", nargs="+", default=["sample", "100000"])
+    parser.add_argument("--sizes", nargs="+", default=["sample", "10000"])
+    parser.add_argument("--stores", nargs="*", default=[], help="stores already written")
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         child(args.child, args.repeat)
         return
-    for size in args.sizes:
+    for size in [*args.sizes, *args.stores]:
         label = ("sample corpus" if size == "sample"
-                 else f"synthetic corpus, {int(size):,} statements")
+                 else f"synthetic store, {int(size):,} articles" if size.isdigit()
+                 else f"store {size}")
         print(f"{label}:", flush=True)
         subprocess.run([sys.executable, __file__, "--child", size, "--repeat", str(args.repeat)],
                        check=True)

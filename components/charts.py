@@ -135,16 +135,16 @@ def kind_bars(counts: pd.DataFrame, title: str = "Statements by speaker and kind
                            "xanchor": "right", "x": 1.0})
 
 
-def statement_points(view: pd.DataFrame, speakers: list[str], title: str) -> go.Figure:
-    """Give every statement of `speakers` as a point (compound × speaker), text on hover.
+def statement_points(rows: pd.DataFrame, speakers: list[str], title: str,
+                     total: int | None = None) -> go.Figure:
+    """Give the statements `rows` of `speakers` as points (compound × speaker), text on hover.
 
-    Over MAX_POINTS statements a fixed random sample is drawn (the title says so): a browser
-    draws tens of thousands of hover-labelled points slowly and shows no more.
+    `rows` is at most MAX_POINTS of the `total` statements of the speakers, a fixed sample
+    when there are more (the title says so): a browser draws tens of thousands of
+    hover-labelled points slowly and shows no more.
     """
-    rows = view[view["speaker"].isin(speakers)]
-    if len(rows) > MAX_POINTS:
-        title = f"{title} (a sample of {MAX_POINTS:,} of {len(rows):,})"
-        rows = rows.sample(MAX_POINTS, random_state=0)
+    if total is not None and total > len(rows):
+        title = f"{title} (a sample of {len(rows):,} of {total:,})"
     trace = go.Scattergl if len(rows) > 1000 else go.Scatter
     # numpy arrays: Plotly checks a list item by item, an array at once
     scores = rows["compound"].to_numpy(dtype=float)

@@ -1,10 +1,10 @@
-"""What every page starts from: the corpus, the sidebar's filters, the statements they select."""
+"""What every page starts from: what the corpus holds, the sidebar's filters, and the questions
+a page asks of the statements they select (answered in DuckDB, cached per filter state)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-import pandas as pd
 import streamlit as st
 
 from components import data
@@ -14,26 +14,23 @@ from newsquotes.analytics.filters import Filters
 
 @dataclass(frozen=True)
 class PageData:
-    """The corpus, the filters in force and the filtered statements (joined to articles)."""
+    """What the corpus holds, the filters in force, and where the corpus is read."""
 
     loaded: data.Loaded
     filters: Filters
-    view: pd.DataFrame
-    source: tuple[str, str]  # (path, stamp) of the corpus: the cached loaders' key
+    source: tuple[str, str]  # (path, stamp) of the store: the cached loaders' key
 
-    def keywords(self, group: tuple[str, str] | None = None, top: int = 150) -> dict[str, float]:
-        """Give term -> count of the filtered statements (of `group`), cached per filter."""
-        return data.keyword_weights(*self.source, self.filters, group, top)
+    def ask(self, name: str, *args):
+        """Give the answer of question `name` (`data.asked`) about the filtered statements."""
+        return data.asked(*self.source, name, self.filters, *args)
 
-    def profile(self, speaker: str) -> dict:
-        """Give the profile of `speaker` over the filtered statements ({} if not quoted)."""
-        found = data.profiles(*self.source, self.filters)
-        rows = found[found["speaker"] == speaker]
-        return rows.iloc[0].to_dict() if len(rows) else {}
+    def totals(self) -> dict:
+        """Give statements, speakers, articles, undated, first and last date of the filtered."""
+        return self.ask("totals")
 
-    def distinctive(self, group: tuple[str, str]) -> pd.DataFrame:
-        """Give the terms that set `group` apart from the other filtered statements, cached."""
-        return data.distinctive(*self.source, self.filters, group)
+    def of_speaker(self, speaker: str) -> PageData:
+        """Give this page's data narrowed to the statements of `speaker`."""
+        return replace(self, filters=replace(self.filters, speakers=(speaker,)))
 
 
 def through_navigation() -> None:
@@ -52,18 +49,17 @@ def through_navigation() -> None:
 
 
 def page_data() -> PageData:
-    """Give the current corpus, filters and filtered statements (cached per filter state)."""
+    """Give what the current corpus holds, the filters and where to ask about them."""
     through_navigation()
-    path, version = data.source()
-    loaded = data.current()
+    source = data.source()
+    loaded = data.corpus(*source)
     filters = current_filters(loaded)
-    view = data.filtered(path, version, filters)
     if loaded.damage:
         st.error("The store cannot be read, so the pages show nothing: "
                  f"{loaded.damage}. Run `python -m newsquotes check --store DIR` to see what "
                  "is damaged, and `--repair` to set it aside; the **Data** page still works.",
                  icon=":material/error:")
-    return PageData(loaded, filters, view, (path, version))
+    return PageData(loaded, filters, source)
 
 
 def stop_if_empty(page: PageData) -> None:
@@ -71,13 +67,13 @@ def stop_if_empty(page: PageData) -> None:
     if page.loaded.damage:  # page_data said why already
         st.page_link("pages/data.py", label="Go to Data", icon=":material/database:")
         st.stop()
-    if page.loaded.view.empty:
+    if page.loaded.statements == 0:
         st.info("The corpus holds no statements yet. Add articles on the **Data** page: "
                 "text, HTML, JSON, JSON Lines, CSV files or a ZIP of them.",
                 icon=":material/inbox:")
         st.page_link("pages/data.py", label="Go to Data", icon=":material/upload:")
         st.stop()
-    if page.view.empty:
+    if page.totals()["statements"] == 0:
         st.info("No statement matches these filters. Widen the dates, remove a speaker, topic "
                 "or outlet, or change the search.", icon=":material/filter_alt_off:")
         st.button("Clear filters", on_click=clear_filters, key="empty_clear")

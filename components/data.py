@@ -1,69 +1,59 @@
-"""The dashboard's only cached loaders: the store, the corpus read from it, the statements a
-filter selects, keyword counts and distinctive terms per filter, rendered word clouds.
+"""The dashboard's only cached loaders: the store opened in DuckDB (`Query`), what the sidebar
+offers, every question a page asks of the filtered statements, one article, word clouds.
 
 Loaders are keyed by the store's path and a stamp of its files (names, sizes, mtimes), so a
 store changed by an upload or by `python -m newsquotes` is read again on the next rerun and an
-unchanged one never is. The corpus is cached as a shared resource, not copied per rerun:
-pages treat its frames as read-only. What depends on the filters is keyed by the corpus's
-(path, stamp) and the `Filters` record, never by a frame Streamlit would hash on every run.
+unchanged one never is. The Query is one shared resource; what depends on the filters is keyed
+by (path, stamp), the question's name, the `Filters` record and its arguments, and holds only
+what a page draws: no corpus frame lives in the server.
 """
 
 from __future__ import annotations
 
-import atexit
 import datetime as dt
 import logging
 import os
 import re
-import shutil
-import tempfile
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
-import numpy as np
+import duckdb
 import pandas as pd
 import pyarrow as pa
-import pyarrow.parquet as pq
 import streamlit as st
 
 from components import clouds
-from newsquotes.analytics.filters import Filters, apply_filters, in_group
-from newsquotes.analytics.keywords import (
-    TermIndex,
-    indexed_distinctive,
-    indexed_frequencies,
-    term_index,
+from newsquotes.analytics.filters import Filters
+from newsquotes.store import (  # noqa: F401 (tests read STORE_ENV here)
+    STORE_ENV,
+    StoreError,
+    default_path,
+    measures,
 )
-from newsquotes.analytics.profiles import speaker_profiles
-from newsquotes.schema import ARTICLE_COLUMNS, TOPIC_COLUMNS, VIEW_COLUMNS
-from newsquotes.store import STORE_ENV, StoreError, default_path  # noqa: F401 (tests read STORE_ENV here)
 from newsquotes.store.query import Query
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE_DIR = ROOT / "sample_data"
-# Benchmarks and demos: a synthetic corpus of this many statements instead of the store.
-SYNTHETIC_ENV = "NEWSQUOTES_SYNTHETIC"
 # What reading a damaged store raises (a truncated Parquet file, a garbled manifest, a folder
 # where a file should be): the pages say so in plain words, the server log keeps the traceback.
 DAMAGE = (StoreError, OSError, ValueError, TypeError, KeyError, AttributeError,
-          pa.ArrowException)
+          pa.ArrowException, duckdb.Error)
 log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
 class Loaded:
-    """The corpus as the pages use it, and the choices the sidebar offers."""
+    """What the corpus holds as the sidebar and the Data page use it (no statement's rows)."""
 
-    view: pd.DataFrame
-    articles: pd.DataFrame
-    topics: pd.DataFrame
-    speakers: tuple[str, ...]
-    outlets: tuple[str, ...]
-    topic_names: tuple[str, ...]
-    first_date: dt.date | None
-    last_date: dt.date | None
-    terms: TermIndex  # the terms of `view`'s rows, counted per filter without Python loops
-    damage: str = ""  # why the store could not be read (then every frame is empty)
+    speakers: tuple[str, ...] = ()  # every speaker, most quoted first
+    outlets: tuple[str, ...] = ()
+    topic_names: tuple[str, ...] = ()
+    first_date: dt.date | None = None
+    last_date: dt.date | None = None
+    statements: int = 0
+    articles: int = 0  # stored, with or without statements
+    quoted: int = 0  # articles holding a statement
+    damage: str = ""  # why the store could not be read (then it is empty)
 
 
 def store_path() -> Path:
@@ -127,33 +117,6 @@ def ensure_store() -> Path:
     return path
 
 
-def _date(value) -> dt.date | None:
-    return None if pd.isna(value) else pd.Timestamp(value).date()
-
-
-def _by_count(values: pd.Series) -> tuple[str, ...]:
-    """Give the distinct non-empty values, most frequent first (ties alphabetically)."""
-    counts = values[values.fillna("") != ""].value_counts()
-    return tuple(sorted(counts.index, key=lambda v: (-counts[v], v)))
-
-
-def loaded_from(articles: pd.DataFrame, view: pd.DataFrame, topics: pd.DataFrame) -> Loaded:
-    """Give the pages' record of a corpus from its frames (also used by tests and benchmarks)."""
-    view = (view.reindex(columns=VIEW_COLUMNS) if view.empty else view).reset_index(drop=True)
-    dates = view["date"].dropna()
-    return Loaded(
-        view=view,
-        articles=articles.reindex(columns=ARTICLE_COLUMNS) if articles.empty else articles,
-        topics=topics.reindex(columns=TOPIC_COLUMNS) if topics.empty else topics,
-        speakers=_by_count(view["speaker"]),
-        outlets=_by_count(view["outlet"]),
-        topic_names=_by_count(topics["topic"]) if not topics.empty else (),
-        first_date=_date(dates.min()) if not dates.empty else None,
-        last_date=_date(dates.max()) if not dates.empty else None,
-        terms=term_index(view["terms"]),
-    )
-
-
 def plain_damage(error: Exception, store: str) -> str:
     """Give what is wrong with the store at `store` in a line that names no server path."""
     reason = getattr(error, "reason", None) or str(error) or type(error).__name__
@@ -167,87 +130,43 @@ def plain_damage(error: Exception, store: str) -> str:
 
 def damaged(reason: str) -> Loaded:
     """Give an empty corpus that says why the store could not be read."""
-    empty = pd.DataFrame()
-    return replace(loaded_from(empty, empty, empty), damage=reason)
+    return Loaded(damage=reason)
 
 
-@st.cache_resource(show_spinner="Reading the corpus…", max_entries=2)
-def corpus(path: str, stamp: str) -> Loaded:
-    """Give the corpus stored at `path` (`stamp` only keys the cache to the files' state)."""
-    from newsquotes.store.parquet import load_corpus
 
-    try:
-        loaded = load_corpus(Path(path))
-        # Bodies are read for the one article a reader opens (`article`), not held here.
-        return loaded_from(loaded.articles.drop(columns="body"), loaded.view(), loaded.topics)
-    except DAMAGE as error:
-        log.exception("the store at %s cannot be read", path)
-        return damaged(plain_damage(error, path))
-
-
-def _synthetic_size() -> int | None:
-    value = os.environ.get(SYNTHETIC_ENV, "").strip()
-    return int(value) if value.isdigit() else None
-
-
-@st.cache_resource(show_spinner="Making a synthetic corpus…", max_entries=1)
-def synthetic(n_statements: int) -> Loaded:
-    """Give a synthetic corpus of `n_statements` statements with terms and discovered topics."""
-    from newsquotes.analytics.keywords import statement_terms
-    from newsquotes.analytics.topics import topics_for
-    from newsquotes.store.parquet import Corpus
-    from newsquotes.synthetic import synthetic_corpus
-
-    articles, statements = synthetic_corpus(n_statements)
-    statements["terms"] = statement_terms(statements["text"])
-    topics = topics_for(statements)
-    _write_parts(synthetic_folder(n_statements), articles, statements, topics)
-    return loaded_from(articles.drop(columns="body"), Corpus(articles, statements, topics).view(),
-                       topics)
-
-
-def synthetic_folder(n_statements: int) -> Path:
-    """Give the folder where the synthetic corpus of `n_statements` is kept as Parquet (this
-    process's own, removed when it ends)."""
-    folder = Path(tempfile.gettempdir()) / f"newsquotes-synthetic-{os.getpid()}-{n_statements}"
-    if not folder.exists():
-        atexit.register(shutil.rmtree, folder, ignore_errors=True)
-    return folder
-
-
-def _write_parts(folder: Path, articles: pd.DataFrame, statements: pd.DataFrame,
-                 topics: pd.DataFrame) -> None:
-    """Write the frames as one Parquet file of each kind, as a store of one part would hold."""
-    from newsquotes import schema
-    from newsquotes.store.files import atomic_write
-
-    folder.mkdir(parents=True, exist_ok=True)
-    for name, frame in (("articles", articles), ("statements", statements), ("topics", topics)):
-        table = schema.to_arrow(frame, name)
-        atomic_write(folder / f"{name}.parquet", lambda tmp, t=table: pq.write_table(t, tmp))
-
-
-def parts_of(path: Path) -> dict[str, list[Path]]:
-    """Give the Parquet files of each kind the store's catalog lists (`Store.parts`)."""
+# One Query at a time: at 15 million statements its tables take about 1.5 GB.
+@st.cache_resource(show_spinner="Reading the corpus…", max_entries=1)
+def query(path: str, stamp: str) -> Query:
+    """Give the DuckDB queries over the store at `path` (`stamp` keys the files' state)."""
     from newsquotes.store.parquet import Store
 
-    store = Store(path)
-    return {kind: store.parts(kind) for kind in ("statements", "articles", "topics")}
+    store = Store(Path(path))
+    parts = {kind: store.parts(kind) for kind in ("statements", "articles", "topics")}
+    return Query(parts["statements"], parts["articles"], parts["topics"],
+                 store.path / "speakers.parquet")
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
-def query(path: str, stamp: str) -> Query:
-    """Give the DuckDB queries over the corpus at `path` (`stamp` keys the files' state)."""
-    _loaded(path, stamp)  # a synthetic corpus is written as it is first made
-    if path.startswith("synthetic:"):
-        folder = synthetic_folder(int(path.split(":", 1)[1]))
-        parts = {kind: [folder / f"{kind}.parquet"]
-                 for kind in ("statements", "articles", "topics")}
-    else:
-        folder = Path(path)
-        parts = parts_of(folder)
-    return Query(parts["statements"], parts["articles"], parts["topics"],
-                 folder / "speakers.parquet")
+def corpus(path: str, stamp: str) -> Loaded:
+    """Give what the store at `path` holds (`stamp` only keys the cache to the files' state)."""
+    try:
+        found = query(path, stamp).summary()
+    except DAMAGE as error:
+        log.exception("the store at %s cannot be read", path)
+        return damaged(plain_damage(error, path))
+    return Loaded(speakers=found["speakers"], outlets=found["outlets"],
+                  topic_names=found["topics"], first_date=found["first"],
+                  last_date=found["last"], statements=found["statements"],
+                  articles=found["articles"], quoted=found["quoted"])
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def asked(path: str, stamp: str, name: str, filters: Filters, *args):
+    """Give the answer of question `name` about the statements `filters` selects: a method of
+    the store's `Query` (totals, rows, article_choices) or a function of `measures`."""
+    found = query(path, stamp)
+    method = getattr(found, name, None)
+    return method(filters, *args) if method else getattr(measures, name)(found, filters, *args)
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
@@ -263,17 +182,14 @@ def article(path: str, stamp: str, article_id: str) -> tuple[dict | None, pd.Dat
 
 
 def source() -> tuple[str, str]:
-    """Give (path, stamp) of what the pages read: the store, or "synthetic:<n>" for a benchmark."""
-    n = _synthetic_size()
-    if n is not None:
-        return f"synthetic:{n}", "fixed"
+    """Give (path, stamp) of the store the pages read."""
     path = ensure_store()
     return str(path), stamp(path)
 
 
 def current() -> Loaded:
-    """Give the corpus of the current store, read once per change of its files."""
-    return _loaded(*source())
+    """Give what the current store holds, read once per change of its files."""
+    return corpus(*source())
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -283,57 +199,6 @@ def cloud_png(frequencies: tuple[tuple[str, float], ...], width: int, height: in
 
 
 def forget_corpus() -> None:
-    """Drop the cached corpus, so the next read sees the store as it is now."""
+    """Drop the cached store, so the next read sees it as it is now."""
     corpus.clear()
-
-
-def _loaded(path: str, stamp: str) -> Loaded:
-    return synthetic(int(path.split(":", 1)[1])) if path.startswith("synthetic:") else corpus(
-        path, stamp)
-
-
-# Each entry holds a filtered frame (at 100,000 statements a wide filter keeps ~40 MB):
-# enough for going back and forth between a few filters, not a memory leak.
-@st.cache_resource(show_spinner=False, max_entries=8)
-def filtered(path: str, stamp: str, filters: Filters) -> pd.DataFrame:
-    """Give the statements of the corpus at `path` that `filters` selects (shared, read-only)."""
-    loaded = _loaded(path, stamp)
-    return apply_filters(loaded.view, filters, loaded.topics)
-
-
-def _selected(loaded: Loaded, view: pd.DataFrame, group: tuple[str, str] | None) -> np.ndarray:
-    """Give the mask over the corpus's statements of the rows of `view` (in `group`)."""
-    rows = view.index if group is None else view.index[in_group(view, group, loaded.topics)]
-    mask = np.zeros(len(loaded.view), dtype=bool)
-    mask[rows.to_numpy()] = True
-    return mask
-
-
-@st.cache_data(show_spinner=False, max_entries=128)
-def keyword_weights(
-    path: str, stamp: str, filters: Filters, group: tuple[str, str] | None = None,
-    top: int = 150,
-) -> dict[str, float]:
-    """Give term -> count of the filtered statements (of `group`: ("speaker"|"topic", name))."""
-    loaded = _loaded(path, stamp)
-    return indexed_frequencies(loaded.terms, _selected(loaded, filtered(path, stamp, filters),
-                                                       group), top)
-
-
-@st.cache_data(show_spinner=False, max_entries=32)
-def profiles(path: str, stamp: str, filters: Filters) -> pd.DataFrame:
-    """Give one profile row a speaker of the filtered statements (`speaker_profiles`)."""
-    return speaker_profiles(filtered(path, stamp, filters))
-
-
-@st.cache_data(show_spinner=False, max_entries=128)
-def distinctive(
-    path: str, stamp: str, filters: Filters, group: tuple[str, str], min_count: int = 2
-) -> pd.DataFrame:
-    """Give the terms that set `group` apart from the other filtered statements (z > 0 only)."""
-    loaded = _loaded(path, stamp)
-    view = filtered(path, stamp, filters)
-    inside = _selected(loaded, view, group)
-    terms = indexed_distinctive(loaded.terms, inside, _selected(loaded, view, None) & ~inside,
-                                min_count)
-    return terms[terms["z"] > 0].reset_index(drop=True)
+    query.clear()

@@ -3,16 +3,15 @@ corrections go to the store's aliases.toml and names are settled again without r
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-import pandas as pd
 import streamlit as st
 
 from components.data import SAMPLE_DIR
 from newsquotes import settling
 from newsquotes.speakers import corrections
 from newsquotes.speakers.aliases import AliasError, load_aliases
-from newsquotes.speakers.corpus import name_like, tidy
 from newsquotes.store.parquet import Store
 
 ALIAS_FILE = "aliases.toml"
@@ -41,18 +40,17 @@ def resettle(store_path: Path, aliases: dict[str, str]) -> int:
     return int((after["speaker"].fillna("") != before["speaker"].fillna("")).sum())
 
 
-def split_choices(view: pd.DataFrame, speaker: str, aliases: dict[str, str]) -> list[str]:
+def split_choices(mentions: list[str], speaker: str, aliases: dict[str, str]) -> list[str]:
     """Give the spellings that can be split out of `speaker`: its alias-file variants and
-    the other name-like mentions of its statements."""
-    mine = view.loc[view["speaker"] == speaker, "speaker_mention"].dropna().astype(str)
-    found = {tidy(m, "person") for m in mine.unique()}
-    found = {n for n in found if name_like(n) and n.casefold() != speaker.casefold()}
-    found |= {v for v, c in aliases.items() if c == speaker and v != speaker}
+    the other name-like `mentions` of its statements (`profiles.aliases_of`)."""
+    found = set(mentions) | {v for v, c in aliases.items() if c == speaker and v != speaker}
     return sorted(found)
 
 
-def name_editor(store_path: Path, view: pd.DataFrame, speakers: list[str]) -> None:
-    """Draw the merge and split forms; on a change, write, re-settle and rerun."""
+def name_editor(store_path: Path, speakers: list[str],
+                mentions: Callable[[str], list[str]]) -> None:
+    """Draw the merge and split forms over `speakers` (`mentions` gives a speaker's other
+    spellings); on a change, write, re-settle and rerun."""
     try:
         aliases = current_aliases(store_path)
     except AliasError as exc:
@@ -70,7 +68,7 @@ def name_editor(store_path: Path, view: pd.DataFrame, speakers: list[str]) -> No
                 _apply(store_path, corrections.merged(aliases, names, into))
         with split:
             who = st.selectbox("Speaker", speakers, key="ne_who")
-            choices = split_choices(view, who, aliases) if who else []
+            choices = split_choices(mentions(who), who, aliases) if who else []
             spelling = st.selectbox("Spelling that is someone else", choices, key="ne_spelling")
             if st.button("Split out", key="ne_split_go", disabled=not spelling):
                 _apply(store_path, corrections.split(aliases, spelling))

@@ -9,8 +9,9 @@ import pandas as pd
 import streamlit as st
 
 from components import charts, timecharts
+from components.context import PageData
 from components.downloads import chart_with_downloads
-from newsquotes.analytics.timeseries import choose_freq, main_span, sentiment_over_time
+from newsquotes.analytics.timeseries import choose_freq, span_of_days
 
 
 def _text(value) -> str:
@@ -23,15 +24,13 @@ def _text(value) -> str:
     return str(value) or "—"
 
 
-def speaker_card(
-    view: pd.DataFrame, speaker: str, profile: dict, terms: pd.DataFrame, key: str,
-    compact: bool = False,
-) -> None:
-    """Show `profile` (a `speaker_profiles` row) of `speaker` over the statements in `view`,
-    with `terms`: the words that set them apart (`keywords.distinctive_terms` rows, z > 0)."""
-    # Two columns, not every column of the speaker's rows (texts, term lists).
-    rows = view.loc[view["speaker"] == speaker, ["date", "compound"]]
-    mean = rows["compound"].mean()
+def speaker_card(page: PageData, speaker: str, key: str, compact: bool = False) -> None:
+    """Show the profile of `speaker` over `page`'s statements: who they are, how often and in
+    what tone they are quoted, the words that set them apart from the others' statements."""
+    profile = page.ask("profile", speaker)
+    mine = page.of_speaker(speaker)
+    tone = mine.ask("sentiment_summary", "speaker")
+    mean = tone["mean"].iloc[0] if len(tone) else float("nan")
     st.html(f"<h3 style='margin:0'>{html.escape(speaker)}</h3>")
     facts = [("Role", profile.get("role")), ("Affiliation", profile.get("affiliation")),
              ("Type", profile.get("speaker_type")), ("Also named", profile.get("aliases")),
@@ -41,20 +40,21 @@ def speaker_card(
                     for name, value in facts)
     st.html(f"<ul style='margin:0.2rem 0 0.6rem 1rem;padding:0'>{items}</ul>")
     a, b = st.columns(2)
-    a.metric("Statements", f"{len(rows):,}")
+    a.metric("Statements", f"{profile.get('statements', 0):,}")
     b.metric("Mean tone", f"{mean:+.2f}" if pd.notna(mean) else "—")
+    terms = page.ask("distinctive", ("speaker", speaker))
     if compact:
         st.dataframe(terms.head(10)[["term", "z", "count_a"]].rename(
             columns={"count_a": "uses"}), hide_index=True, key=f"{key}_terms")
         return
-    dated = rows.loc[rows["date"].notna(), ["date", "compound"]]
-    if not dated.empty:
-        span = main_span(dated["date"])
+    days = mine.ask("day_counts")
+    if not days.empty:
+        span = span_of_days(days)
         # By month once the span passes two months: one speaker's weeks hold a statement or
         # two, whose intervals reach from -1 to +1 and say nothing.
-        days = (dated["date"].max() - dated["date"].min()).days
-        freq = "MS" if days > 62 else choose_freq(dated["date"])
-        tone = sentiment_over_time(dated, freq=freq)
+        dated = pd.Series(days.index)
+        freq = "MS" if (dated.max() - dated.min()).days > 62 else choose_freq(dated)
+        tone = mine.ask("tone_over_time", freq)
         fig = timecharts.tone_over_time(
             tone, f"Tone of {speaker} per {timecharts.PERIOD_NAMES[freq]}")
         chart_with_downloads(timecharts.focus(fig, span, freq), tone,

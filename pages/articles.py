@@ -9,7 +9,7 @@ import streamlit as st
 from components import data, reader
 from components.context import page_data, stop_if_empty
 from components.tables import statement_table
-from newsquotes.analytics.articles import MAX_PICK, article_choices, choice_labels
+from newsquotes.analytics.articles import MAX_PICK, choice_labels
 from newsquotes.analytics.export import without_controls
 
 # Marks drawn in one article: past a few thousand the browser stalls on the highlighted body.
@@ -17,18 +17,20 @@ MAX_MARKS = 1000
 
 st.title("Articles")
 page = page_data()
-# Without the bodies: indexing every article's text again on each rerun is what costs.
-articles = page.loaded.articles[["id", "date", "source", "title"]].set_index("id", drop=False)
-if articles.empty:
+if page.loaded.articles == 0:
     stop_if_empty(page)
 
 asked = st.query_params.get("article")
-choices = article_choices(articles.reset_index(drop=True), page.view["article_id"])
-labels = dict(zip(choices["id"], choices["label"], strict=True))
-if asked in articles.index and asked not in labels:
-    linked = articles.loc[[asked]].assign(
-        n=int((page.loaded.view["article_id"] == asked).sum()))
-    labels = {asked: choice_labels(linked).iloc[0], **labels}
+choices = page.ask("article_choices", MAX_PICK)
+labels = dict(zip(choices["id"], choice_labels(choices), strict=True))
+if asked and asked not in labels:
+    # A link to an article the filters leave out (or past the list): offered first.
+    linked, linked_statements = data.article(*page.source, asked)
+    if linked is not None:
+        one = pd.DataFrame([{"id": asked, "date": linked["date"], "source": linked["source"],
+                             "title": linked["title"], "n": len(linked_statements)}])
+        one["date"] = pd.to_datetime(one["date"])
+        labels = {asked: choice_labels(one).iloc[0], **labels}
 if not labels:
     stop_if_empty(page)
 if asked in labels and st.session_state.get("_art_from_url") != asked:
@@ -38,7 +40,7 @@ if asked in labels and st.session_state.get("_art_from_url") != asked:
 chosen = st.selectbox("Article", list(labels), format_func=labels.get, key="art_pick",
                       help="Articles holding the filtered statements, the latest first; the "
                            "number is how many.")
-holding = page.view["article_id"].nunique()
+holding = page.totals()["articles"]
 if holding > MAX_PICK:
     st.caption(f"The latest {MAX_PICK:,} of the {holding:,} articles that hold some of these "
                "statements; narrow the filters (or search) to reach the others.")

@@ -13,16 +13,15 @@ loaded = page.loaded
 path = data.store_path()
 
 held = st.columns(5)
-held[0].metric("Articles stored", f"{len(loaded.articles):,}",
+held[0].metric("Articles stored", f"{loaded.articles:,}",
                help="Every article stored, whether or not a statement was found in it")
-quoted = loaded.view["article_id"].nunique()
-held[1].metric("Articles quoted", f"{quoted:,}",
+held[1].metric("Articles quoted", f"{loaded.quoted:,}",
                help="Articles holding at least one statement: what Overview counts as "
                     "Articles when no filter is set")
-held[2].metric("Statements in corpus", f"{len(loaded.view):,}")
+held[2].metric("Statements in corpus", f"{loaded.statements:,}")
 held[3].metric("Speakers in corpus", f"{len(loaded.speakers):,}")
 held[4].metric("Topics", f"{len(loaded.topic_names):,}")
-silent = len(loaded.articles) - quoted
+silent = loaded.articles - loaded.quoted
 if silent:
     st.caption(f"{silent:,} stored article{' holds' if silent == 1 else 's hold'} no statement "
                "the extractor found (one not in English is stored, not yet searched).")

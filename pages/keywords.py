@@ -7,12 +7,14 @@ import streamlit as st
 from components import charts, clouds, data
 from components.context import page_data, stop_if_empty
 from components.downloads import chart_with_downloads, csv_button, file_stem
+from newsquotes.store.measures import SAMPLE
 
 st.title("Keywords")
 page = page_data()
 stop_if_empty(page)
-view = page.view
 WIDTH, HEIGHT = 900, 420
+# The cloud and the distinctive terms pickers offer this many speakers, the most quoted first.
+LISTED = 200
 
 
 def cloud(weights: dict[str, float], name: str, key: str) -> None:
@@ -36,27 +38,32 @@ def cloud(weights: dict[str, float], name: str, key: str) -> None:
                    name, key=key, label="Counts (CSV)")
 
 
-present = set(view["speaker"].unique())
-groups = [("speaker", s) for s in page.loaded.speakers if s in present]
+groups = [("speaker", s) for s in page.ask("kind_counts", LISTED)["speaker"]]
 groups += [("topic", t) for t in page.loaded.topic_names]
+total = page.totals()["statements"]
+if total > SAMPLE:
+    st.caption(f"Terms are counted on a fixed sample of {SAMPLE:,} of the {total:,} statements "
+               "(of a speaker or topic, and of the rest): the same statements for the same "
+               "filters, so the counts are a sample's, the proportions the corpus's.")
 left, right = st.columns(2)
 with left:
     st.subheader("All filtered statements")
-    cloud(page.keywords(), "keywords of the filtered statements", key="kw_all")
+    cloud(page.ask("keyword_counts"), "keywords of the filtered statements", key="kw_all")
 with right:
     st.subheader("One speaker or topic")
     group = st.selectbox("Cloud for", groups, format_func=lambda g: f"{g[0]}: {g[1]}",
                          key="kw_group")
     if group:
-        cloud(page.keywords(group), f"keywords of {group[0]} {group[1]}", key="kw_group")
+        cloud(page.ask("keyword_counts", group), f"keywords of {group[0]} {group[1]}",
+              key="kw_group")
 
 st.subheader("Distinctive terms")
 if group:
-    terms = page.distinctive(group)
+    terms = page.ask("distinctive", group)
     if terms.empty:
         st.caption(f"No term sets {group[0]} {group[1]} apart from the rest of these "
                    "statements; their most frequent terms instead.")
-        weights = page.keywords(group, top=20)
+        weights = page.ask("keyword_counts", group, 20)
         counts = pd.DataFrame({"term": list(weights), "count": list(weights.values())})
         if not counts.empty:
             chart_with_downloads(charts.term_bars(counts, f"What {group[1]} says most", "count"),

@@ -1,6 +1,5 @@
 """Overview: how much the corpus says, who says most, in what tone, and the latest statements."""
 
-import pandas as pd
 import streamlit as st
 
 from components import charts
@@ -8,22 +7,21 @@ from components.context import page_data, stop_if_empty
 from components.downloads import chart_with_downloads, csv_button
 from components.sidebar import filter_to
 from components.tables import statement_table
-from newsquotes.analytics.aggregates import label_counts, sentiment_summary
 
 st.title("Who said what")
 page = page_data()
 stop_if_empty(page)
-view = page.view
+totals = page.totals()
 
-first, last = view["date"].min(), view["date"].max()
-span = "no dates" if pd.isna(first) else f"{first:%Y-%m-%d} – {last:%Y-%m-%d}"
+first, last = totals["first"], totals["last"]
+span = "no dates" if first is None or first != first else f"{first:%Y-%m-%d} – {last:%Y-%m-%d}"
 metrics = st.columns([1, 1, 1, 3])
-metrics[0].metric("Statements", f"{len(view):,}")
-metrics[1].metric("Speakers", f"{view.loc[view['speaker'] != '', 'speaker'].nunique():,}")
-quoted = view["article_id"].nunique()
+metrics[0].metric("Statements", f"{totals['statements']:,}")
+metrics[1].metric("Speakers", f"{totals['speakers']:,}")
+quoted = totals["articles"]
 metrics[2].metric("Articles", f"{quoted:,}", help="Articles holding these statements")
 metrics[3].metric("Date span", span)
-stored = len(page.loaded.articles)
+stored = page.loaded.articles
 if stored != quoted:
     # The Data page counts stored articles: say why the two numbers differ.
     st.caption(f"Articles counts the {quoted:,} articles holding these statements; the corpus "
@@ -32,16 +30,17 @@ if stored != quoted:
 
 left, right = st.columns([3, 2])
 with left:
-    speakers = sentiment_summary(view[view["speaker"] != ""], by="speaker")
+    # The chart's 15 bars and the 100 most quoted behind it, not every speaker of the corpus.
+    speakers = page.ask("sentiment_summary", "speaker", 100)
     chart_with_downloads(
         charts.ranked_bars(speakers, "speaker", "Top speakers by statements (click to filter)"),
         speakers, "top speakers", key="ov_speakers",
         on_select=filter_to("speakers", "ov_speakers"),
     )
 with right:
-    mix = label_counts(view)
+    mix = page.ask("label_counts")
     chart_with_downloads(charts.label_mix(mix), mix, "sentiment mix", key="ov_mix")
-    topics = sentiment_summary(view, by="topic", topics=page.loaded.topics)
+    topics = page.ask("sentiment_summary", "topic")
     if not topics.empty:
         chart_with_downloads(
             charts.ranked_bars(topics, "topic", "Topics (click to filter)", top=10, scale=False),
@@ -49,8 +48,6 @@ with right:
         )
 
 st.subheader("Latest statements")
-# Sort the two keys, not every column of every statement, for ten rows
-keys = view[["date", "statement_id"]].sort_values(["date", "statement_id"], ascending=[False, True])
-latest = view.loc[keys.index[:10]]
+latest = page.ask("rows", 10)
 statement_table(latest, key="ov_latest", height=390)
 csv_button(latest, "latest statements", key="ov_latest")

@@ -6,31 +6,27 @@ import streamlit as st
 from components import charts, reader
 from components.context import page_data, stop_if_empty
 from components.downloads import chart_with_downloads
-from newsquotes.analytics.aggregates import extremes, quartiles
 from newsquotes.analytics.sentiment import explain
 
 st.title("Sentiment")
 page = page_data()
 stop_if_empty(page)
-view = page.view
 
-named = page.loaded.speakers
-in_view = set(view["speaker"].unique())
 top = st.slider("Speakers shown", 3, 30, 12, key="se_top")
-speakers = [s for s in named if s in in_view][:top]
-shown = view[view["speaker"].isin(speakers)][
-    ["statement_id", "date", "outlet", "speaker", "compound", "label", "text"]]
+speakers = page.ask("kind_counts", top)["speaker"].tolist()
+shown, total = page.ask("points", speakers, charts.MAX_POINTS)
 
-chart_with_downloads(charts.statement_points(view, speakers, "Every statement, by speaker"),
+chart_with_downloads(charts.statement_points(shown, speakers, "Every statement, by speaker",
+                                             total),
                      shown, "statements by tone", key="se_points")
-boxes = quartiles(shown)
+boxes = page.ask("quartiles", speakers)
 chart_with_downloads(charts.tone_distribution(boxes, speakers, "Tone per speaker"),
                      boxes, "tone per speaker", key="se_box")
 
 st.subheader("Most positive and most negative")
 st.caption("Highlighted: the words VADER scored, green raising the score, red lowering it "
            "(hover a word for its weight after negation and boosters).")
-picked = extremes(view, n=5)
+picked = page.ask("extremes", 5)
 columns = st.columns(2)
 for column, side in zip(columns, ("positive", "negative"), strict=True):
     with column:

@@ -10,33 +10,31 @@ from components.downloads import chart_with_downloads
 from components.name_editor import name_editor
 from components.profiles import speaker_card
 from components.sidebar import filter_to
-from newsquotes.analytics.aggregates import kind_counts
+
+# The profile and comparison pickers offer this many speakers, the most quoted first.
+LISTED = 500
 
 st.title("Speakers")
 page = page_data()
 stop_if_empty(page)
-view = page.view
-named = view[view["speaker"] != ""]
-if named.empty:
+listed = page.ask("kind_counts", LISTED)
+if listed.empty:
     st.info("None of these statements has a speaker.")
     st.stop()
 
-counts = kind_counts(named).head(25)
+counts = listed.head(25)
 chart_with_downloads(charts.kind_bars(counts, "Statements by speaker and kind (click to filter)"),
                      counts, "statements by speaker and kind", key="sp_kinds",
                      on_select=filter_to("speakers", "sp_kinds"))
 
-present = set(named["speaker"].unique())
-order = [s for s in page.loaded.speakers if s in present]
+order = listed["speaker"].tolist()
 st.header("Profile")
-chosen = st.selectbox("Speaker", order, key="sp_profile")
+chosen = st.selectbox("Speaker", order, key="sp_profile",
+                      help=f"The {len(order):,} most quoted speakers of these statements")
 if chosen:
-    speaker_card(view, chosen, page.profile(chosen), page.distinctive(("speaker", chosen)),
-                 key="sp_card")
+    speaker_card(page, chosen, key="sp_card")
 
-store_path, _stamp = page.source
-if not store_path.startswith("synthetic:"):
-    name_editor(Path(store_path), view, order)
+name_editor(Path(page.source[0]), order, lambda who: page.ask("profile", who).get("aliases", []))
 
 st.header("Side by side")
 compared = st.multiselect("Speakers to compare", order, default=order[:2], max_selections=4,
@@ -45,6 +43,4 @@ if compared:
     for column, speaker, i in zip(st.columns(len(compared)), compared, range(len(compared)),
                                   strict=True):
         with column:
-            speaker_card(view, speaker, page.profile(speaker),
-                         page.distinctive(("speaker", speaker)),
-                         key=f"sp_cmp{i}", compact=True)
+            speaker_card(page, speaker, key=f"sp_cmp{i}", compact=True)

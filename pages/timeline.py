@@ -1,33 +1,25 @@
 """Timeline: statements over time by speaker or topic, mean tone over time, article volume."""
 
+import pandas as pd
 import streamlit as st
 
 from components import timecharts
 from components.context import page_data, stop_if_empty
 from components.downloads import chart_with_downloads
-from newsquotes.analytics.aggregates import top_groups
-from newsquotes.analytics.filters import members
-from newsquotes.analytics.timeseries import (
-    articles_over_time,
-    choose_freq,
-    counts_over_time,
-    main_span,
-    sentiment_over_time,
-    split_at_span,
-)
+from newsquotes.analytics.timeseries import choose_freq, span_of_days, split_at_span
 
 st.title("Timeline")
 page = page_data()
 stop_if_empty(page)
-view = page.view
-if view["date"].isna().all():
+days = page.ask("day_counts")
+if days.empty:
     st.info("None of these statements' articles carries a date, so there is no timeline.")
     st.stop()
 
 # A few statements far from the rest (the 2022 seed among 2025 news) would stretch the axis
 # over empty years: the charts open where the statements gather and say what lies outside.
-span = main_span(view["date"])
-dates, away = split_at_span(view["date"], span)
+span = span_of_days(days)
+dates, away = split_at_span(pd.Series(days.index), span)
 auto = choose_freq(dates)
 controls = st.columns([2, 2, 3])
 by = controls[0].segmented_control("Lines by", ["speaker", "topic", "outlet"], default="speaker",
@@ -43,14 +35,13 @@ if span is not None and away is not None:
     notes.append(f"The charts open on {first:%Y-%m-%d} – {last:%Y-%m-%d}, where the statements "
                  f"are; {apart:,} dated far from them ({when}) are on the charts too: "
                  "double-click a chart to see the whole range.")
-undated = int(view["date"].isna().sum())
+undated = int(page.totals()["undated"])
 if undated:
     notes.append(f"{undated:,} statements from undated articles are not on the timeline.")
 controls[2].caption(" ".join(notes))
 
 period = timecharts.PERIOD_NAMES[freq]
-named = view[view[by] != ""] if by != "topic" else view
-counts = top_groups(counts_over_time(named, by=by, freq=freq, topics=page.loaded.topics))
+counts = page.ask("counts_over_time", by, freq)
 if counts.empty:
     st.info(f"No statement here has a {by}.")
 else:
@@ -60,12 +51,11 @@ else:
         counts.rename(columns={"group": by}), f"statements per {period} by {by}",
         key="tl_counts")
 
-tone = sentiment_over_time(view[["date", "compound"]], freq=freq)
+tone = page.ask("tone_over_time", freq)
 chart_with_downloads(timecharts.focus(timecharts.tone_over_time(tone, f"Mean tone per {period}"),
                                       span, freq), tone, f"mean tone per {period}", key="tl_tone")
 
-articles = page.loaded.articles
-volume = articles_over_time(articles[members(articles["id"], view["article_id"])], freq=freq)
+volume = page.ask("articles_over_time", freq)
 bars = timecharts.volume_bars(volume, f"Articles per {period}")
 chart_with_downloads(timecharts.focus(bars, span, freq), volume, f"articles per {period}",
                      key="tl_volume")

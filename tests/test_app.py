@@ -5,13 +5,17 @@ across pages, article text shown escaped."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
+import pandas as pd
 import pytest
 from pandas.testing import assert_frame_equal
 from streamlit.testing.v1 import AppTest
 
 from components import data
 from components.sidebar import SEEDED
+from newsquotes.store.parquet import load_corpus
+from newsquotes.synthstore import synth_store
 
 PAGES = ["overview", "speakers", "sentiment", "keywords", "timeline", "statements", "articles",
          "data"]
@@ -23,7 +27,6 @@ HOSTILE_WORDS = "ministry lies about the gas"
 
 @pytest.fixture
 def on_sample(monkeypatch, sample_store):
-    monkeypatch.delenv(data.SYNTHETIC_ENV, raising=False)
     monkeypatch.setenv(data.STORE_ENV, str(sample_store))
 
 
@@ -33,13 +36,25 @@ def on_empty(monkeypatch, tmp_path):
     store = tmp_path / "store"
     store.mkdir()
     (store / "README").write_text("emptied on purpose\n")
-    monkeypatch.delenv(data.SYNTHETIC_ENV, raising=False)
     monkeypatch.setenv(data.STORE_ENV, str(store))
 
 
+@pytest.fixture(scope="module")
+def synthetic_store(tmp_path_factory):
+    """A synthetic store of 40 articles (about 600 statements), as `newsquotes synth` writes."""
+    path = tmp_path_factory.mktemp("synthetic") / "store"
+    synth_store(path, 40)
+    return path
+
+
 @pytest.fixture
-def on_synthetic(monkeypatch):
-    monkeypatch.setenv(data.SYNTHETIC_ENV, "600")
+def on_synthetic(monkeypatch, synthetic_store):
+    monkeypatch.setenv(data.STORE_ENV, str(synthetic_store))
+
+
+def statements_read() -> pd.DataFrame:
+    """Give the current store's statements joined to their articles, read by pandas."""
+    return load_corpus(Path(data.source()[0])).view()
 
 
 def run(page: str = "overview", **query) -> AppTest:
@@ -83,9 +98,9 @@ def test_page_runs_on_an_empty_corpus(on_empty, page):
 def test_overview_counts_the_sample_corpus(on_sample):
     at = run()
     assert_ran(at)
-    corpus = data.current()
-    assert metric(at, "Statements") == len(corpus.view) > 0
-    assert metric(at, "Speakers") == len(corpus.speakers)
+    view = statements_read()
+    assert metric(at, "Statements") == len(view) > 0
+    assert metric(at, "Speakers") == view.loc[view["speaker"] != "", "speaker"].nunique()
     assert len(at.get("download_button")) >= 4
 
 
@@ -128,12 +143,14 @@ def test_a_search_that_matches_nothing_shows_the_empty_state(on_synthetic):
 
 def test_the_query_string_sets_the_filters(on_synthetic):
     everything = metric(run(), "Statements")
-    at = run(speaker=["Anna Varga", "Tomas Varga"], kind="direct", start="2025-02-01",
-             end="2025-03-31", q="the")
+    view = statements_read()
+    two = view["speaker"].value_counts().index[:2].tolist()
+    start, end = view["date"].quantile([0.1, 0.9]).dt.strftime("%Y-%m-%d").tolist()
+    at = run(speaker=two, kind="direct", start=start, end=end, q="the")
     assert_ran(at)
-    assert at.multiselect(key="f_speakers").value == ["Anna Varga", "Tomas Varga"]
+    assert at.multiselect(key="f_speakers").value == two
     assert at.multiselect(key="f_kinds").value == ["direct"]
-    assert [str(d) for d in at.date_input(key="f_dates").value] == ["2025-02-01", "2025-03-31"]
+    assert [str(d) for d in at.date_input(key="f_dates").value] == [start, end]
     assert at.text_input(key="f_text").value == "the"
     assert 0 < metric(at, "Statements") < everything
     assert metric(at, "Speakers") == 2
@@ -143,7 +160,7 @@ def test_unknown_values_in_the_query_string_are_dropped(on_synthetic):
     at = run(speaker=["Nobody Known"], kind="sung", start="yesterday")
     assert_ran(at)
     assert at.multiselect(key="f_speakers").value == []
-    assert metric(at, "Statements") == 600
+    assert metric(at, "Statements") == len(statements_read()) > 500
 
 
 def test_filters_are_kept_on_other_pages(on_synthetic):
@@ -175,18 +192,18 @@ def test_cached_keyword_counts_equal_the_core_on_the_filtered_sample(on_sample):
     from newsquotes.analytics.filters import Filters, apply_filters
     from newsquotes.analytics.keywords import distinctive_for, frequencies
 
-    loaded = data.current()
     path, stamp = data.source()
-    speaker, other = loaded.speakers[:2]
+    speaker, other = data.current().speakers[:2]
     filters = Filters(speakers=(speaker, other))
-    view = apply_filters(loaded.view, filters)
-    assert data.keyword_weights(path, stamp, filters) == frequencies(view["terms"], top=150)
+    view = apply_filters(statements_read(), filters)
+    assert data.asked(path, stamp, "keyword_counts", filters) == frequencies(view["terms"],
+                                                                             top=150)
     mine = view["speaker"] == speaker
-    assert data.keyword_weights(path, stamp, filters, ("speaker", speaker), top=20) == (
+    assert data.asked(path, stamp, "keyword_counts", filters, ("speaker", speaker), 20) == (
         frequencies(view.loc[mine, "terms"], top=20))
     expected = distinctive_for(view, mine, min_count=2)
     expected = expected[expected["z"] > 0].reset_index(drop=True)
-    got = data.distinctive(path, stamp, filters, ("speaker", speaker))
+    got = data.asked(path, stamp, "distinctive", filters, ("speaker", speaker))
     assert not got.empty
     assert_frame_equal(got, expected)
 
@@ -194,7 +211,7 @@ def test_cached_keyword_counts_equal_the_core_on_the_filtered_sample(on_sample):
 def test_the_timeline_opens_where_the_sample_statements_are(on_sample):
     at = run("timeline")
     assert_ran(at)
-    dated = data.current().view["date"].dropna()
+    dated = statements_read()["date"].dropna()
     seed = int((dated < "2024-01-01").sum())
     assert seed > 0  # the 2022 seed article
     note = at.caption[0].value
@@ -210,7 +227,8 @@ def test_overview_and_data_agree_on_the_articles_and_say_why_two_numbers(on_samp
     overview, data_page = run(), run("data")
     assert_ran(overview)
     assert_ran(data_page)
-    stored, quoted = len(data.current().articles), data.current().view["article_id"].nunique()
+    corpus = load_corpus(Path(data.source()[0]))
+    stored, quoted = len(corpus.articles), corpus.view()["article_id"].nunique()
     assert stored > quoted  # the sample's French article holds no statement
     assert metric(overview, "Articles") == metric(data_page, "Articles quoted") == quoted
     assert metric(data_page, "Articles stored") == stored
@@ -218,24 +236,27 @@ def test_overview_and_data_agree_on_the_articles_and_say_why_two_numbers(on_samp
     assert f"the corpus stores {stored}" in overview.caption[0].value
 
 
-def test_large_views_cap_the_table_and_the_article_picker_and_say_so(monkeypatch):
-    monkeypatch.setenv(data.SYNTHETIC_ENV, "10500")
+def test_large_views_cap_the_table_and_the_article_picker_and_say_so(monkeypatch, tmp_path):
+    synth_store(tmp_path / "store", 720)
+    monkeypatch.setenv(data.STORE_ENV, str(tmp_path / "store"))
+    loaded = data.current()
+    assert loaded.statements > 10_000 and loaded.quoted > 500
     at = run("statements")
     assert_ran(at)
     assert len(at.dataframe[0].value) == 10_000
-    assert at.caption[0].value.startswith("10,500 statements match the filters; the table "
-                                          "shows the latest 10,000")
+    assert at.caption[0].value.startswith(f"{loaded.statements:,} statements match the "
+                                          "filters; the table shows the latest 10,000")
     at = run("articles")
     assert_ran(at)
     assert len(at.selectbox(key="art_pick").options) == 500
-    assert at.caption[0].value.startswith("The latest 500 of the 1,313 articles")
+    assert at.caption[0].value.startswith(f"The latest 500 of the {loaded.quoted:,} articles")
 
 
 def test_the_articles_page_opens_on_the_latest_article(on_sample):
     at = run("articles")
     assert_ran(at)
-    loaded = data.current()
-    quoted = loaded.articles[loaded.articles["id"].isin(loaded.view["article_id"])]
+    corpus = load_corpus(Path(data.source()[0]))
+    quoted = corpus.articles[corpus.articles["id"].isin(corpus.view()["article_id"])]
     latest = quoted.sort_values(["date", "id"], ascending=[False, True]).iloc[0]["id"]
     assert at.selectbox(key="art_pick").value == latest
 
@@ -254,7 +275,7 @@ def test_speaker_profile_shows_what_the_corpus_says_of_the_speaker(on_sample):
 
     at = run("speakers", speaker="Sergey Lavrov")
     assert_ran(at)
-    lavrov = data.current().view.query("speaker == 'Sergey Lavrov'")
+    lavrov = statements_read().query("speaker == 'Sergey Lavrov'")
     (profile,) = speaker_profiles(lavrov).to_dict("records")
     assert (profile["role"], profile["affiliation"]) == ("foreign minister", "Russia")
     shown = " ".join(h.proto.body for h in at.get("html"))
@@ -292,7 +313,6 @@ def test_a_damaged_store_says_so_plainly_and_data_stays_usable(
     assert parts
     for part in parts:
         damage(part)
-    monkeypatch.delenv(data.SYNTHETIC_ENV, raising=False)
     monkeypatch.setenv(data.STORE_ENV, str(store))
     at = run(page)
     assert_ran(at)
@@ -318,4 +338,4 @@ def test_a_long_speaker_list_is_searched_as_you_type(on_synthetic, monkeypatch):
     at.multiselect(key="f_speakers").select(holding[1]).run()
     at.text_input(key="f_speakers_find").input("zzz").run()
     assert at.multiselect(key="f_speakers").options == [holding[1]]  # the chosen one stays
-    assert metric(at, "Statements") == int((data.current().view["speaker"] == holding[1]).sum())
+    assert metric(at, "Statements") == int((statements_read()["speaker"] == holding[1]).sum())

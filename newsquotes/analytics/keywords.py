@@ -20,9 +20,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from functools import cache, lru_cache
-from itertools import chain
 
 import numpy as np
 import pandas as pd
@@ -223,79 +221,17 @@ def _log_odds(
         drop=True)
 
 
+def log_odds(vocab: list[str], y_a: np.ndarray, y_b: np.ndarray,
+             min_count: int = 1) -> pd.DataFrame:
+    """Give `distinctive_terms` from the counts per term of `vocab` in a and in b, with the
+    default prior (the counts of a and b together)."""
+    prior = y_a + y_b
+    keep = np.flatnonzero((prior >= min_count) & (prior > 0))
+    return _log_odds([vocab[i] for i in keep], y_a[keep], y_b[keep], prior[keep],
+                     float(prior.sum()), float(y_a.sum()), float(y_b.sum()))
+
+
 def distinctive_for(view: pd.DataFrame, mask: pd.Series, **kwargs) -> pd.DataFrame:
     """Give `distinctive_terms` of the statements selected by `mask` against all the others."""
     mask = mask.astype(bool)
     return distinctive_terms(view.loc[mask, "terms"], view.loc[~mask, "terms"], **kwargs)
-
-
-@dataclass(frozen=True)
-class TermIndex:
-    """Every statement's terms as integer codes, so any subset of statements counts in a few
-    array operations instead of a pass over Python lists (the dashboard counts per filter).
-
-    Codes follow the alphabetical order of `vocabulary`, so sorting by code breaks ties by term.
-    """
-
-    vocabulary: np.ndarray  # code -> term (object array, sorted)
-    bigram: np.ndarray  # code -> the term is a bigram
-    codes: np.ndarray  # every statement's terms, statement after statement
-    rows: np.ndarray  # the statement (position) each entry of `codes` belongs to
-    distinct: np.ndarray  # as `codes`, each term once per statement
-    distinct_rows: np.ndarray
-    statements: int
-
-    def counts(self, selected: np.ndarray) -> np.ndarray:
-        """Give each term's count in the statements `selected` (a boolean mask by position),
-        bigrams only where they recur across those statements (as `term_counts`)."""
-        return self._counts(selected, selected)
-
-    def _counts(self, selected: np.ndarray, recurring_in: np.ndarray) -> np.ndarray:
-        size = len(self.vocabulary)
-        counts = np.bincount(self.codes[selected[self.rows]], minlength=size)
-        seen = np.bincount(self.distinct[recurring_in[self.distinct_rows]], minlength=size)
-        return np.where(~self.bigram | (seen >= MIN_BIGRAM_STATEMENTS), counts, 0)
-
-
-def term_index(terms: Iterable) -> TermIndex:
-    """Give the `TermIndex` of each statement's terms (a list per statement, as stored)."""
-    docs = as_lists(terms)
-    lengths = np.fromiter(map(len, docs), dtype=np.int64, count=len(docs))
-    flat = pd.Series(list(chain.from_iterable(docs)), dtype=object)
-    codes, vocabulary = pd.factorize(flat, sort=True)
-    vocabulary = np.asarray(vocabulary, dtype=object)
-    rows = np.repeat(np.arange(len(docs), dtype=np.int64), lengths)
-    # One number per (statement, term) pair, so that np.unique keeps each pair once.
-    width = max(len(vocabulary), 1)
-    pairs = np.unique(rows * width + codes)
-    return TermIndex(
-        vocabulary=vocabulary,
-        bigram=np.array([" " in t for t in vocabulary], dtype=bool),
-        codes=codes.astype(np.int64), rows=rows,
-        distinct=pairs % width, distinct_rows=pairs // width,
-        statements=len(docs),
-    )
-
-
-def indexed_frequencies(
-    index: TermIndex, selected: np.ndarray, top: int | None = None
-) -> dict[str, float]:
-    """Give `frequencies` of the statements `selected` (a boolean mask by position) from `index`."""
-    counts = index.counts(selected)
-    present = np.flatnonzero(counts)
-    order = present[np.lexsort((present, -counts[present]))][:top]
-    return {str(index.vocabulary[c]): float(counts[c]) for c in order}
-
-
-def indexed_distinctive(
-    index: TermIndex, a: np.ndarray, b: np.ndarray, min_count: int = 1
-) -> pd.DataFrame:
-    """Give `distinctive_terms` of the statements `a` against `b` (disjoint boolean masks by
-    position) from `index`, with the default prior (the counts of a and b together)."""
-    both = a | b
-    y_a, y_b = index._counts(a, both), index._counts(b, both)
-    prior = y_a + y_b
-    keep = np.flatnonzero((prior >= min_count) & (prior > 0))
-    return _log_odds(index.vocabulary[keep].tolist(), y_a[keep].astype(float),
-                     y_b[keep].astype(float), prior[keep].astype(float), float(prior.sum()),
-                     float(y_a.sum()), float(y_b.sum()))

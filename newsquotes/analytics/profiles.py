@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 
 import pandas as pd
 
@@ -29,15 +30,18 @@ def _most_common(named: pd.DataFrame, column: str) -> pd.Series:
     return pd.Series({speaker: value for speaker, (_, value) in best.items()}, dtype=object)
 
 
+def aliases_of(speaker: str, mentions: Iterable[str]) -> list[str]:
+    """Give the sorted, distinct name-like `mentions` of `speaker` other than its own name."""
+    names = {tidy(str(mention)) for mention in mentions}
+    return sorted(n for n in names if name_like(n) and n.casefold() != speaker.casefold())
+
+
 def _aliases(named: pd.DataFrame) -> dict[str, list[str]]:
     """Give per speaker the sorted name-like mentions other than the speaker's own name."""
-    found: dict[str, set[str]] = {}
     pairs = named[["speaker", "speaker_mention"]].dropna().astype(str).drop_duplicates()
-    for speaker, mention in pairs.itertuples(index=False):
-        name = tidy(mention)
-        if name_like(name) and name.casefold() != speaker.casefold():
-            found.setdefault(speaker, set()).add(name)
-    return {speaker: sorted(names) for speaker, names in found.items()}
+    found = {speaker: aliases_of(speaker, group["speaker_mention"])
+             for speaker, group in pairs.groupby("speaker")}
+    return {speaker: names for speaker, names in found.items() if names}
 
 
 def speaker_profiles(view: pd.DataFrame) -> pd.DataFrame:

@@ -185,16 +185,21 @@ def main_span(dates: pd.Series) -> tuple[pd.Timestamp, pd.Timestamp, int] | None
     with fewer than two distinct days) None: every date belongs. NaT is ignored.
     """
     dated = pd.Series(dates).dropna().dt.normalize()
-    days = np.sort(dated.unique())
+    return span_of_days(dated.value_counts().sort_index())
+
+
+def span_of_days(counts: pd.Series) -> tuple[pd.Timestamp, pd.Timestamp, int] | None:
+    """Give `main_span` of the dates counted per day in `counts` (index: the days, sorted)."""
+    days, n = counts.index.to_numpy(), counts.to_numpy()
     if len(days) < 2:
         return None
     gaps = np.diff(days)
     widest = int(np.argmax(gaps))
     if gaps[widest] <= (days[-1] - days[0]) / 2:
         return None
-    before = int((dated <= days[widest]).sum())
-    after = len(dated) - before
-    if min(before, after) > APART_SHARE * len(dated):
+    before = int(n[:widest + 1].sum())
+    after = int(n.sum()) - before
+    if min(before, after) > APART_SHARE * (before + after):
         return None
     if before < after:
         return pd.Timestamp(days[widest + 1]), pd.Timestamp(days[-1]), before

@@ -1,4 +1,5 @@
 import math
+from collections import Counter
 
 import numpy as np
 import pandas as pd
@@ -6,14 +7,14 @@ import pytest
 from pandas.testing import assert_frame_equal
 
 from newsquotes.analytics.keywords import (
+    as_lists,
     distinctive_for,
     distinctive_terms,
     frequencies,
-    indexed_distinctive,
-    indexed_frequencies,
     lemma,
+    log_odds,
     statement_terms,
-    term_index,
+    term_counts,
     text_terms,
 )
 
@@ -143,57 +144,26 @@ def _rows(mask: list[bool]) -> list:
     return [t for t, keep in zip(INDEXED, mask, strict=True) if keep]
 
 
-def test_term_index_codes_every_statement_in_alphabetical_order():
-    index = term_index(INDEXED)
-    assert index.vocabulary.tolist() == ["border", "nuclear", "nuclear war", "peace",
-                                         "peace talks", "talks", "trade", "trade war", "war"]
-    assert index.bigram.tolist() == [False, False, True, False, True, False, False, True, False]
-    assert index.statements == 6
-    assert index.rows.tolist() == [0] * 3 + [1] * 4 + [2] * 4 + [3] * 3 + [5] * 5
-    assert index.distinct_rows.tolist() == [0] * 3 + [1] * 4 + [2] * 3 + [3] * 3 + [5] * 5
-
-
-@pytest.mark.parametrize("name", list(MASKS))
-def test_indexed_frequencies_equal_frequencies_of_the_selected_statements(name):
-    index = term_index(INDEXED)
-    mask = np.array(MASKS[name])
-    assert indexed_frequencies(index, mask) == frequencies(_rows(MASKS[name]))
-    assert indexed_frequencies(index, mask, top=3) == frequencies(_rows(MASKS[name]), top=3)
-
-
-def test_indexed_frequencies_by_hand():
-    index = term_index(INDEXED)
-    # "peace talks" recurs in statements 0, 1 and 5; "trade war" in 3 and 5; "nuclear war" is
-    # in statement 2 only (twice), so it is left out. Ties go alphabetically.
-    assert indexed_frequencies(index, np.array(MASKS["all"])) == {
-        "peace": 3.0, "peace talks": 3.0, "border": 2.0, "talks": 2.0, "trade": 2.0,
-        "trade war": 2.0, "war": 2.0, "nuclear": 1.0}
-    # within the last three "peace talks" is said once: not a recurring bigram there
-    assert indexed_frequencies(index, np.array(MASKS["last three"])) == {
-        "trade": 2.0, "trade war": 2.0, "border": 1.0, "peace": 1.0, "war": 1.0}
-
-
 @pytest.mark.parametrize(("a", "b"), [("first three", "last three"), ("one", "first three"),
                                       ("last three", "none"), ("none", "none")])
 @pytest.mark.parametrize("min_count", [1, 2])
-def test_indexed_distinctive_equals_distinctive_terms(a, b, min_count):
-    index = term_index(INDEXED)
-    got = indexed_distinctive(index, np.array(MASKS[a]), np.array(MASKS[b]), min_count=min_count)
-    assert_frame_equal(got, distinctive_terms(_rows(MASKS[a]), _rows(MASKS[b]),
-                                              min_count=min_count))
+def test_log_odds_of_counts_equals_distinctive_terms(a, b, min_count):
+    # Counted as the store's query counts: bigrams kept where they recur in a and b together.
+    docs_a, docs_b = as_lists(_rows(MASKS[a])), as_lists(_rows(MASKS[b]))
+    kept = set(term_counts(docs_a + docs_b))
+    y_a, y_b = Counter(), Counter()
+    for docs, counts in ((docs_a, y_a), (docs_b, y_b)):
+        counts.update(t for doc in docs for t in doc if t in kept)
+    vocab = sorted(set(y_a) | set(y_b))
+    got = log_odds(vocab, np.array([y_a[t] for t in vocab], dtype=float),
+                   np.array([y_b[t] for t in vocab], dtype=float), min_count)
+    assert_frame_equal(got, distinctive_terms(docs_a, docs_b, min_count=min_count))
 
 
-def test_indexed_distinctive_matches_the_worked_example():
-    a, b = _log_odds_example()
-    index = term_index(a + b)
-    got = indexed_distinctive(index, np.array([True, True, False, False]),
-                              np.array([False, False, True, True]))
-    assert got["term"].tolist() == ["peace", "war", "trade"]
+def test_log_odds_of_counts_matches_the_worked_example():
+    got = log_odds(["peace", "trade", "war"], np.array([2.0, 0.0, 1.0]),
+                   np.array([0.0, 1.0, 2.0]))
+    assert_frame_equal(got, distinctive_terms(*_log_odds_example()))
     assert got["log_odds"].tolist() == pytest.approx([math.log(2.8), math.log(0.64),
                                                       math.log(7 / 16)], rel=1e-12)
-
-
-def test_term_index_of_no_terms_counts_nothing():
-    index = term_index([None, []])
-    assert indexed_frequencies(index, np.array([True, True])) == {}
-    assert indexed_distinctive(index, np.array([True, False]), np.array([False, True])).empty
+    assert log_odds([], np.array([]), np.array([])).empty

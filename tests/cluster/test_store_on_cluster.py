@@ -138,7 +138,6 @@ def test_the_data_page_offers_the_cluster_only_when_one_is_set_and_leaves_it_off
 
     from components import data
 
-    monkeypatch.delenv(data.SYNTHETIC_ENV, raising=False)
     monkeypatch.setenv(data.STORE_ENV, str(sample_store))
 
     def toggles() -> list:

@@ -28,7 +28,6 @@ def test_outlets_in_markup_reach_every_chart_as_text(tmp_path, monkeypatch):
     path, store = tmp_path / "hostile.jsonl", tmp_path / "store"
     path.write_text(_articles(), encoding="utf-8")
     assert cli("ingest", "-q", "--processes", "1", "--store", store, path).code == 0
-    monkeypatch.delenv(data.SYNTHETIC_ENV, raising=False)
     monkeypatch.setenv(data.STORE_ENV, str(store))
     specs = []
     for page in ("overview", "sentiment", "timeline", "speakers"):

@@ -21,7 +21,6 @@ TIMEOUT_S = 120
 def store_copy(monkeypatch, sample_store, tmp_path):
     path = tmp_path / "store"
     shutil.copytree(sample_store, path)
-    monkeypatch.delenv(data.SYNTHETIC_ENV, raising=False)
     monkeypatch.setenv(data.STORE_ENV, str(path))
     return path
 

@@ -13,8 +13,11 @@ import pytest
 from pandas.testing import assert_frame_equal
 
 from newsquotes.analytics import aggregates, timeseries
-from newsquotes.analytics.filters import Filters, apply_filters, members
-from newsquotes.analytics.keywords import frequencies
+from newsquotes.analytics.articles import article_choices
+from newsquotes.analytics.filters import Filters, apply_filters, in_group, members
+from newsquotes.analytics.keywords import distinctive_for, frequencies
+from newsquotes.analytics.profiles import speaker_profiles
+from newsquotes.store import measures
 from newsquotes.store.parquet import Corpus
 from newsquotes.store.query import (
     ARTICLE_SCHEMA,
@@ -141,7 +144,7 @@ def test_sentiment_summary(store, filters, by):
     selected = apply_filters(view, filters, topics)
     expected = aggregates.sentiment_summary(selected[selected[by] != ""] if by != "topic"
                                             else selected, by=by, topics=topics)
-    got = query.sentiment_summary(filters, by)
+    got = measures.sentiment_summary(query, filters, by)
     assert_frame_equal(got, expected.astype(got.dtypes.to_dict()), check_exact=False, rtol=1e-9)
 
 
@@ -153,9 +156,9 @@ def test_totals_labels_kinds(store, filters):
     assert totals["statements"] == len(selected)
     assert totals["articles"] == selected["article_id"].nunique()
     assert totals["speakers"] == selected.loc[selected["speaker"] != "", "speaker"].nunique()
-    assert_frame_equal(query.label_counts(filters), aggregates.label_counts(selected))
-    assert_frame_equal(query.kind_counts(filters), aggregates.kind_counts(selected).head(25),
-                       check_dtype=False)
+    assert_frame_equal(measures.label_counts(query, filters), aggregates.label_counts(selected))
+    assert_frame_equal(measures.kind_counts(query, filters),
+                       aggregates.kind_counts(selected).head(25), check_dtype=False)
 
 
 @pytest.mark.parametrize("filters", FILTERS[:7])
@@ -164,7 +167,7 @@ def test_quartiles(store, filters):
     selected = apply_filters(view, filters, topics)
     speakers = ["Ann Lee", "Bo Chen", "Dee Ray"]
     expected = aggregates.quartiles(selected[selected["speaker"].isin(speakers)])
-    got = query.quartiles(filters, speakers)
+    got = measures.quartiles(query, filters, speakers)
     assert_frame_equal(got, expected, check_dtype=False, check_exact=False, rtol=1e-9)
 
 
@@ -177,7 +180,7 @@ def test_counts_over_time(store, filters, freq, by):
     named = selected[selected[by] != ""] if by != "topic" else selected
     expected = aggregates.top_groups(
         timeseries.counts_over_time(named, by=by, freq=freq, topics=topics))
-    assert_frame_equal(query.counts_over_time(filters, by, freq), expected)
+    assert_frame_equal(measures.counts_over_time(query, filters, by, freq), expected)
 
 
 @pytest.mark.parametrize("filters", FILTERS[:7])
@@ -186,10 +189,10 @@ def test_tone_and_articles_over_time(store, filters, freq):
     query, view, topics, articles = store
     selected = apply_filters(view, filters, topics)
     expected = timeseries.sentiment_over_time(selected[["date", "compound"]], freq=freq)
-    assert_frame_equal(query.tone_over_time(filters, freq), expected, check_exact=False,
+    assert_frame_equal(measures.tone_over_time(query, filters, freq), expected, check_exact=False,
                        rtol=1e-9)
     held = articles[members(articles["id"], selected["article_id"])]
-    assert_frame_equal(query.articles_over_time(filters, freq),
+    assert_frame_equal(measures.articles_over_time(query, filters, freq),
                        timeseries.articles_over_time(held, freq=freq))
 
 
@@ -197,7 +200,8 @@ def test_tone_and_articles_over_time(store, filters, freq):
 def test_keyword_counts(store, filters):
     query, view, topics, _ = store
     selected = apply_filters(view, filters, topics)
-    assert query.keyword_counts(filters, top=150) == frequencies(selected["terms"], top=150)
+    assert measures.keyword_counts(query, filters, top=150) == frequencies(selected["terms"],
+                                                                           top=150)
 
 
 def test_choices_search_as_you_type_most_quoted_first(store):
@@ -224,3 +228,99 @@ def test_values_are_parameters_not_sql(store):
     hostile = Filters(speakers=("x') OR TRUE --",), text="'; DROP TABLE v; --")
     assert query.rows(hostile).empty
     assert query.totals(Filters())["statements"] == 40
+
+
+def test_summary_offers_what_the_corpus_holds(store):
+    query, view, topics, articles = store
+    summary = query.summary()
+    named = view.loc[view["speaker"] != "", "speaker"].value_counts()
+    assert summary["speakers"] == tuple(sorted(named.index, key=lambda s: (-named[s], s)))
+    assert set(summary["outlets"]) == {"AP", "Meridian Wire", "Reuters"}
+    assert set(summary["topics"]) == {"energy", "transport", "politics"}
+    assert (summary["statements"], summary["articles"]) == (40, len(articles))
+    assert summary["quoted"] == view["article_id"].nunique()
+    assert summary["first"] == view["date"].min().date()
+    assert summary["last"] == view["date"].max().date()
+    assert query.totals(Filters())["undated"] == int(view["date"].isna().sum()) > 0
+
+
+@pytest.mark.parametrize("filters", FILTERS[:7])
+def test_article_choices_latest_first(store, filters):
+    query, view, topics, articles = store
+    selected = apply_filters(view, filters, topics)
+    expected = article_choices(articles, selected["article_id"], limit=3)
+    got = query.article_choices(filters, limit=3)
+    assert got["id"].tolist() == expected["id"].tolist()
+    assert got["n"].tolist() == expected["n"].tolist()
+
+
+@pytest.mark.parametrize("filters", FILTERS[:7])
+def test_days_and_span(store, filters):
+    query, view, topics, _ = store
+    selected = apply_filters(view, filters, topics)
+    days = measures.day_counts(query, filters)
+    expected = selected["date"].dropna().dt.normalize().value_counts().sort_index()
+    assert days.tolist() == expected.tolist()
+    assert list(days.index) == list(expected.index)
+    assert timeseries.span_of_days(days) == timeseries.main_span(selected["date"])
+
+
+@pytest.mark.parametrize("filters", FILTERS[:7])
+@pytest.mark.parametrize("speaker", ["Ann Lee", "Lee", "Dee Ray", "Nobody"])
+def test_profile(store, filters, speaker):
+    query, view, topics, _ = store
+    selected = apply_filters(view, filters, topics).assign(speaker_mention=lambda v: v["speaker"])
+    rows = speaker_profiles(selected)
+    rows = rows[rows["speaker"] == speaker]
+    got = measures.profile(query, filters, speaker)
+    if rows.empty:
+        assert got == {}
+        return
+    expected = rows.iloc[0].to_dict()
+    assert got.keys() == expected.keys()
+    for column, value in expected.items():
+        assert got[column] == value or (pd.isna(got[column]) and pd.isna(value)), column
+
+
+@pytest.mark.parametrize("filters", FILTERS[:7])
+def test_extremes(store, filters):
+    query, view, topics, _ = store
+    selected = apply_filters(view, filters, topics)
+    expected = aggregates.extremes(selected, n=3)
+    assert_frame_equal(measures.extremes(query, filters, n=3), expected, check_dtype=False)
+
+
+def test_points_are_the_speakers_statements_sampled_past_the_limit(store):
+    query, view, _, _ = store
+    speakers = ["Ann Lee", "Bo Chen"]
+    rows, total = measures.points(query, Filters(), speakers, limit=100)
+    expected = view[view["speaker"].isin(speakers)]
+    assert total == len(expected) == len(rows)
+    assert sorted(rows["statement_id"]) == sorted(expected["statement_id"])
+    some, total = measures.points(query, Filters(), speakers, limit=4)
+    assert (len(some), total) == (4, len(expected))
+    assert set(some["statement_id"]) <= set(expected["statement_id"])
+    assert some["text"].notna().all()
+
+
+@pytest.mark.parametrize("filters", FILTERS[:7])
+@pytest.mark.parametrize("group", [("speaker", "Ann Lee"), ("topic", "energy")])
+def test_keywords_and_distinctive_terms_of_a_group(store, filters, group):
+    query, view, topics, _ = store
+    selected = apply_filters(view, filters, topics)
+    inside = in_group(selected, group, topics)
+    assert measures.keyword_counts(query, filters, group) == frequencies(
+        selected.loc[inside, "terms"])
+    expected = distinctive_for(selected, inside, min_count=2)
+    expected = expected[expected["z"] > 0].reset_index(drop=True)
+    assert_frame_equal(measures.distinctive(query, filters, group), expected)
+
+
+def test_terms_of_a_large_selection_are_counted_on_a_fixed_sample(store, monkeypatch):
+    query, view, _, _ = store
+    ids, total = measures.sample_ids(query, Filters(), size=10)
+    assert (len(ids), total) == (10, 40)
+    assert measures.sample_ids(query, Filters(), size=10)[0] == ids
+    monkeypatch.setattr(measures, "SAMPLE", 10)
+    sampled = view[view["statement_id"].isin(ids)]
+    assert measures.keyword_counts(query, Filters()) == frequencies(sampled["terms"])

@@ -1,0 +1,277 @@
+"""What the pages draw, asked of a `Query`: counts, tone summaries, boxes, series, keyword
+counts and distinctive terms, speaker profiles and the extremes of tone, each aggregated in
+DuckDB over the filtered `facts` and equal to the pandas function it names (tests compare them).
+
+Terms are read from the parts: over more than SAMPLE filtered statements they are counted on
+a fixed sample of SAMPLE of them (the same statements for the same filters, by a hash of the
+id), so a word cloud of fifteen million statements costs what one of SAMPLE does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+
+from newsquotes.analytics.aggregates import EXTREME_COLUMNS
+from newsquotes.analytics.filters import Filters
+from newsquotes.analytics.keywords import MIN_BIGRAM_STATEMENTS, log_odds
+from newsquotes.analytics.profiles import PROFILE_COLUMNS, aliases_of
+from newsquotes.analytics.sentiment import LABELS
+from newsquotes.analytics.timeseries import t_interval
+from newsquotes.schema import KINDS
+from newsquotes.store.query import GROUPS, Query
+
+# freq (timeseries.PERIODS) -> DuckDB's date_trunc part; weeks start on Monday in both.
+TRUNC = {"D": "day", "W": "week", "MS": "month", "M": "month", "ME": "month"}
+SAMPLE = 20_000
+POINT_COLUMNS = ["statement_id", "date", "outlet", "speaker", "compound", "label", "text"]
+
+
+def _grouped(q: Query, filters: Filters, by: str) -> tuple[str, list]:
+    """Give a FROM clause of the filtered statements with their group in `grp`."""
+    source, params = q.filtered(filters)
+    if by == "topic":
+        return (f"(SELECT f.*, t.topic AS grp FROM {source} f JOIN "
+                "topic_rows t USING (statement_id))",
+                params)
+    return f"(SELECT *, {GROUPS[by]} AS grp FROM {source} WHERE {GROUPS[by]} <> '')", params
+
+
+def sentiment_summary(q: Query, filters: Filters, by: str, top: int | None = None,
+                      level: float = 0.95) -> pd.DataFrame:
+    """Give `aggregates.sentiment_summary` of the filtered statements by `by`, top first."""
+    source, params = _grouped(q, filters, by)
+    labels = ", ".join(f"count(*) FILTER (label = '{label}') AS {label}" for label in LABELS)
+    cap = "" if top is None else f"LIMIT {int(top)}"
+    out = q.sql(f"""SELECT grp AS "{by}", count(compound) AS statements,
+                              avg(compound) AS mean, stddev_samp(compound) AS sd, {labels}
+                       FROM {source} GROUP BY grp ORDER BY statements DESC, grp {cap}""",
+                   params)
+    out["low"], out["high"] = t_interval(out["mean"], out["sd"], out["statements"], level)
+    return out[[by, "statements", "mean", "low", "high", *LABELS]].astype(
+        {"statements": "int64", **{label: "int64" for label in LABELS}})
+
+
+def label_counts(q: Query, filters: Filters) -> pd.DataFrame:
+    """Give `label`, `statements` in label order (`aggregates.label_counts`)."""
+    source, params = q.filtered(filters)
+    counts = q.sql(f"SELECT label, count(*) AS n FROM {source} GROUP BY label", params)
+    found = counts.set_index("label")["n"].reindex(list(LABELS), fill_value=0)
+    return pd.DataFrame({"label": list(LABELS), "statements": found.to_numpy("int64")})
+
+
+def kind_counts(q: Query, filters: Filters, top: int = 25) -> pd.DataFrame:
+    """Give speaker and a count per kind, most statements first (`aggregates.kind_counts`)."""
+    source, params = _grouped(q, filters, "speaker")
+    kinds = ", ".join(f"count(*) FILTER (kind = '{kind}') AS {kind}" for kind in KINDS)
+    out = q.sql(f"""SELECT grp AS speaker, {kinds} FROM {source} GROUP BY grp
+                       ORDER BY count(*) DESC, grp LIMIT {int(top)}""", params)
+    return out.astype({kind: "int64" for kind in KINDS})
+
+
+def quartiles(q: Query, filters: Filters, speakers: Sequence[str]) -> pd.DataFrame:
+    """Give `aggregates.quartiles` of the compound scores of `speakers` (five numbers each)."""
+    source, params = q.filtered(filters, "AND list_contains(?, speaker) "
+                                             "AND compound IS NOT NULL")
+    params = [*params, list(speakers)]
+    return q.sql(f"""
+        WITH f AS {source},
+        box AS (SELECT speaker, count(*) AS statements, avg(compound) AS mean,
+                       quantile_cont(compound, 0.25) AS q1,
+                       quantile_cont(compound, 0.5) AS median,
+                       quantile_cont(compound, 0.75) AS q3 FROM f GROUP BY speaker)
+        SELECT box.speaker, statements, q1, median, q3,
+               min(compound) FILTER (compound >= q1 - 1.5 * (q3 - q1)) AS lowerfence,
+               max(compound) FILTER (compound <= q3 + 1.5 * (q3 - q1)) AS upperfence, mean
+        FROM box JOIN f USING (speaker) GROUP BY ALL ORDER BY box.speaker""", params)
+
+
+def counts_over_time(q: Query, filters: Filters, by: str, freq: str,
+                     top: int = 8) -> pd.DataFrame:
+    """Give `period`, `group`, `statements` of the `top` groups, 0 in empty periods
+    (`aggregates.top_groups` of `timeseries.counts_over_time` of the statements with a
+    `by`; the span of periods is that of those statements, of all of them by topic)."""
+    source, params = _grouped(q, filters, by)
+    spanned, span_params = q.filtered(filters) if by == "topic" else (source, params)
+    trunc = TRUNC[freq]
+    counts = q.sql(f"""
+        WITH g AS (SELECT grp, date_trunc('{trunc}', date) AS period FROM {source}
+                   WHERE date IS NOT NULL),
+        span AS (SELECT date_trunc('{trunc}', min(date)) AS lo,
+                        date_trunc('{trunc}', max(date)) AS hi FROM {spanned}),
+        best AS (SELECT grp FROM g GROUP BY grp ORDER BY count(*) DESC, grp
+                 LIMIT {int(top)})
+        SELECT grp AS "group", period, count(*) AS statements FROM g
+        WHERE grp IN (SELECT grp FROM best) GROUP BY ALL
+        UNION ALL SELECT NULL, lo, 0 FROM span UNION ALL SELECT NULL, hi, 0 FROM span""",
+                      [*params, *span_params])
+    return _full_grid(counts.dropna(subset=["period"]), freq, "statements")
+
+
+def tone_over_time(q: Query, filters: Filters, freq: str, level: float = 0.95) -> pd.DataFrame:
+    """Give `timeseries.sentiment_over_time` of the filtered statements."""
+    source, params = q.filtered(filters, "AND date IS NOT NULL")
+    out = q.sql(f"""SELECT date_trunc('{TRUNC[freq]}', date) AS period,
+                              count(compound) AS n, avg(compound) AS mean,
+                              stddev_samp(compound) AS sd
+                       FROM {source} GROUP BY 1 ORDER BY 1""", params)
+    if out.empty:
+        return pd.DataFrame(columns=["period", "mean", "low", "high", "n"])
+    periods = _periods(out["period"], freq)
+    out = out.set_index("period").reindex(periods).rename_axis("period").reset_index()
+    out["n"] = out["n"].fillna(0)
+    out["low"], out["high"] = t_interval(out["mean"], out["sd"], out["n"], level)
+    return out[["period", "mean", "low", "high", "n"]].astype(
+        {"period": "datetime64[us]", "n": "int64"})
+
+
+def articles_over_time(q: Query, filters: Filters, freq: str) -> pd.DataFrame:
+    """Give `period`, `articles`: the articles holding the filtered statements per period."""
+    source, params = q.filtered(filters, "AND date IS NOT NULL")
+    counts = q.sql(f"""SELECT date_trunc('{TRUNC[freq]}', date) AS period,
+                                 count(DISTINCT article_id) AS articles
+                          FROM {source} GROUP BY 1""", params)
+    if counts.empty:
+        return pd.DataFrame(columns=["period", "articles"])
+    periods = _periods(counts["period"], freq)
+    found = counts.set_index("period")["articles"].reindex(periods, fill_value=0)
+    return pd.DataFrame({"period": periods, "articles": found.to_numpy("int64")}).astype(
+        {"period": "datetime64[us]"})
+
+
+def _in_group(group: tuple[str, str] | None, inside: bool = True) -> tuple[str, list]:
+    """Give the extra condition selecting the statements of `group` ("speaker"|"topic", name)
+    (or, not `inside`, the others), and its value."""
+    if group is None:
+        return "", []
+    kind, name = group
+    test = ("speaker = ?" if kind == "speaker" else
+            "statement_id IN (SELECT statement_id FROM topic_rows WHERE topic = ?)")
+    return f"AND {'' if inside else 'NOT '}({test})", [name]
+
+
+def sample_ids(q: Query, filters: Filters, group: tuple[str, str] | None = None,
+               inside: bool = True, size: int | None = None) -> tuple[list[str], int]:
+    """Give the ids of at most `size` of the filtered statements (of `group`, or outside it)
+    and how many there are: all of them when they are fewer, else a fixed sample."""
+    extra, values = _in_group(group, inside)
+    source, params = q.filtered(filters, extra)
+    found = q.sql(f"""SELECT statement_id, count(*) OVER () AS total FROM {source}
+                      ORDER BY hash(statement_id), statement_id LIMIT {int(size or SAMPLE)}""",
+                  [*params, *values])
+    return found["statement_id"].tolist(), int(found["total"].iloc[0]) if len(found) else 0
+
+
+def term_counts(q: Query, ids: list[str]) -> pd.DataFrame:
+    """Give `term`, `n` (uses), `s` (statements using it) over the statements `ids`."""
+    return q.sql("""SELECT term, count(*) AS n, count(DISTINCT statement_id) AS s
+                    FROM (SELECT statement_id, unnest(terms) AS term FROM raw_statements
+                          WHERE statement_id IN (SELECT unnest(?::VARCHAR[])))
+                    GROUP BY term""", [ids])
+
+
+def keyword_counts(q: Query, filters: Filters, group: tuple[str, str] | None = None,
+                   top: int = 150) -> dict[str, float]:
+    """Give term -> count of the filtered statements (of `group`), most first
+    (`keywords.frequencies`: a bigram counts only where it recurs in MIN_BIGRAM_STATEMENTS
+    statements or more); over SAMPLE statements, counted on the sample (`sample_ids`)."""
+    found = term_counts(q, sample_ids(q, filters, group)[0])
+    found = found[~found["term"].str.contains(" ") | (found["s"] >= MIN_BIGRAM_STATEMENTS)]
+    found = found.sort_values(["n", "term"], ascending=[False, True]).head(top)
+    return dict(zip(found["term"], found["n"].astype(float), strict=True))
+
+
+def distinctive(q: Query, filters: Filters, group: tuple[str, str],
+                min_count: int = 2) -> pd.DataFrame:
+    """Give the terms that set `group` apart from the other filtered statements, z > 0
+    (`keywords.distinctive_terms`, each side counted on its sample over SAMPLE statements)."""
+    sides = [term_counts(q, sample_ids(q, filters, group, inside)[0]) for inside in (True, False)]
+    both = sides[0].merge(sides[1], on="term", how="outer", suffixes=("_a", "_b"))
+    both = both.set_index("term").fillna(0)
+    both = both[~both.index.str.contains(" ")
+                | (both["s_a"] + both["s_b"] >= MIN_BIGRAM_STATEMENTS)].sort_index()
+    terms = log_odds(both.index.tolist(), both["n_a"].to_numpy(float),
+                     both["n_b"].to_numpy(float), min_count)
+    return terms[terms["z"] > 0].reset_index(drop=True)
+
+
+def _periods(found: pd.Series, freq: str) -> pd.DatetimeIndex:
+    """Give every period from the first to the last of `found` (period starts)."""
+    first, last = pd.Timestamp(found.min()), pd.Timestamp(found.max())
+    step = {"D": "D", "W": "W-MON", "MS": "MS", "M": "MS", "ME": "MS"}[freq]
+    return pd.date_range(first, last, freq=step)
+
+
+def _full_grid(counts: pd.DataFrame, freq: str, value: str) -> pd.DataFrame:
+    """Give every group in every period of the span (rows with no group only mark the span)."""
+    columns = {"period": "datetime64[us]", "group": "str", value: "int64"}
+    named = counts[counts["group"].notna()]
+    if named.empty:
+        return pd.DataFrame({c: pd.Series(dtype=t) for c, t in columns.items()})
+    periods = _periods(counts["period"], freq)
+    full = pd.MultiIndex.from_product([sorted(named["group"].unique()), periods],
+                                      names=["group", "period"])
+    out = named.set_index(["group", "period"])[value].reindex(full, fill_value=0)
+    return out.reset_index()[list(columns)].astype(columns)
+
+
+def day_counts(q: Query, filters: Filters, extra: str = "", values: Sequence = ()
+               ) -> pd.Series:
+    """Give the filtered dated statements counted per day (index: the days, sorted), what
+    `timeseries.span_of_days` and `choose_freq` read."""
+    source, params = q.filtered(filters, f"AND date IS NOT NULL {extra}")
+    found = q.sql(f"SELECT date_trunc('day', date) AS day, count(*) AS n FROM {source} "
+                  "GROUP BY 1 ORDER BY 1", [*params, *values])
+    return pd.Series(found["n"].to_numpy("int64"),
+                     index=pd.DatetimeIndex(found["day"]).astype("datetime64[us]"), name="n")
+
+
+def _most_common(q: Query, source: str, params: list, column: str) -> str:
+    found = q.sql(f"""SELECT {column} AS value FROM {source} WHERE coalesce({column}, '') <> ''
+                      GROUP BY 1 ORDER BY count(*) DESC, value LIMIT 1""", params)
+    return str(found["value"].iloc[0]) if len(found) else ""
+
+
+def profile(q: Query, filters: Filters, speaker: str) -> dict:
+    """Give `profiles.speaker_profiles`'s row of `speaker` over the filtered statements ({} when
+    the speaker says nothing there)."""
+    source, params = q.filtered(filters, "AND speaker = ?")
+    params = [*params, speaker]
+    kinds = ", ".join(f"count(*) FILTER (kind = '{kind}') AS {kind}" for kind in KINDS)
+    row = q.sql(f"""SELECT count(*) AS statements, min(date) AS first_quoted,
+                           max(date) AS last_quoted, {kinds} FROM {source}""", params)
+    if not speaker or int(row["statements"].iloc[0]) == 0:
+        return {}
+    found = row.iloc[0].to_dict()
+    mentions = q.sql(f"SELECT DISTINCT speaker_mention FROM {source} "
+                     "WHERE speaker_mention IS NOT NULL", params)["speaker_mention"]
+    found.update({column: _most_common(q, source, params, column)
+                  for column in ("speaker_type", "role", "affiliation")})
+    found.update(speaker=speaker, aliases=aliases_of(speaker, mentions))
+    return {column: found[column] for column in PROFILE_COLUMNS}
+
+
+def points(q: Query, filters: Filters, speakers: Sequence[str], limit: int
+           ) -> tuple[pd.DataFrame, int]:
+    """Give the filtered statements of `speakers` (at most `limit`, a fixed sample past it:
+    statement_id, date, outlet, speaker, compound, label, text) and how many there are."""
+    source, params = q.filtered(filters, "AND list_contains(?, speaker)")
+    found = q.sql(f"""SELECT statement_id, count(*) OVER () AS total FROM {source}
+                      ORDER BY hash(statement_id), statement_id LIMIT {int(limit)}""",
+                  [*params, list(speakers)])
+    rows = q.full_rows(found["statement_id"].tolist(), POINT_COLUMNS)
+    return rows, int(found["total"].iloc[0]) if len(found) else 0
+
+
+def extremes(q: Query, filters: Filters, n: int = 3) -> pd.DataFrame:
+    """Give `aggregates.extremes` of the filtered statements: the `n` most positive of the
+    positive ones and the `n` most negative of the negative ones (ties: lower id first)."""
+    parts = []
+    for side, order in (("positive", "DESC"), ("negative", "ASC")):
+        source, params = q.filtered(filters, "AND label = ?")
+        ids = q.sql(f"SELECT statement_id FROM {source} ORDER BY compound {order}, "
+                    f"statement_id LIMIT {int(n)}", [*params, side])["statement_id"].tolist()
+        rows = q.full_rows(ids, ["statement_id", "speaker", "text", "compound"])
+        parts.append(rows.assign(side=side, rank=range(1, len(rows) + 1)))
+    return pd.concat(parts, ignore_index=True)[EXTREME_COLUMNS]
