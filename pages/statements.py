@@ -12,7 +12,7 @@ page = page_data()
 stop_if_empty(page)
 total = page.totals()["statements"]
 # A browser table of more rows than anyone scrolls costs seconds to send on every rerun.
-MAX_ROWS = 10_000
+MAX_ROWS = 5_000
 rows = statement_rows(page.ask("rows", MAX_ROWS))
 
 shown = (f"{total:,} statements match the filters." if total <= MAX_ROWS else

@@ -237,15 +237,15 @@ def test_overview_and_data_agree_on_the_articles_and_say_why_two_numbers(on_samp
 
 
 def test_large_views_cap_the_table_and_the_article_picker_and_say_so(monkeypatch, tmp_path):
-    synth_store(tmp_path / "store", 720)
+    synth_store(tmp_path / "store", 600)
     monkeypatch.setenv(data.STORE_ENV, str(tmp_path / "store"))
     loaded = data.current()
-    assert loaded.statements > 10_000 and loaded.quoted > 500
+    assert loaded.statements > 5_000 and loaded.quoted > 500
     at = run("statements")
     assert_ran(at)
-    assert len(at.dataframe[0].value) == 10_000
+    assert len(at.dataframe[0].value) == 5_000
     assert at.caption[0].value.startswith(f"{loaded.statements:,} statements match the "
-                                          "filters; the table shows the latest 10,000")
+                                          "filters; the table shows the latest 5,000")
     at = run("articles")
     assert_ran(at)
     assert len(at.selectbox(key="art_pick").options) == 500

@@ -10,6 +10,7 @@ id), so a word cloud of fifteen million statements costs what one of SAMPLE does
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 import pandas as pd
 
@@ -32,9 +33,7 @@ def _grouped(q: Query, filters: Filters, by: str) -> tuple[str, list]:
     """Give a FROM clause of the filtered statements with their group in `grp`."""
     source, params = q.filtered(filters)
     if by == "topic":
-        return (f"(SELECT f.*, t.topic AS grp FROM {source} f JOIN "
-                "topic_rows t USING (statement_id))",
-                params)
+        return q.with_topics(source), [*params, *params]  # the source is read twice
     return f"(SELECT *, {GROUPS[by]} AS grp FROM {source} WHERE {GROUPS[by]} <> '')", params
 
 
@@ -44,9 +43,9 @@ def sentiment_summary(q: Query, filters: Filters, by: str, top: int | None = Non
     source, params = _grouped(q, filters, by)
     labels = ", ".join(f"count(*) FILTER (label = '{label}') AS {label}" for label in LABELS)
     cap = "" if top is None else f"LIMIT {int(top)}"
-    out = q.sql(f"""SELECT grp AS "{by}", count(compound) AS statements,
+    out = q.sql(f"""SELECT grp::VARCHAR AS "{by}", count(compound) AS statements,
                               avg(compound) AS mean, stddev_samp(compound) AS sd, {labels}
-                       FROM {source} GROUP BY grp ORDER BY statements DESC, grp {cap}""",
+                       FROM {source} GROUP BY grp ORDER BY statements DESC, grp::VARCHAR {cap}""",
                    params)
     out["low"], out["high"] = t_interval(out["mean"], out["sd"], out["statements"], level)
     return out[[by, "statements", "mean", "low", "high", *LABELS]].astype(
@@ -65,8 +64,8 @@ def kind_counts(q: Query, filters: Filters, top: int = 25) -> pd.DataFrame:
     """Give speaker and a count per kind, most statements first (`aggregates.kind_counts`)."""
     source, params = _grouped(q, filters, "speaker")
     kinds = ", ".join(f"count(*) FILTER (kind = '{kind}') AS {kind}" for kind in KINDS)
-    out = q.sql(f"""SELECT grp AS speaker, {kinds} FROM {source} GROUP BY grp
-                       ORDER BY count(*) DESC, grp LIMIT {int(top)}""", params)
+    out = q.sql(f"""SELECT grp::VARCHAR AS speaker, {kinds} FROM {source} GROUP BY grp
+                       ORDER BY count(*) DESC, grp::VARCHAR LIMIT {int(top)}""", params)
     return out.astype({kind: "int64" for kind in KINDS})
 
 
@@ -81,10 +80,10 @@ def quartiles(q: Query, filters: Filters, speakers: Sequence[str]) -> pd.DataFra
                        quantile_cont(compound, 0.25) AS q1,
                        quantile_cont(compound, 0.5) AS median,
                        quantile_cont(compound, 0.75) AS q3 FROM f GROUP BY speaker)
-        SELECT box.speaker, statements, q1, median, q3,
+        SELECT box.speaker::VARCHAR AS speaker, statements, q1, median, q3,
                min(compound) FILTER (compound >= q1 - 1.5 * (q3 - q1)) AS lowerfence,
                max(compound) FILTER (compound <= q3 + 1.5 * (q3 - q1)) AS upperfence, mean
-        FROM box JOIN f USING (speaker) GROUP BY ALL ORDER BY box.speaker""", params)
+        FROM box JOIN f USING (speaker) GROUP BY ALL ORDER BY box.speaker::VARCHAR""", params)
 
 
 def counts_over_time(q: Query, filters: Filters, by: str, freq: str,
@@ -100,9 +99,9 @@ def counts_over_time(q: Query, filters: Filters, by: str, freq: str,
                    WHERE date IS NOT NULL),
         span AS (SELECT date_trunc('{trunc}', min(date)) AS lo,
                         date_trunc('{trunc}', max(date)) AS hi FROM {spanned}),
-        best AS (SELECT grp FROM g GROUP BY grp ORDER BY count(*) DESC, grp
+        best AS (SELECT grp FROM g GROUP BY grp ORDER BY count(*) DESC, grp::VARCHAR
                  LIMIT {int(top)})
-        SELECT grp AS "group", period, count(*) AS statements FROM g
+        SELECT grp::VARCHAR AS "group", period, count(*) AS statements FROM g
         WHERE grp IN (SELECT grp FROM best) GROUP BY ALL
         UNION ALL SELECT NULL, lo, 0 FROM span UNION ALL SELECT NULL, hi, 0 FROM span""",
                       [*params, *span_params])
@@ -130,7 +129,7 @@ def articles_over_time(q: Query, filters: Filters, freq: str) -> pd.DataFrame:
     """Give `period`, `articles`: the articles holding the filtered statements per period."""
     source, params = q.filtered(filters, "AND date IS NOT NULL")
     counts = q.sql(f"""SELECT date_trunc('{TRUNC[freq]}', date) AS period,
-                                 count(DISTINCT article_id) AS articles
+                                 count(DISTINCT aid) AS articles
                           FROM {source} GROUP BY 1""", params)
     if counts.empty:
         return pd.DataFrame(columns=["period", "articles"])
@@ -142,33 +141,52 @@ def articles_over_time(q: Query, filters: Filters, freq: str) -> pd.DataFrame:
 
 def _in_group(group: tuple[str, str] | None, inside: bool = True) -> tuple[str, list]:
     """Give the extra condition selecting the statements of `group` ("speaker"|"topic", name)
-    (or, not `inside`, the others), and its value."""
+    (or, not `inside`, the others), and its values."""
     if group is None:
         return "", []
     kind, name = group
-    test = ("speaker = ?" if kind == "speaker" else
-            "statement_id IN (SELECT statement_id FROM topic_rows WHERE topic = ?)")
-    return f"AND {'' if inside else 'NOT '}({test})", [name]
+    if kind == "speaker":
+        return f"AND {'' if inside else 'NOT '}(speaker = ?)", [name]
+    test = "(topic IS NOT NULL AND topic = ?) OR h IN (SELECT h FROM topic_rows WHERE topic = ?)"
+    return f"AND {'' if inside else 'NOT '}({test})", [name, name]
 
 
-def sample_ids(q: Query, filters: Filters, group: tuple[str, str] | None = None,
-               inside: bool = True, size: int | None = None) -> tuple[list[str], int]:
-    """Give the ids of at most `size` of the filtered statements (of `group`, or outside it)
-    and how many there are: all of them when they are fewer, else a fixed sample."""
+def sample(q: Query, filters: Filters, group: tuple[str, str] | None = None,
+           inside: bool = True, size: int | None = None,
+           columns: Sequence[str] = ("statement_id", "file", "row")) -> tuple[pd.DataFrame, int]:
+    """Give `columns` of at most `size` of the filtered statements (of `group`, or outside
+    it) and how many there are: all of them when they are fewer, else a fixed sample (the
+    lowest hashes of their ids)."""
+    size = size or SAMPLE
     extra, values = _in_group(group, inside)
     source, params = q.filtered(filters, extra)
-    found = q.sql(f"""SELECT statement_id, count(*) OVER () AS total FROM {source}
-                      ORDER BY hash(statement_id), statement_id LIMIT {int(size or SAMPLE)}""",
-                  [*params, *values])
-    return found["statement_id"].tolist(), int(found["total"].iloc[0]) if len(found) else 0
+    params = [*params, *values]
+    total = int(q.sql(f"SELECT count(*) AS n FROM {source}", params)["n"].iloc[0])
+    every = source
+    if total > size:
+        # Only ids hashed below about twice the sample's share of 2^64 are sorted, not all.
+        cut = min(2**64 - 1, int(2**64 * 2 * size / total))
+        source = f"(SELECT * FROM {source} WHERE h < {cut}::UBIGINT)"
+    found = q.pick(source, params, "h, statement_id", size, columns)
+    if len(found) < min(size, total):  # the cut kept too few (a skewed hash): sort them all
+        found = q.pick(every, params, "h, statement_id", size, columns)
+    return found, total
 
 
-def term_counts(q: Query, ids: list[str]) -> pd.DataFrame:
-    """Give `term`, `n` (uses), `s` (statements using it) over the statements `ids`."""
-    return q.sql("""SELECT term, count(*) AS n, count(DISTINCT statement_id) AS s
-                    FROM (SELECT statement_id, unnest(terms) AS term FROM raw_statements
-                          WHERE statement_id IN (SELECT unnest(?::VARCHAR[])))
-                    GROUP BY term""", [ids])
+def term_counts(q: Query, picked: pd.DataFrame) -> pd.DataFrame:
+    """Give `term`, `n` (uses), `s` (statements using it) over the `picked` statements (their
+    terms read from their parts by row number, counted in DuckDB)."""
+    reads, params = [], []
+    for file, rows in picked.groupby("file"):
+        reads.append("SELECT ? AS file, file_row_number AS row, unnest(terms) AS term "
+                     "FROM read_parquet(?, file_row_number = true) "
+                     "WHERE file_row_number IN (SELECT unnest(?::BIGINT[]))")
+        params += [int(file), q.files[int(file)], rows["row"].tolist()]
+    if not reads:
+        return pd.DataFrame({"term": pd.Series(dtype=str), "n": pd.Series(dtype="int64"),
+                             "s": pd.Series(dtype="int64")})
+    return q.sql(f"""SELECT term, count(*) AS n, count(DISTINCT (file, row)) AS s
+                     FROM ({" UNION ALL ".join(reads)}) GROUP BY term""", params)
 
 
 def keyword_counts(q: Query, filters: Filters, group: tuple[str, str] | None = None,
@@ -176,7 +194,7 @@ def keyword_counts(q: Query, filters: Filters, group: tuple[str, str] | None = N
     """Give term -> count of the filtered statements (of `group`), most first
     (`keywords.frequencies`: a bigram counts only where it recurs in MIN_BIGRAM_STATEMENTS
     statements or more); over SAMPLE statements, counted on the sample (`sample_ids`)."""
-    found = term_counts(q, sample_ids(q, filters, group)[0])
+    found = term_counts(q, sample(q, filters, group)[0])
     found = found[~found["term"].str.contains(" ") | (found["s"] >= MIN_BIGRAM_STATEMENTS)]
     found = found.sort_values(["n", "term"], ascending=[False, True]).head(top)
     return dict(zip(found["term"], found["n"].astype(float), strict=True))
@@ -186,7 +204,7 @@ def distinctive(q: Query, filters: Filters, group: tuple[str, str],
                 min_count: int = 2) -> pd.DataFrame:
     """Give the terms that set `group` apart from the other filtered statements, z > 0
     (`keywords.distinctive_terms`, each side counted on its sample over SAMPLE statements)."""
-    sides = [term_counts(q, sample_ids(q, filters, group, inside)[0]) for inside in (True, False)]
+    sides = [term_counts(q, sample(q, filters, group, inside)[0]) for inside in (True, False)]
     both = sides[0].merge(sides[1], on="term", how="outer", suffixes=("_a", "_b"))
     both = both.set_index("term").fillna(0)
     both = both[~both.index.str.contains(" ")
@@ -256,12 +274,9 @@ def points(q: Query, filters: Filters, speakers: Sequence[str], limit: int
            ) -> tuple[pd.DataFrame, int]:
     """Give the filtered statements of `speakers` (at most `limit`, a fixed sample past it:
     statement_id, date, outlet, speaker, compound, label, text) and how many there are."""
-    source, params = q.filtered(filters, "AND list_contains(?, speaker)")
-    found = q.sql(f"""SELECT statement_id, count(*) OVER () AS total FROM {source}
-                      ORDER BY hash(statement_id), statement_id LIMIT {int(limit)}""",
-                  [*params, list(speakers)])
-    rows = q.full_rows(found["statement_id"].tolist(), POINT_COLUMNS)
-    return rows, int(found["total"].iloc[0]) if len(found) else 0
+    picked, total = sample(q, replace(filters, speakers=tuple(speakers)), size=limit,
+                           columns=["statement_id", "file", "row", *POINT_COLUMNS[1:-1]])
+    return q.full_rows(picked, POINT_COLUMNS), total
 
 
 def extremes(q: Query, filters: Filters, n: int = 3) -> pd.DataFrame:
@@ -270,8 +285,7 @@ def extremes(q: Query, filters: Filters, n: int = 3) -> pd.DataFrame:
     parts = []
     for side, order in (("positive", "DESC"), ("negative", "ASC")):
         source, params = q.filtered(filters, "AND label = ?")
-        ids = q.sql(f"SELECT statement_id FROM {source} ORDER BY compound {order}, "
-                    f"statement_id LIMIT {int(n)}", [*params, side])["statement_id"].tolist()
-        rows = q.full_rows(ids, ["statement_id", "speaker", "text", "compound"])
+        picked = q.pick(source, [*params, side], f"compound {order}, statement_id", n)
+        rows = q.full_rows(picked, ["statement_id", "speaker", "text", "compound"])
         parts.append(rows.assign(side=side, rank=range(1, len(rows) + 1)))
     return pd.concat(parts, ignore_index=True)[EXTREME_COLUMNS]

@@ -81,8 +81,9 @@ def store(tmp_path_factory):
     folder = tmp_path_factory.mktemp("parts")
     articles, statements = _articles(), _statements()
     topics = pd.DataFrame({"statement_id": statements["statement_id"].iloc[::3],
-                           "topic": ["energy", "transport"] * 7, "topic_kind": "defined"})
-    topics = pd.concat([topics, topics.head(3).assign(topic="politics")])
+                           "topic": ["energy", "transport"] * 7, "topic_kind": "discovered"})
+    # one discovered topic a statement (facts.topic), and defined ones beside (topic_rows)
+    topics = pd.concat([topics, topics.head(3).assign(topic="politics", topic_kind="defined")])
     paths = {kind: [folder / f"{kind}-{i}.parquet" for i in range(2)]
              for kind in ("statements", "articles", "topics")}
     _write(statements, STATEMENT_SCHEMA, paths["statements"])
@@ -318,9 +319,13 @@ def test_keywords_and_distinctive_terms_of_a_group(store, filters, group):
 
 def test_terms_of_a_large_selection_are_counted_on_a_fixed_sample(store, monkeypatch):
     query, view, _, _ = store
-    ids, total = measures.sample_ids(query, Filters(), size=10)
+    picked, total = measures.sample(query, Filters(), size=10)
+    ids = picked["statement_id"].tolist()
+    # the lowest hashes of all 40, whichever shortcut found them
+    assert ids == query.pick("facts", [], "h, statement_id", 10, ["statement_id"])[
+        "statement_id"].tolist()
     assert (len(ids), total) == (10, 40)
-    assert measures.sample_ids(query, Filters(), size=10)[0] == ids
+    assert measures.sample(query, Filters(), size=10)[0]["statement_id"].tolist() == ids
     monkeypatch.setattr(measures, "SAMPLE", 10)
     sampled = view[view["statement_id"].isin(ids)]
     assert measures.keyword_counts(query, Filters()) == frequencies(sampled["terms"])
