@@ -181,6 +181,13 @@ def article(path: str, stamp: str, article_id: str) -> tuple[dict | None, pd.Dat
     return query(path, stamp).article(article_id)
 
 
+@st.cache_data(show_spinner=False, max_entries=4)
+def flags(path: str, stamp: str, limit: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Give how many stored articles carry each flag, and the latest `limit` flagged."""
+    found = query(path, stamp)
+    return found.flag_counts(), found.flagged(limit)
+
+
 def source() -> tuple[str, str]:
     """Give (path, stamp) of the store the pages read."""
     path = ensure_store()

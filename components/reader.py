@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from newsquotes.analytics.flags import explained
+
 # Light fills that keep black text readable; a speaker keeps its colour within one article.
 PALETTE = ("#ffd6a5", "#caffbf", "#9bf6ff", "#bdb2ff", "#ffc6ff", "#fdffb6", "#a0c4ff",
            "#ffadad", "#d0f4de", "#e4c1f9", "#f1c0e8", "#b9fbc0")
@@ -122,3 +124,14 @@ def legend_html(colors: dict[str, str], counts: dict[str, int] | None = None) ->
         chips.append(f'<span style="background:{color};border-radius:10px;padding:2px 8px;'
                      f'margin:2px;display:inline-block">{html.escape(name)}{n}</span>')
     return '<div class="nq-legend">' + "".join(chips) + "</div>"
+
+
+def flags_html(flags: str | None) -> str:
+    """Give the article's flags and what each means as an escaped list ("" when none)."""
+    found = explained(flags)
+    if not found:
+        return ""
+    items = "".join(f"<li><code>{html.escape(flag)}</code>: {html.escape(meaning)}</li>"
+                    for flag, meaning in found)
+    return ("<div style='color:#8a5a00;margin:0.3rem 0'>Flagged when it was read:"
+            f"<ul style='margin:0.1rem 0 0 1rem;padding:0'>{items}</ul></div>")

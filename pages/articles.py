@@ -60,6 +60,9 @@ link = (f" · <a href='{html.escape(url)}' target='_blank' rel='noopener'>source
 st.html("<div style='color:#555'>" + " · ".join(html.escape(m) for m in without_controls(meta)
                                                  if m)
         + link + "</div>")
+flagged = reader.flags_html(article.get("flags"))
+if flagged:
+    st.html(flagged)
 st.html(reader.legend_html(colors, marked["speaker"].value_counts().to_dict()))
 capped = (f" The first {MAX_MARKS:,} of its {len(statements):,} statements are marked and "
           "listed." if len(statements) > MAX_MARKS else "")

@@ -6,6 +6,8 @@ import streamlit as st
 from components import data
 from components.context import page_data
 from components.uploads import FORMATS, add_uploads, scheduler_address, store_files
+from newsquotes.analytics.export import without_controls
+from newsquotes.analytics.flags import MEANINGS
 
 st.title("Data")
 page = page_data()
@@ -26,6 +28,18 @@ if silent:
     st.caption(f"{silent:,} stored article{' holds' if silent == 1 else 's hold'} no statement "
                "the extractor found (one not in English is stored, not yet searched).")
 st.markdown(f"**Stored in** `{path}` (Parquet; set `NEWSQUOTES_STORE` to use another folder).")
+if not loaded.damage and loaded.articles:
+    counts, flagged = data.flags(*page.source, 200)
+    if len(counts):
+        with st.expander("Flagged articles"):
+            st.caption("Articles stored with a note of what could not be read as it was: each "
+                       "flag and what it means, then the latest flagged articles (open one on "
+                       "**Articles** to see its flags beside its text).")
+            counts["meaning"] = counts["flag"].map(MEANINGS).fillna("")
+            st.dataframe(counts, hide_index=True, key="data_flags")
+            st.dataframe(flagged.assign(**{c: without_controls(flagged[c]).to_numpy()
+                                           for c in ("source", "title", "flags")}),
+                         hide_index=True, key="data_flagged")
 with st.expander("Files in the store"):
     st.dataframe(store_files(path), hide_index=True, key="data_files")
 

@@ -339,3 +339,22 @@ def test_a_long_speaker_list_is_searched_as_you_type(on_synthetic, monkeypatch):
     at.text_input(key="f_speakers_find").input("zzz").run()
     assert at.multiselect(key="f_speakers").options == [holding[1]]  # the chosen one stays
     assert metric(at, "Statements") == int((statements_read()["speaker"] == holding[1]).sum())
+
+
+def test_an_articles_flags_are_shown_beside_it_and_counted_on_the_data_page(on_sample):
+    articles = load_corpus(Path(data.source()[0])).articles
+    flagged = articles[articles["flags"].fillna("") != ""]
+    assert len(flagged) >= 2  # the sample's French article, its undated one
+    one = flagged.iloc[0]
+    at = run("articles", article=one["id"])
+    assert_ran(at)
+    shown = " ".join(h.proto.body for h in at.get("html"))
+    assert "Flagged when it was read" in shown
+    assert f"<code>{one['flags'].split(';')[0]}</code>" in shown
+    at = run("data")
+    assert_ran(at)
+    (counts,) = [d.value for d in at.dataframe if "meaning" in d.value.columns]
+    names = {f.split("=")[0] for fs in flagged["flags"] for f in fs.split(";")}
+    assert set(counts["flag"]) == names
+    assert counts["articles"].sum() >= len(flagged)
+    assert counts["meaning"].str.len().gt(0).all()

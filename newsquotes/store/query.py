@@ -310,6 +310,22 @@ class Query:
             FROM held JOIN article_rows a USING (aid)
             ORDER BY a.date DESC NULLS LAST, id LIMIT {int(limit)}""", params)
 
+    def flag_counts(self) -> pd.DataFrame:
+        """Give `flag`, `articles`: how many stored articles carry each flag (by its name),
+        most first."""
+        return self.sql("""
+            SELECT split_part(flag, '=', 1) AS flag, count(DISTINCT id) AS articles
+            FROM (SELECT id, unnest(string_split(coalesce(flags, ''), ';')) AS flag
+                  FROM raw_articles)
+            WHERE flag <> '' GROUP BY 1 ORDER BY articles DESC, flag""")
+
+    def flagged(self, limit: int) -> pd.DataFrame:
+        """Give id, date, source, title, flags of at most `limit` flagged articles, the latest
+        first (undated last, then by id)."""
+        return self.sql(f"""SELECT id, date::TIMESTAMP AS date, source, title, flags
+                            FROM raw_articles WHERE coalesce(flags, '') <> ''
+                            ORDER BY date DESC NULLS LAST, id LIMIT {int(limit)}""")
+
     def article(self, article_id: str) -> tuple[dict | None, pd.DataFrame]:
         """Give one article (with its body) and its statements in text order."""
         found = self.sql("SELECT * FROM raw_articles WHERE id = ? LIMIT 1", [article_id])

@@ -37,7 +37,8 @@ def _articles() -> pd.DataFrame:
     return pd.DataFrame({
         "id": [f"a{i}" for i in range(6)], "title": [f"T{i}" for i in range(6)],
         "body": [f"body {i}" for i in range(6)], "date": dates, "section": "", "source": OUTLETS,
-        "author": "", "url": "", "language": "en", "word_count": 10, "origin": "", "flags": ""})
+        "author": "", "url": "", "language": "en", "word_count": 10, "origin": "",
+        "flags": ["bad_bytes=2;no_date", "", "no_date", "sentence_too_long", "", "bad_bytes=1"]})
 
 
 def _statements() -> pd.DataFrame:
@@ -329,3 +330,14 @@ def test_terms_of_a_large_selection_are_counted_on_a_fixed_sample(store, monkeyp
     monkeypatch.setattr(measures, "SAMPLE", 10)
     sampled = view[view["statement_id"].isin(ids)]
     assert measures.keyword_counts(query, Filters()) == frequencies(sampled["terms"])
+
+
+def test_flags_are_counted_by_name_and_listed_latest_first(store):
+    query, _, _, _ = store
+    counts = query.flag_counts()
+    assert list(zip(counts["flag"], counts["articles"], strict=True)) == [
+        ("bad_bytes", 2), ("no_date", 2), ("sentence_too_long", 1)]
+    listed = query.flagged(10)
+    assert listed["id"].tolist() == ["a3", "a0", "a5", "a2"]  # a2 has no date
+    assert listed.loc[listed["id"] == "a0", "flags"].item() == "bad_bytes=2;no_date"
+    assert query.flagged(1)["id"].tolist() == ["a3"]
