@@ -54,7 +54,8 @@ TITLE_WORDS = {
     "corporal", "nominee", "hopeful", "challenger", "rival", "incumbent", "frontrunner",
     "front-runner", "businessman", "businesswoman", "billionaire", "mogul", "tycoon", "anchor",
     "columnist", "commentator", "pundit", "author", "actor", "actress", "singer", "rapper",
-    "veteran", "activist", "ag", "a.g.",
+    "veteran", "activist", "ag", "a.g.", "administrator", "superintendent", "lt", "col",
+    "gen", "sgt", "capt", "developer",
 }
 # Given names that end in -ing, which otherwise marks a verb cut from the sentence.
 ING_NAMES = {
@@ -89,3 +90,13 @@ PARTY_NOUNS = {"republican", "democrat", "conservative", "liberal", "progressive
 # A name ending in one of these is a day or an event, not a speaker ("Election Day").
 EVENT_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                "day", "night", "eve", "week", "weekend"}
+# Verbs of a title-case headline that run into the name after them ("Gold Star Mom Corners
+# Obama", "Slams Donald Trump"): the name is what follows. Not "Burns" or "Mills": surnames.
+HEADLINE_VERBS = {
+    "slams", "blasts", "rips", "corners", "bashes", "mocks", "knocks", "torches", "trolls",
+    "grills", "urges", "warns", "says", "tells", "backs", "endorses", "praises", "attacks",
+    "accuses", "defends", "dismisses", "denies", "vows", "claims", "invokes", "rejects",
+    "responds", "unloads", "shreds", "lashes", "jabs", "scolds", "chides", "lambasts",
+    "hammers", "taunts", "rebukes", "ridicules", "confronts", "destroys", "humiliates",
+    "demands", "questions", "challenges", "thanks", "meets", "visits", "joins", "fires",
+}

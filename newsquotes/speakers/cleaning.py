@@ -21,6 +21,7 @@ from newsquotes.lexicon.corpus_names import (
     DETERMINERS,
     EPITHETS,
     EVENT_WORDS,
+    HEADLINE_VERBS,
     ING_NAMES,
     PAGE_LEADS,
     PAGE_WORDS,
@@ -39,6 +40,7 @@ _NOT_FIRST = (AUXILIARIES | CONJUNCTIONS | PREPOSITIONS | ADVERBS
 _GLUED = re.compile(r"(?<=[a-z]{3})(?=([A-Z][^\W\d_]*))")
 _DASH = re.compile(r"\s+(?:-{1,2}|–|—)\s+")
 _INITIALS = re.compile(r"(?:[^\W\d_]\.)+")
+_POSSESSIVE = re.compile(r"['’]s?$")
 _GROUP = "group"
 
 
@@ -56,12 +58,27 @@ def _glued_cut(text: str) -> str:
 
 
 def _sentence_cut(words: list[str]) -> list[str]:
-    """Give the words up to a full stop that ends a sentence ("Clinton. In" -> "Clinton")."""
+    """Give one sentence of the words: the first ("Clinton. In" -> "Clinton"), or the last
+    where it is a name of its own ("Halvan. Mira Orlov" -> "Mira Orlov": the extractor ran the
+    sentence before into the speaker, whose mention is the second)."""
     for i, word in enumerate(words[:-1]):
         if word[-1:] in "?!" or (word.endswith(".") and not _INITIALS.fullmatch(word)
                                  and word.lower() not in ABBREVIATIONS
                                  and word.lower() not in TITLES):
+            rest = _sentence_cut(words[i + 1:])
+            first = rest[0].lower().strip(",;:")
+            if all(_capital(w) for w in rest) and first not in _NOT_FIRST and (
+                    first not in PRONOUNS and first not in PAGE_LEADS):
+                return rest
             return words[:i + 1]
+    return words
+
+
+def _headline_cut(words: list[str]) -> list[str]:
+    """Give the words after a title-case headline's verb ("Mom Corners Halvan" -> "Halvan")."""
+    for i in range(len(words) - 2, -1, -1):
+        if words[i].lower() in HEADLINE_VERBS and _capital(words[i]) and _capital(words[i + 1]):
+            return words[i + 1:]
     return words
 
 
@@ -90,14 +107,17 @@ def _unresolved(words: list[str], speaker_type: str) -> bool:
         return False
     low = [w.lower().strip(",") for w in words]
     if low[0] in DETERMINERS and not any(_capital(w) for w in words[1:]):
-        return True
+        # "the budget office" is a body's short name, "the ministry" only points back to one
+        return not (speaker_type == "organisation" and low[0] == "the" and len(words) > 2
+                    and not any(_POSSESSIVE.search(w) for w in words))
     if speaker_type in ("person", "") and not _capital(words[0]):
         return True
     if low[-1] in EVENT_WORDS:
         return True
-    # a person's name has no lower-case last word and no share-bar word
+    # a person's name ends in no lower-case or closed-class word, has no share-bar word
     return speaker_type == "person" and (
-        low[-1] in PARTY_NOUNS or not _capital(words[-1]) or any(w in SHARE_WORDS for w in low))
+        low[-1] in PARTY_NOUNS or low[-1] in _NOT_FIRST or not _capital(words[-1])
+        or any(w in SHARE_WORDS for w in low))
 
 
 def speaker_name(name: str, speaker_type: str = "") -> str:
@@ -105,6 +125,8 @@ def speaker_name(name: str, speaker_type: str = "") -> str:
     text = " ".join(_page_cut(str(name).split()))
     text = _DASH.split(_glued_cut(text))[-1]  # a dateline: "CLEVELAND - Donald Trump"
     words = _sentence_cut(text.split())
+    if speaker_type in ("person", ""):
+        words = _headline_cut(words)
     if not words or words[0].lower() in PAGE_LEADS:
         return ""
     while len(words) > 1 and _leads_off(words[0], speaker_type) and _capital(words[1]):
