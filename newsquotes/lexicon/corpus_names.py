@@ -99,4 +99,6 @@ HEADLINE_VERBS = {
     "responds", "unloads", "shreds", "lashes", "jabs", "scolds", "chides", "lambasts",
     "hammers", "taunts", "rebukes", "ridicules", "confronts", "destroys", "humiliates",
     "demands", "questions", "challenges", "thanks", "meets", "visits", "joins", "fires",
+    "debunks", "exposes", "reveals", "admits", "announces", "sues", "trails", "leads",
+    "taps", "nominates", "snubs", "skewers", "derides", "condemns", "faces", "hails",
 }

@@ -48,6 +48,7 @@ from newsquotes.speakers.forms import SURNAME_SHARE, clusters, dominant
 from newsquotes.speakers.names import same_place
 from newsquotes.speakers.naming import (
     ORG_WORDS,
+    PARTICLES,
     QUALIFIED,
     STATE_TYPES,
     is_bare,
@@ -197,12 +198,26 @@ def _pass(speakers: list[str], types: list[str], group: dict[str, list],
         if is_full(name, kind):
             full_counts[name] += weight
             spread.setdefault(name, set()).add(article)
-    canonical = clusters(full_counts, pinned, spread)
+    canonical = _particles_joined(clusters(full_counts, pinned, spread))
     result = _surnames_joined(speakers, names, types, articles, forced, canonical, spread,
                               places)
     result = _bodies_merged(result, types, weights, places, pinned)
     merged = _same_case_merged(result, weights, pinned)
     return merged, _settled_types(merged, types, group["pronoun"], weights, places)
+
+
+def _particles_joined(canonical: dict[str, str]) -> dict[str, str]:
+    """Give `canonical` with a surname led by a particle ("De Blasio") joined to the one full
+    name that ends in it ("Bill de Blasio"); "Van Jackson" is no form of "Troy Jackson"."""
+    heads = set(canonical.values())
+    for name, head in canonical.items():
+        words = name.split()
+        if len(words) == 2 and words[0].lower() in PARTICLES and head == name:
+            longer = {h for h in heads if len(h.split()) > 2
+                      and h.casefold().endswith(" " + name.casefold())}
+            if len(longer) == 1:
+                canonical[name] = longer.pop()
+    return canonical
 
 
 def _surnames_joined(speakers: list[str], names: tuple[str, ...], types: list[str],

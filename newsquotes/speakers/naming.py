@@ -97,17 +97,11 @@ def same_person(a: str, b: str) -> bool:
     return all(_close(spelling_key(x), spelling_key(y)) for x, y in zip(wa, wb, strict=True))
 
 
-def _surname_words(name: str) -> int:
-    """Give how many words a bare surname has: one, or two led by a particle ("De Blasio")."""
-    words = name.split()
-    return 2 if len(words) == 2 and words[0].lower() in PARTICLES else 1
-
-
 def is_full(name: str, speaker_type: str) -> bool:
-    return (speaker_type not in STATE_TYPES and len(name.split()) > _surname_words(name)
-            and name_like(name) and not any(w.lower() in ORG_WORDS for w in name.split()))
+    return (speaker_type not in STATE_TYPES and len(name.split()) > 1 and name_like(name)
+            and not any(w.lower() in ORG_WORDS for w in name.split()))
 
 
 def is_bare(name: str, speaker_type: str) -> bool:
-    return (speaker_type not in STATE_TYPES and len(name.split()) == _surname_words(name)
-            and name_like(name) and name.lower() not in ORG_WORDS)
+    return (speaker_type not in STATE_TYPES and len(name.split()) == 1 and name_like(name)
+            and name.lower() not in ORG_WORDS)

@@ -24,6 +24,7 @@ from newsquotes.speakers.corpus import SURNAME_SHARE, canonicalize
     ("Mira Halvan. He", "person", "Mira Halvan"),
     ("Gold Star Mom Corners Halvan", "person", "Halvan"),  # a headline's verb
     ("Slams Mira Halvan", "person", "Mira Halvan"),
+    ("Harbour Cash Debunks Mira", "person", "Mira"),
     ("Burns Orlov", "person", "Burns Orlov"),  # a surname, not a headline's verb
     ("Claims Conference", "organisation", "Claims Conference"),
     ("Mr. Halvan.", "person", "Mr. Halvan"),
@@ -81,6 +82,7 @@ def _settled(rows: list[tuple[str, str]]) -> list[str]:
     ([("a", "Ostravian Sen. Brekke"), ("b", "Lars Brekke")], ["Lars Brekke"] * 2),
     # a surname led by a particle is a bare surname and joins the full name
     ([("a", "Lena de Vries"), ("b", "De Vries")], ["Lena de Vries"] * 2),
+    ([("a", "Tavi Orlov"), ("b", "Van Orlov")], ["Tavi Orlov", "Van Orlov"]),  # a given name
     # "The Hill", a body's name, is not the surname of "Kestra Hill"
     ([("a", "Kestra Hill"), ("b", "The Hill")], ["Kestra Hill", "Hill"]),
     # "Jr" is another person
