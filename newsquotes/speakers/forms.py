@@ -9,9 +9,9 @@ from newsquotes.speakers.naming import INITIALS, same_person, spelling_key
 
 # A bare surname with no full name in its article joins the corpus's full name of that surname
 # named in this share of the articles that name someone of that surname in full: "Obama" is
-# Barack Obama where Michelle Obama is named in 1 article of 16; "Clinton" stays "Clinton"
-# where Bill Clinton is named in 26 of 125. Articles, not statements: one long interview of a
-# namesake does not outweigh a hundred articles.
+# Barack Obama where Michelle Obama is named in 1 article of 15; "Clinton" stays "Clinton"
+# where Bill Clinton is named in 26 articles. Articles, not statements: one long interview of
+# a namesake does not outweigh a hundred articles.
 SURNAME_SHARE = 0.9
 
 
