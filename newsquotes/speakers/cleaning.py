@@ -31,6 +31,7 @@ from newsquotes.lexicon.corpus_names import (
     TITLE_WORDS,
 )
 from newsquotes.speakers.names import PRONOUNS, TITLES
+from newsquotes.speakers.naming import CONNECTORS
 
 # Words never the first of a name: a name led by one was cut with the sentence before it.
 _NOT_FIRST = (AUXILIARIES | CONJUNCTIONS | PREPOSITIONS | ADVERBS
@@ -40,7 +41,6 @@ _NOT_FIRST = (AUXILIARIES | CONJUNCTIONS | PREPOSITIONS | ADVERBS
 _GLUED = re.compile(r"(?<=[a-z]{3})(?=([A-Z][^\W\d_]*))")
 _DASH = re.compile(r"\s+(?:-{1,2}|–|—)\s+")
 _INITIALS = re.compile(r"(?:[^\W\d_]\.)+")
-_POSSESSIVE = re.compile(r"['’]s?$")
 _GROUP = "group"
 
 
@@ -101,15 +101,23 @@ def _leads_off(word: str, speaker_type: str) -> bool:
     return low in _NOT_FIRST or (low.endswith("ing") and len(low) >= 6 and low not in ING_NAMES)
 
 
+def _adjectives_cut(words: list[str]) -> list[str]:
+    """Give a body's name without the lower-case words between "the" and it ("the
+    nonpartisan Velora Budget Office" -> "the Velora Budget Office")."""
+    first = next((i for i, w in enumerate(words) if _capital(w)), len(words))
+    if words[0].lower() == "the" and 1 < first < len(words) and all(
+            _capital(w) or w.lower() in CONNECTORS for w in words[first:]):
+        return words[:1] + words[first:]
+    return words
+
+
 def _unresolved(words: list[str], speaker_type: str) -> bool:
     """Give True for a description or lower-case phrase that names nobody."""
     if speaker_type == _GROUP:
         return False
     low = [w.lower().strip(",") for w in words]
     if low[0] in DETERMINERS and not any(_capital(w) for w in words[1:]):
-        # "the budget office" is a body's short name, "the ministry" only points back to one
-        return not (speaker_type == "organisation" and low[0] == "the" and len(words) > 2
-                    and not any(_POSSESSIVE.search(w) for w in words))
+        return True
     if speaker_type in ("person", "") and not _capital(words[0]):
         return True
     if low[-1] in EVENT_WORDS:
@@ -134,6 +142,8 @@ def speaker_name(name: str, speaker_type: str = "") -> str:
     if len(words) == 1 and (_leads_off(words[0], speaker_type) or len(words[0]) == 1
                             or words[0].lower() in PRONOUNS):
         return ""  # "That", "I", "В": no name
+    if speaker_type == "organisation":
+        words = _adjectives_cut(words)
     words[-1] = words[-1].rstrip(",;:")
     if words[-1].endswith(".") and not _INITIALS.fullmatch(words[-1]) and (
             words[-1].lower() not in ABBREVIATIONS):

@@ -41,8 +41,10 @@ from newsquotes.speakers.corpus import SURNAME_SHARE, canonicalize
     ("Election Day", "person", ""),
     ("the former president", "person", ""),  # a description names nobody
     ("the ministry", "organisation", ""),
-    ("the harbour workers' union", "organisation", ""),
-    ("the harbour workers union", "organisation", "the harbour workers union"),  # a body's
+    ("the harbour workers union", "organisation", ""),
+    ("the nonpartisan Velora Budget Office", "organisation", "the Velora Budget Office"),
+    ("the left-leaning Institute for Ports", "organisation", "the Institute for Ports"),
+    ("the Halvan campaign", "organisation", "the Halvan campaign"),
     ("a Kestrian Republican", "person", ""),
     ("Halvan's campaign manager", "person", ""),
     ("officials", "group", "officials"),  # an unnamed group stays a group
