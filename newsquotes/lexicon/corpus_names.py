@@ -102,3 +102,20 @@ HEADLINE_VERBS = {
     "debunks", "exposes", "reveals", "admits", "announces", "sues", "trails", "leads",
     "taps", "nominates", "snubs", "skewers", "derides", "condemns", "faces", "hails",
 }
+# A given name's short form and its full form: one person ("Chuck Grassley", "Charles E.
+# Grassley"). Only short forms of one full name and one sex: not Chris, Alex, Sam, Pat.
+NICKNAMES = {
+    "joe": "joseph", "chuck": "charles", "charlie": "charles", "len": "leonard",
+    "lenny": "leonard", "bill": "william", "billy": "william", "will": "william",
+    "bob": "robert", "bobby": "robert", "rob": "robert", "mike": "michael", "jim": "james",
+    "jimmy": "james", "tom": "thomas", "tommy": "thomas", "dave": "david", "dan": "daniel",
+    "danny": "daniel", "andy": "andrew", "matt": "matthew", "tim": "timothy",
+    "jeff": "jeffrey", "greg": "gregory", "ron": "ronald", "don": "donald",
+    "larry": "lawrence", "jerry": "gerald", "rick": "richard", "dick": "richard",
+    "ted": "edward", "ed": "edward", "ben": "benjamin", "tony": "anthony", "nick": "nicholas",
+    "newt": "newton", "mitch": "mitchell", "bernie": "bernard", "hank": "henry",
+    "jack": "john", "johnny": "john", "fred": "frederick", "ken": "kenneth", "doug": "douglas",
+    "liz": "elizabeth", "beth": "elizabeth", "betsy": "elizabeth", "kathy": "kathleen",
+    "debbie": "deborah", "peggy": "margaret", "maggie": "margaret", "jenny": "jennifer",
+    "sue": "susan", "becky": "rebecca", "cindy": "cynthia", "patty": "patricia",
+}

@@ -202,7 +202,7 @@ def _pass(speakers: list[str], types: list[str], group: dict[str, list],
     result = _surnames_joined(speakers, names, types, articles, forced, canonical, spread,
                               places)
     result = _bodies_merged(result, types, weights, places, pinned)
-    merged = _same_case_merged(result, weights, pinned)
+    merged = _same_case_merged(result, types, weights, pinned)
     return merged, _settled_types(merged, types, group["pronoun"], weights, places)
 
 
@@ -348,12 +348,20 @@ def _bodies_merged(names: list[str], types: list[str], weights: list[int],
     return [rename.get(name, name) for name in names]
 
 
-def _same_case_merged(names: list[str], weights: list[int], pinned: set[str]) -> list[str]:
-    """Give `names` with spellings that differ only in case made one (the most frequent)."""
+def _same_case_merged(names: list[str], types: list[str], weights: list[int],
+                      pinned: set[str]) -> list[str]:
+    """Give `names` with spellings that differ only in case made one: the most frequent, but
+    a group's or a "the ..." name in its lower-case form, as a sentence's first word capitalised
+    it ("Aides", "The Clinton campaign" -> "aides", "the Clinton campaign")."""
     counts: Counter = Counter()
-    for name, weight in zip(names, weights, strict=True):
+    lower_first = set()
+    for name, kind, weight in zip(names, types, weights, strict=True):
         counts[name] += weight
+        words = name.split()
+        if name[:1].islower() and (kind == "group" or words[0] in ("the", "a", "an")):
+            lower_first.add(name)
     best: dict[str, str] = {}
-    for name in sorted(counts, key=lambda n: (n not in pinned, -counts[n], n)):
+    for name in sorted(counts, key=lambda n: (n not in pinned, n not in lower_first,
+                                              -counts[n], n)):
         best.setdefault(name.casefold(), name)
     return [best[n.casefold()] for n in names]

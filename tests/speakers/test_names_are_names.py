@@ -87,6 +87,11 @@ def _settled(rows: list[tuple[str, str]]) -> list[str]:
     ([("a", "Tavi Orlov"), ("b", "Van Orlov")], ["Tavi Orlov", "Van Orlov"]),  # a given name
     # "The Hill", a body's name, is not the surname of "Kestra Hill"
     ([("a", "Kestra Hill"), ("b", "The Hill")], ["Kestra Hill", "Hill"]),
+    # a short form of a given name is the same person
+    ([("a", "Chuck Brekke"), ("b", "Charles E. Brekke")], ["Chuck Brekke"] * 2),
+    ([("a", "Ted Orlov"), ("b", "Edward Orlov"), ("c", "Edward Orlov")], ["Edward Orlov"] * 3),
+    ([("a", "Bill Brekke"), ("b", "Bob Brekke")], ["Bill Brekke", "Bob Brekke"]),
+    ([("a", "Chris Brekke"), ("b", "Christine Brekke")], ["Chris Brekke", "Christine Brekke"]),
     # "Jr" is another person
     ([("a", "Piotr Halvan"), ("b", "Piotr Halvan Jr")], ["Piotr Halvan", "Piotr Halvan Jr"]),
 ])
@@ -121,3 +126,18 @@ def test_a_surname_used_in_an_affiliation_is_still_a_surname():
                           "speaker_type": ["person"] * 4, "affiliation": ["", "", "Halvan", ""]})
     got = canonicalize(frame)["speaker"].tolist()
     assert got == ["Mira Halvan", "Mira Halvan", "", "Mira Halvan"]
+
+
+@pytest.mark.parametrize(("rows", "expected"), [
+    # a sentence's first word capitalised the group: its lower-case form names it
+    ([("a", "Aides", "group"), ("b", "Aides", "group"), ("c", "aides", "group")],
+     ["aides"] * 3),
+    ([("a", "The Halvan campaign", "organisation"), ("b", "the Halvan campaign", "organisation")],
+     ["the Halvan campaign"] * 2),
+    # a person's name keeps the form most used
+    ([("a", "Lena De Vries", "person"), ("b", "Lena De Vries", "person"),
+      ("c", "Lena de Vries", "person")], ["Lena De Vries"] * 3),
+])
+def test_case_variants_take_the_lower_case_form_of_a_group(rows, expected):
+    frame = pd.DataFrame(rows, columns=["article_id", "speaker", "speaker_type"])
+    assert canonicalize(frame)["speaker"].tolist() == expected
