@@ -55,8 +55,8 @@ TITLE_WORDS = {
     "front-runner", "businessman", "businesswoman", "billionaire", "mogul", "tycoon", "anchor",
     "columnist", "commentator", "pundit", "author", "actor", "actress", "singer", "rapper",
     "veteran", "activist", "ag", "a.g.", "administrator", "superintendent", "lt", "col",
-    "gen", "sgt", "capt", "developer",
-}
+    "sgt", "capt", "developer",
+}  # not "gen" without its full stop: Gen Nakatani
 # Given names that end in -ing, which otherwise marks a verb cut from the sentence.
 ING_NAMES = {
     "channing", "sterling", "irving", "ming", "ping", "jing", "qing", "xing", "ling", "ying",
@@ -76,7 +76,8 @@ PAGE_WORDS = SHARE_WORDS | {
 }
 # Words a page's navigation starts with: a name led by one is no speaker ("Our Standards").
 PAGE_LEADS = {"our", "follow", "subscribe", "share", "read", "watch", "listen", "download",
-              "click", "sign", "related", "advertisement", "sponsored", "more"}
+              "click", "sign", "related", "advertisement", "sponsored", "more", "editor's",
+              "editors'", "editor’s", "note", "correction", "clarification"}
 # Words after a surname that are not its last name word ("Donald Trump Jr", another person).
 SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 # Abbreviations that end in a full stop inside a name, not at a sentence's end.

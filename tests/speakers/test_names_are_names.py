@@ -30,6 +30,8 @@ from newsquotes.speakers.corpus import SURNAME_SHARE, canonicalize
     ("Mr. Halvan.", "person", "Mr. Halvan"),
     ("Our Standards", "organisation", ""),  # page furniture
     ("Follow KNA", "organisation", ""),
+    ("Editor's Note", "", ""),
+    ("Gen Orlov", "person", "Gen Orlov"),  # a given name, not "Gen." the title
     ("WhatsApp Email Telegram A senior prison official", "person", ""),
     ("Kestra Gov. Ana RothAna Lise RothKestra governor", "person", "Kestra Gov. Ana Roth"),
     ("KestraNet", "organisation", "KestraNet"),  # a capital inside a name is no glue
