@@ -9,25 +9,31 @@ corpus's distinct names, not with its statements:
 - Titles and possessive affiliations go: "Ukraine’s Dmytro Kuleba", "Foreign Minister Dmytro
   Kuleba" -> "Dmytro Kuleba"; organisations lose a leading "the" ("the Ministry of Energy" ->
   "Ministry of Energy"); an all-capitals person or country from a headline ("UKRAINE SAYS") is
-  title-cased. Other names that differ only in case are one speaker.
+  title-cased. Other names that differ only in case are one speaker. What is no name goes
+  first (`cleaning.speaker_name`: datelines, words of the sentence before, epithets, headline
+  verbs, page furniture, descriptions).
 - Spelling variants of a full name merge when every word matches: the same transliteration key
   ("Zelenskyy"/"Zelensky", "Sergey"/"Sergei": y as i, x as ks, doubled letters once, accents
   dropped), or, for a given name of six letters or more, one letter inserted, dropped or changed
   inside the word with the same initial ("Aleksandr"/"Alexander"). The surname key must be
   equal. A changed or added last letter never merges, as it often marks another person
   ("Aleksandr"/"Aleksandra", "Mario"/"Maria"); different given names never merge ("Anna
-  Varga"/"Peter Varga").
-- A bare surname ("Kuleba") joins the full name with that surname that its own article gives
-  a statement to; failing that, the only full name in the corpus with that surname. Shared by
-  two people and not decided by the article, it stays as it is.
+  Varga"/"Peter Varga"), except a short form and its full form ("Chuck"/"Charles"). A middle
+  name or initial goes where the shorter name is in as many articles (`forms.py`).
+- A bare surname ("Kuleba", "De Blasio") joins the full name with that surname that its own
+  article gives a statement to; failing that, the full name named in 90% of the articles
+  that name someone of that surname in full. Shared more evenly and not decided by the
+  article, it stays as it is. "The Hill" is a body's name, never a surname.
 - The forms of one body's name merge where the corpus qualifies it by one place only:
   "Velora's Central Electoral Commission", "Veloran Central Electoral Commission" and
   "Central Electoral Commission" are one; two countries' "Ministry of Energy" stay two.
-- The canonical spelling is the most frequent one in the corpus (ties: alphabetical).
+- The canonical spelling is the most frequent one in the corpus (ties: alphabetical); a
+  group's, or a "the ..." name's, lower-case form where it has one ("aides", not "Aides").
 - Each speaker gets one type across the corpus: "government" for a name the corpus uses as a
-  country or government, "person" for anyone a "he" or "she" refers to, else the type most
-  statements give (ties: person, government, organisation, group); a name-like speaker that no
-  statement types is a person. A statement with no speaker keeps its own type.
+  place that most of its statements type a country or government, "person" for anyone a "he"
+  or "she" refers to, else the type most statements give (ties: person, government,
+  organisation, group); a name-like speaker that no statement types is a person. A statement
+  with no speaker keeps its own type.
 
 Every rule above compares only names that end in the same word (by spelling key): that word is
 `settle_key`, and rows of different keys are settled apart, so a store re-settles only the keys
