@@ -57,6 +57,15 @@ def _glued_cut(text: str) -> str:
     return text
 
 
+def _bracket_cut(text: str) -> str:
+    """Give the text after a closing bracket ("(KNA)Minister Ana Roth"), or before an opening
+    one that ends it ("Ana Roth (left)", a photo credit "(Mira Halvan/KNA)": nothing)."""
+    if ")" not in text:
+        return text
+    after = text.rsplit(")", 1)[1].strip()
+    return after or text.split("(", 1)[0]
+
+
 def _sentence_cut(words: list[str]) -> list[str]:
     """Give one sentence of the words: the first ("Clinton. In" -> "Clinton"), or the last
     where it is a name of its own ("Halvan. Mira Orlov" -> "Mira Orlov": the extractor ran the
@@ -130,7 +139,8 @@ def _unresolved(words: list[str], speaker_type: str) -> bool:
 
 def speaker_name(name: str, speaker_type: str = "") -> str:
     """Give the name in `name` without the text around it, or "" where it names no speaker."""
-    text = " ".join(_page_cut(str(name).split()))
+    text = _bracket_cut(str(name))
+    text = " ".join(_page_cut(text.split()))
     text = _DASH.split(_glued_cut(text))[-1]  # a dateline: "CLEVELAND - Donald Trump"
     words = _sentence_cut(text.split())
     if speaker_type in ("person", ""):

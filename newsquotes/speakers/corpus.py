@@ -204,7 +204,7 @@ def _pass(speakers: list[str], types: list[str], group: dict[str, list],
         if is_full(name, kind):
             full_counts[name] += weight
             spread.setdefault(name, set()).add(article)
-    canonical = _particles_joined(clusters(full_counts, pinned, spread))
+    canonical = _forms_joined(clusters(full_counts, pinned, spread), places)
     result = _surnames_joined(speakers, names, types, articles, forced, canonical, spread,
                               places)
     result = _bodies_merged(result, types, weights, places, pinned)
@@ -212,17 +212,22 @@ def _pass(speakers: list[str], types: list[str], group: dict[str, list],
     return merged, _settled_types(merged, types, group["pronoun"], weights, places)
 
 
-def _particles_joined(canonical: dict[str, str]) -> dict[str, str]:
+def _forms_joined(canonical: dict[str, str], places: frozenset[str]) -> dict[str, str]:
     """Give `canonical` with a surname led by a particle ("De Blasio") joined to the one full
-    name that ends in it ("Bill de Blasio"); "Van Jackson" is no form of "Troy Jackson"."""
+    name that ends in it ("Bill de Blasio"; "Van Jackson" is no form of "Troy Jackson"), and a
+    place before a full name the corpus gives alone dropped ("Ukraine Kurt Volker")."""
     heads = set(canonical.values())
     for name, head in canonical.items():
         words = name.split()
-        if len(words) == 2 and words[0].lower() in PARTICLES and head == name:
-            longer = {h for h in heads if len(h.split()) > 2
+        if head != name:
+            continue
+        if words[0].lower() in PARTICLES:
+            longer = {h for h in heads if len(h.split()) > len(words)
                       and h.casefold().endswith(" " + name.casefold())}
             if len(longer) == 1:
                 canonical[name] = longer.pop()
+        elif len(words) > 2 and words[0].casefold() in places:
+            canonical[name] = canonical.get(" ".join(words[1:]), name)
     return canonical
 
 

@@ -31,6 +31,9 @@ from newsquotes.speakers.corpus import SURNAME_SHARE, canonicalize
     ("Our Standards", "organisation", ""),  # page furniture
     ("Follow KNA", "organisation", ""),
     ("Editor's Note", "", ""),
+    ("KNA)Minister Ana Roth", "person", "Minister Ana Roth"),  # a bracketed dateline
+    ("Ana Roth (left)", "person", "Ana Roth"),
+    ("(Mira Halvan/KNA)", "person", ""),  # a photo credit
     ("Gen Orlov", "person", "Gen Orlov"),  # a given name, not "Gen." the title
     ("WhatsApp Email Telegram A senior prison official", "person", ""),
     ("Kestra Gov. Ana RothAna Lise RothKestra governor", "person", "Kestra Gov. Ana Roth"),
@@ -87,6 +90,7 @@ def _settled(rows: list[tuple[str, str]]) -> list[str]:
     # a surname led by a particle is a bare surname and joins the full name
     ([("a", "Lena de Vries"), ("b", "De Vries")], ["Lena de Vries"] * 2),
     ([("a", "Tavi Orlov"), ("b", "Van Orlov")], ["Tavi Orlov", "Van Orlov"]),  # a given name
+    ([("a", "Lena van der Berg"), ("b", "Van Der Berg")], ["Lena van der Berg"] * 2),
     # "The Hill", a body's name, is not the surname of "Kestra Hill"
     ([("a", "Kestra Hill"), ("b", "The Hill")], ["Kestra Hill", "Hill"]),
     # a short form of a given name is the same person
@@ -120,6 +124,13 @@ def test_a_bare_surname_stays_where_its_article_names_two_people_of_it():
     rows = [("a", "Mira Halvan")] * 30 + [("b", "Piotr Halvan"), ("b", "Mira Halvan"),
                                          ("b", "Halvan")]
     assert _settled(rows)[-1] == "Halvan"
+
+
+def test_a_place_before_a_full_name_goes():
+    frame = pd.DataFrame({"article_id": ["a", "b", "c", "d"],
+                          "speaker": ["Kurt Brekke", "Velora Kurt Brekke", "Velora", "Velora"],
+                          "speaker_type": ["person", "person", "government", "government"]})
+    assert canonicalize(frame)["speaker"].tolist()[:2] == ["Kurt Brekke"] * 2
 
 
 def test_a_surname_used_in_an_affiliation_is_still_a_surname():
