@@ -127,8 +127,9 @@ def _unresolved(words: list[str], speaker_type: str) -> bool:
     low = [w.lower().strip(",") for w in words]
     if low[0] in DETERMINERS and not any(_capital(w) for w in words[1:]):
         return True
-    if speaker_type in ("person", "") and not _capital(words[0]):
-        return True
+    if speaker_type in ("person", "") and (not _capital(words[0]) or (
+            len(words) == 2 and low[0] in ("the", "a", "an"))):
+        return True  # "the Texan", "a Kestrian": a person by a description
     if low[-1] in EVENT_WORDS:
         return True
     # a person's name ends in no lower-case or closed-class word, has no share-bar word
