@@ -54,8 +54,9 @@ TITLE_WORDS = {
     "corporal", "nominee", "hopeful", "challenger", "rival", "incumbent", "frontrunner",
     "front-runner", "businessman", "businesswoman", "billionaire", "mogul", "tycoon", "anchor",
     "columnist", "commentator", "pundit", "author", "actor", "actress", "singer", "rapper",
-    "veteran", "activist", "ag", "a.g.",
-}
+    "veteran", "activist", "ag", "a.g.", "administrator", "superintendent", "lt", "col",
+    "sgt", "capt", "developer",
+}  # not "gen" without its full stop: Gen Nakatani
 # Given names that end in -ing, which otherwise marks a verb cut from the sentence.
 ING_NAMES = {
     "channing", "sterling", "irving", "ming", "ping", "jing", "qing", "xing", "ling", "ying",
@@ -75,7 +76,8 @@ PAGE_WORDS = SHARE_WORDS | {
 }
 # Words a page's navigation starts with: a name led by one is no speaker ("Our Standards").
 PAGE_LEADS = {"our", "follow", "subscribe", "share", "read", "watch", "listen", "download",
-              "click", "sign", "related", "advertisement", "sponsored", "more"}
+              "click", "sign", "related", "advertisement", "sponsored", "more", "editor's",
+              "editors'", "editor’s", "note", "correction", "clarification"}
 # Words after a surname that are not its last name word ("Donald Trump Jr", another person).
 SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 # Abbreviations that end in a full stop inside a name, not at a sentence's end.
@@ -89,3 +91,32 @@ PARTY_NOUNS = {"republican", "democrat", "conservative", "liberal", "progressive
 # A name ending in one of these is a day or an event, not a speaker ("Election Day").
 EVENT_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                "day", "night", "eve", "week", "weekend"}
+# Verbs of a title-case headline that run into the name after them ("Gold Star Mom Corners
+# Obama", "Slams Donald Trump"): the name is what follows. Not "Burns" or "Mills": surnames.
+HEADLINE_VERBS = {
+    "slams", "blasts", "rips", "corners", "bashes", "mocks", "knocks", "torches", "trolls",
+    "grills", "urges", "warns", "says", "tells", "backs", "endorses", "praises", "attacks",
+    "accuses", "defends", "dismisses", "denies", "vows", "claims", "invokes", "rejects",
+    "responds", "unloads", "shreds", "lashes", "jabs", "scolds", "chides", "lambasts",
+    "hammers", "taunts", "rebukes", "ridicules", "confronts", "destroys", "humiliates",
+    "demands", "questions", "challenges", "thanks", "meets", "visits", "joins", "fires",
+    "debunks", "exposes", "reveals", "admits", "announces", "sues", "trails", "leads",
+    "taps", "nominates", "snubs", "skewers", "derides", "condemns", "faces", "hails",
+}
+# A given name's short form and its full form: one person ("Chuck Grassley", "Charles E.
+# Grassley"). Only short forms of one full name and one sex: not Chris, Alex, Sam, Pat.
+NICKNAMES = {
+    "joe": "joseph", "chuck": "charles", "charlie": "charles", "len": "leonard",
+    "lenny": "leonard", "bill": "william", "billy": "william", "will": "william",
+    "bob": "robert", "bobby": "robert", "rob": "robert", "mike": "michael", "jim": "james",
+    "jimmy": "james", "tom": "thomas", "tommy": "thomas", "dave": "david", "dan": "daniel",
+    "danny": "daniel", "andy": "andrew", "matt": "matthew", "tim": "timothy",
+    "jeff": "jeffrey", "greg": "gregory", "ron": "ronald", "don": "donald",
+    "larry": "lawrence", "jerry": "gerald", "rick": "richard", "dick": "richard",
+    "ted": "edward", "ed": "edward", "ben": "benjamin", "tony": "anthony", "nick": "nicholas",
+    "newt": "newton", "mitch": "mitchell", "bernie": "bernard", "hank": "henry",
+    "jack": "john", "johnny": "john", "fred": "frederick", "ken": "kenneth", "doug": "douglas",
+    "liz": "elizabeth", "beth": "elizabeth", "betsy": "elizabeth", "kathy": "kathleen",
+    "debbie": "deborah", "peggy": "margaret", "maggie": "margaret", "jenny": "jennifer",
+    "sue": "susan", "becky": "rebecca", "cindy": "cynthia", "patty": "patricia",
+}

@@ -21,6 +21,7 @@ from newsquotes.lexicon.corpus_names import (
     DETERMINERS,
     EPITHETS,
     EVENT_WORDS,
+    HEADLINE_VERBS,
     ING_NAMES,
     PAGE_LEADS,
     PAGE_WORDS,
@@ -30,6 +31,7 @@ from newsquotes.lexicon.corpus_names import (
     TITLE_WORDS,
 )
 from newsquotes.speakers.names import PRONOUNS, TITLES
+from newsquotes.speakers.naming import CONNECTORS
 
 # Words never the first of a name: a name led by one was cut with the sentence before it.
 _NOT_FIRST = (AUXILIARIES | CONJUNCTIONS | PREPOSITIONS | ADVERBS
@@ -55,13 +57,37 @@ def _glued_cut(text: str) -> str:
     return text
 
 
+def _bracket_cut(text: str) -> str:
+    """Give the text after a closing bracket ("(KNA)Minister Ana Roth"), or before an opening
+    one that ends it ("Ana Roth (left)", a photo credit "(Mira Halvan/KNA)": nothing)."""
+    if ")" not in text:
+        return text
+    after = text.rsplit(")", 1)[1].strip()
+    return after or text.split("(", 1)[0]
+
+
 def _sentence_cut(words: list[str]) -> list[str]:
-    """Give the words up to a full stop that ends a sentence ("Clinton. In" -> "Clinton")."""
+    """Give one sentence of the words: the first ("Clinton. In" -> "Clinton"), or the last
+    where it is a name of its own ("Halvan. Mira Orlov" -> "Mira Orlov": the extractor ran the
+    sentence before into the speaker, whose mention is the second)."""
     for i, word in enumerate(words[:-1]):
         if word[-1:] in "?!" or (word.endswith(".") and not _INITIALS.fullmatch(word)
                                  and word.lower() not in ABBREVIATIONS
                                  and word.lower() not in TITLES):
+            rest = _sentence_cut(words[i + 1:])
+            first = rest[0].lower().strip(",;:")
+            if all(_capital(w) for w in rest) and first not in _NOT_FIRST and (
+                    first not in PRONOUNS and first not in PAGE_LEADS):
+                return rest
             return words[:i + 1]
+    return words
+
+
+def _headline_cut(words: list[str]) -> list[str]:
+    """Give the words after a title-case headline's verb ("Mom Corners Halvan" -> "Halvan")."""
+    for i in range(len(words) - 2, -1, -1):
+        if words[i].lower() in HEADLINE_VERBS and _capital(words[i]) and _capital(words[i + 1]):
+            return words[i + 1:]
     return words
 
 
@@ -84,6 +110,16 @@ def _leads_off(word: str, speaker_type: str) -> bool:
     return low in _NOT_FIRST or (low.endswith("ing") and len(low) >= 6 and low not in ING_NAMES)
 
 
+def _adjectives_cut(words: list[str]) -> list[str]:
+    """Give a body's name without the lower-case words between "the" and it ("the
+    nonpartisan Velora Budget Office" -> "the Velora Budget Office")."""
+    first = next((i for i, w in enumerate(words) if _capital(w)), len(words))
+    if words[0].lower() == "the" and 1 < first < len(words) and all(
+            _capital(w) or w.lower() in CONNECTORS for w in words[first:]):
+        return words[:1] + words[first:]
+    return words
+
+
 def _unresolved(words: list[str], speaker_type: str) -> bool:
     """Give True for a description or lower-case phrase that names nobody."""
     if speaker_type == _GROUP:
@@ -91,20 +127,25 @@ def _unresolved(words: list[str], speaker_type: str) -> bool:
     low = [w.lower().strip(",") for w in words]
     if low[0] in DETERMINERS and not any(_capital(w) for w in words[1:]):
         return True
-    if speaker_type in ("person", "") and not _capital(words[0]):
-        return True
+    if speaker_type in ("person", "") and (not _capital(words[0]) or (
+            len(words) == 2 and low[0] in ("the", "a", "an"))):
+        return True  # "the Texan", "a Kestrian": a person by a description
     if low[-1] in EVENT_WORDS:
         return True
-    # a person's name has no lower-case last word and no share-bar word
+    # a person's name ends in no lower-case or closed-class word, has no share-bar word
     return speaker_type == "person" and (
-        low[-1] in PARTY_NOUNS or not _capital(words[-1]) or any(w in SHARE_WORDS for w in low))
+        low[-1] in PARTY_NOUNS or low[-1] in _NOT_FIRST or not _capital(words[-1])
+        or any(w in SHARE_WORDS for w in low))
 
 
 def speaker_name(name: str, speaker_type: str = "") -> str:
     """Give the name in `name` without the text around it, or "" where it names no speaker."""
-    text = " ".join(_page_cut(str(name).split()))
+    text = _bracket_cut(str(name))
+    text = " ".join(_page_cut(text.split()))
     text = _DASH.split(_glued_cut(text))[-1]  # a dateline: "CLEVELAND - Donald Trump"
     words = _sentence_cut(text.split())
+    if speaker_type in ("person", ""):
+        words = _headline_cut(words)
     if not words or words[0].lower() in PAGE_LEADS:
         return ""
     while len(words) > 1 and _leads_off(words[0], speaker_type) and _capital(words[1]):
@@ -112,6 +153,8 @@ def speaker_name(name: str, speaker_type: str = "") -> str:
     if len(words) == 1 and (_leads_off(words[0], speaker_type) or len(words[0]) == 1
                             or words[0].lower() in PRONOUNS):
         return ""  # "That", "I", "В": no name
+    if speaker_type == "organisation":
+        words = _adjectives_cut(words)
     words[-1] = words[-1].rstrip(",;:")
     if words[-1].endswith(".") and not _INITIALS.fullmatch(words[-1]) and (
             words[-1].lower() not in ABBREVIATIONS):

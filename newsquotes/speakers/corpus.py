@@ -9,25 +9,31 @@ corpus's distinct names, not with its statements:
 - Titles and possessive affiliations go: "Ukraine’s Dmytro Kuleba", "Foreign Minister Dmytro
   Kuleba" -> "Dmytro Kuleba"; organisations lose a leading "the" ("the Ministry of Energy" ->
   "Ministry of Energy"); an all-capitals person or country from a headline ("UKRAINE SAYS") is
-  title-cased. Other names that differ only in case are one speaker.
+  title-cased. Other names that differ only in case are one speaker. What is no name goes
+  first (`cleaning.speaker_name`: datelines, words of the sentence before, epithets, headline
+  verbs, page furniture, descriptions).
 - Spelling variants of a full name merge when every word matches: the same transliteration key
   ("Zelenskyy"/"Zelensky", "Sergey"/"Sergei": y as i, x as ks, doubled letters once, accents
   dropped), or, for a given name of six letters or more, one letter inserted, dropped or changed
   inside the word with the same initial ("Aleksandr"/"Alexander"). The surname key must be
   equal. A changed or added last letter never merges, as it often marks another person
   ("Aleksandr"/"Aleksandra", "Mario"/"Maria"); different given names never merge ("Anna
-  Varga"/"Peter Varga").
-- A bare surname ("Kuleba") joins the full name with that surname that its own article gives
-  a statement to; failing that, the only full name in the corpus with that surname. Shared by
-  two people and not decided by the article, it stays as it is.
+  Varga"/"Peter Varga"), except a short form and its full form ("Chuck"/"Charles"). A middle
+  name or initial goes where the shorter name is in as many articles (`forms.py`).
+- A bare surname ("Kuleba", "De Blasio") joins the full name with that surname that its own
+  article gives a statement to; failing that, the full name named in 90% of the articles
+  that name someone of that surname in full. Shared more evenly and not decided by the
+  article, it stays as it is. "The Hill" is a body's name, never a surname.
 - The forms of one body's name merge where the corpus qualifies it by one place only:
   "Velora's Central Electoral Commission", "Veloran Central Electoral Commission" and
   "Central Electoral Commission" are one; two countries' "Ministry of Energy" stay two.
-- The canonical spelling is the most frequent one in the corpus (ties: alphabetical).
+- The canonical spelling is the most frequent one in the corpus (ties: alphabetical); a
+  group's, or a "the ..." name's, lower-case form where it has one ("aides", not "Aides").
 - Each speaker gets one type across the corpus: "government" for a name the corpus uses as a
-  country or government, "person" for anyone a "he" or "she" refers to, else the type most
-  statements give (ties: person, government, organisation, group); a name-like speaker that no
-  statement types is a person. A statement with no speaker keeps its own type.
+  place that most of its statements type a country or government, "person" for anyone a "he"
+  or "she" refers to, else the type most statements give (ties: person, government,
+  organisation, group); a name-like speaker that no statement types is a person. A statement
+  with no speaker keeps its own type.
 
 Every rule above compares only names that end in the same word (by spelling key): that word is
 `settle_key`, and rows of different keys are settled apart, so a store re-settles only the keys
@@ -44,32 +50,28 @@ import pandas as pd
 from newsquotes.lexicon.corpus_names import SUFFIXES
 from newsquotes.speakers.aliases import AliasError, load_aliases
 from newsquotes.speakers.cleaning import speaker_name
+from newsquotes.speakers.forms import SURNAME_SHARE, clusters, dominant
 from newsquotes.speakers.names import same_place
 from newsquotes.speakers.naming import (
-    INITIALS,
     ORG_WORDS,
+    PARTICLES,
     QUALIFIED,
     STATE_TYPES,
     is_bare,
     is_full,
     name_like,
-    same_person,
     spelling_key,
     tidy,
 )
 
-__all__ = ["NAME_COLUMNS", "AliasError", "canonicalize", "load_aliases", "name_like",
-           "names_of", "places_of", "settle", "settle_key", "spelling_key", "tidy"]
+__all__ = ["NAME_COLUMNS", "SURNAME_SHARE", "AliasError", "canonicalize", "load_aliases",
+           "name_like", "names_of", "places_of", "settle", "settle_key", "spelling_key", "tidy"]
 
 NAME_COLUMNS = ["article_id", "speaker", "speaker_type", "affiliation", "pronoun", "statements"]
 _KEYS = NAME_COLUMNS[:-1]
 # Passes repeat until the types hold: a settled type can change how a name is tidied ("VARGA"
 # typed person is "Varga"), and a second settlement must change nothing.
 _PASSES = 4
-# A bare surname with no full name in its article joins the corpus's full name of that surname
-# that holds this share of the surname's full-name statements: "Obama" is Barack Obama where
-# Michelle Obama has 1 of 110; "Clinton" stays "Clinton" where Bill has 61 of 462.
-SURNAME_SHARE = 0.9
 
 
 def _column(df: pd.DataFrame, name: str) -> pd.Series:
@@ -197,35 +199,72 @@ def _pass(speakers: list[str], types: list[str], group: dict[str, list],
     names, forced = zip(*(named[p] for p in zip(speakers, types, strict=True)), strict=True)
     pinned = set(aliases.values())
     full_counts: Counter = Counter()
-    for name, kind, weight in zip(names, types, weights, strict=True):
+    spread: dict[str, set[str]] = {}  # the articles that give each full name
+    for name, kind, weight, article in zip(names, types, weights, articles, strict=True):
         if is_full(name, kind):
             full_counts[name] += weight
-    canonical = _clusters(full_counts, pinned)
+            spread.setdefault(name, set()).add(article)
+    canonical = _forms_joined(clusters(full_counts, pinned, spread), places)
+    result = _surnames_joined(speakers, names, types, articles, forced, canonical, spread,
+                              places)
+    result = _bodies_merged(result, types, weights, places, pinned)
+    merged = _same_case_merged(result, types, weights, pinned)
+    return merged, _settled_types(merged, types, group["pronoun"], weights, places)
+
+
+def _forms_joined(canonical: dict[str, str], places: frozenset[str]) -> dict[str, str]:
+    """Give `canonical` with a surname led by a particle ("De Blasio") joined to the one full
+    name that ends in it ("Bill de Blasio"; "Van Jackson" is no form of "Troy Jackson"), and a
+    place before a full name the corpus gives alone dropped ("Ukraine Kurt Volker")."""
+    heads = set(canonical.values())
+    for name, head in canonical.items():
+        words = name.split()
+        if head != name:
+            continue
+        if words[0].lower() in PARTICLES:
+            longer = {h for h in heads if len(h.split()) > len(words)
+                      and h.casefold().endswith(" " + name.casefold())}
+            if len(longer) == 1:
+                canonical[name] = longer.pop()
+        elif len(words) > 2 and words[0].casefold() in places:
+            canonical[name] = canonical.get(" ".join(words[1:]), name)
+    return canonical
+
+
+def _surnames_joined(speakers: list[str], names: tuple[str, ...], types: list[str],
+                     articles: list[str],
+                     forced: tuple[bool, ...], canonical: dict[str, str],
+                     spread: dict[str, set[str]], places: frozenset[str]) -> list[str]:
+    """Give each row's name: its full name's canonical form, or, for a bare surname, the full
+    name its article gives that surname, else the one that holds nearly all
+    the corpus's articles naming someone of that surname; else the name as it is."""
     by_surname: dict[str, set[str]] = {}
-    uses: Counter = Counter()  # full-name statements per canonical full name
+    uses: dict[str, set[str]] = {}  # the articles that name each canonical full name
     for full, head in canonical.items():
         by_surname.setdefault(_key(full), set()).add(head)
-        uses[head] += full_counts[full]
+        uses.setdefault(head, set()).update(spread[full])
     in_article: dict[str, set[str]] = {}
     for name, article in zip(names, articles, strict=True):
         if name in canonical:
             in_article.setdefault(article, set()).add(canonical[name])
+    counts = Counter({head: len(found) for head, found in uses.items()})
     result = []
-    for name, kind, article, fixed in zip(names, types, articles, forced, strict=True):
+    for raw, name, kind, article, fixed in zip(speakers, names, types, articles, forced,
+                                               strict=True):
         if name in canonical:
             result.append(canonical[name])
             continue
-        if not fixed and is_bare(name, kind) and name.casefold() not in places:
-            heads = by_surname.get(spelling_key(name), set())
+        # "The Hill" is a body's name, not the surname of "Capitol Hill"
+        if not fixed and is_bare(name, kind) and name.casefold() not in places and (
+                not raw.lower().startswith("the ")):
+            heads = by_surname.get(_key(name), set())
             local = heads & in_article.get(article, set())
-            decided = local if len(local) == 1 else () if local else _dominant(heads, uses)
+            decided = local if len(local) == 1 else () if local else dominant(heads, counts)
             if decided:
                 result.append(next(iter(decided)))
                 continue
         result.append(name)
-    result = _bodies_merged(result, types, weights, places, pinned)
-    merged = _same_case_merged(result, weights, pinned)
-    return merged, _settled_types(merged, types, group["pronoun"], weights, places)
+    return result
 
 
 def canonicalize(statements: pd.DataFrame, aliases: dict[str, str] | None = None) -> pd.DataFrame:
@@ -247,83 +286,13 @@ def canonicalize(statements: pd.DataFrame, aliases: dict[str, str] | None = None
     return out
 
 
-def _dominant(heads: set[str], uses: Counter) -> set[str]:
-    """Give the one full name that holds at least SURNAME_SHARE of the corpus's full-name
-    statements of a surname (none where two people share it more evenly)."""
-    if not heads:
-        return set()
-    best = max(sorted(heads), key=lambda h: uses[h])
-    return {best} if uses[best] >= SURNAME_SHARE * sum(uses[h] for h in heads) else set()
-
-
-def _clusters(counts: Counter, pinned: set[str]) -> dict[str, str]:
-    """Give {full name: canonical full name}, merging safe spelling variants."""
-    groups: dict[str, list[list[str]]] = {}
-    for name in sorted(counts, key=lambda n: (-counts[n], n)):
-        clusters = groups.setdefault(spelling_key(name.split()[-1]), [])
-        for members in clusters:
-            both_pinned = name in pinned and any(m in pinned for m in members)
-            if not both_pinned and all(same_person(name, m) for m in members):
-                members.append(name)
-                break
-        else:
-            clusters.append([name])
-    canonical = {}
-    for clusters in groups.values():
-        for members in clusters:
-            fixed = [m for m in members if m in pinned]
-            # members are in order of frequency, then alphabetical
-            head = fixed[0] if fixed else members[0]
-            canonical.update(dict.fromkeys(members, head))
-    uses: Counter = Counter()
-    for name, head in canonical.items():
-        uses[head] += counts[name]
-    moved = _shorter_forms(sorted(uses), uses, pinned)
-    return {name: moved.get(head, head) for name, head in canonical.items()}
-
-
-def _is_initial(word: str) -> bool:
-    return bool(INITIALS.fullmatch(word))
-
-
-def _shorter_forms(heads: list[str], uses: Counter, pinned: set[str]) -> dict[str, str]:
-    """Give {name: the ordinary name it is a form of}: a middle name or initial dropped where
-    the corpus quotes the shorter form more ("Donald J. Trump", "Hillary Rodham Clinton" ->
-    "Donald Trump", "Hillary Clinton"; "George W. Bush" stays where "George Bush" is no more
-    frequent: he may be his father), and a given name cut to its initial ("J. Trump" -> the
-    one name whose given or middle name starts with J). Two different middles of one name
-    ("George W. Bush", "George H. W. Bush") leave both apart."""
-    plain = [h for h in heads if len(h.split()) == 2 and not _is_initial(h.split()[0])]
-    longer: dict[str, list[str]] = {}
-    for head in heads:
-        words = head.split()
-        if len(words) >= 3 and head not in pinned:
-            short = [p for p in plain if same_person(p, f"{words[0]} {words[-1]}")]
-            if len(short) == 1:
-                longer.setdefault(short[0], []).append(head)
-    moved = {}
-    for short, forms in longer.items():
-        if len({f.split()[1][:1].casefold() for f in forms}) == 1 and (
-                uses[short] > sum(uses[f] for f in forms)):
-            moved.update(dict.fromkeys(forms, short))
-    for head in heads:
-        words = head.split()
-        if len(words) == 2 and _is_initial(words[0]) and head not in pinned:
-            letter = words[0][0].casefold()
-            found = {moved.get(h, h) for h in heads if h != head and not _is_initial(
-                h.split()[0]) and any(w[:1].casefold() == letter for w in h.split()[:-1])}
-            if len(found) == 1:
-                moved[head] = found.pop()
-    return moved
-
-
 # When the votes for a speaker's type tie, the first of these wins.
 _TYPE_ORDER = ("person", "government", "organisation", "group")
 
 
 def _settled_types(names: list[str], types: list[str], pronouns: list[bool], weights: list[int],
                    places: frozenset[str]) -> list[str]:
-    """Give one type per speaker name: "government" for a place some statement types so;
+    """Give one type per speaker name: "government" for a place most statements type so;
     "person" for anyone a "he" or "she" refers to; else the most frequent type given (ties:
     person, government, organisation, group); a name-like speaker with no type is a person.
     A statement without a speaker keeps the type it has."""
@@ -336,10 +305,13 @@ def _settled_types(names: list[str], types: list[str], pronouns: list[bool], wei
             count["pronoun"] += weight
     settled = {}
     for name, count in votes.items():
-        # a place is a government where a statement types it so ("Politico's X" makes
-        # "Politico" an affiliation, not a government)
+        # a place is a government where as many statements type it so as any other way
+        # ("Politico's X" makes "Politico" an affiliation, not a government)
+        state = count["government"] + count["country"]
+        other = max((n for k, n in count.items() if k not in ("government", "country")),
+                    default=0)
         if name.casefold() in places and not count["pronoun"] and (
-                count["government"] or count["country"] or not count):
+                (state and state >= other) or not count):
             settled[name] = "government"
         elif count["pronoun"]:
             settled[name] = "person"
@@ -387,12 +359,20 @@ def _bodies_merged(names: list[str], types: list[str], weights: list[int],
     return [rename.get(name, name) for name in names]
 
 
-def _same_case_merged(names: list[str], weights: list[int], pinned: set[str]) -> list[str]:
-    """Give `names` with spellings that differ only in case made one (the most frequent)."""
+def _same_case_merged(names: list[str], types: list[str], weights: list[int],
+                      pinned: set[str]) -> list[str]:
+    """Give `names` with spellings that differ only in case made one: the most frequent, but
+    a group's or a "the ..." name in its lower-case form, as a sentence's first word capitalised
+    it ("Aides", "The Clinton campaign" -> "aides", "the Clinton campaign")."""
     counts: Counter = Counter()
-    for name, weight in zip(names, weights, strict=True):
+    lower_first = set()
+    for name, kind, weight in zip(names, types, weights, strict=True):
         counts[name] += weight
+        words = name.split()
+        if name[:1].islower() and (kind == "group" or words[0] in ("the", "a", "an")):
+            lower_first.add(name)
     best: dict[str, str] = {}
-    for name in sorted(counts, key=lambda n: (n not in pinned, -counts[n], n)):
+    for name in sorted(counts, key=lambda n: (n not in pinned, n not in lower_first,
+                                              -counts[n], n)):
         best.setdefault(name.casefold(), name)
     return [best[n.casefold()] for n in names]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from newsquotes.lexicon.corpus_names import NICKNAMES
 from newsquotes.speakers.names import ORG_NAME_WORDS, PRONOUNS, ROLE_NOUNS, TITLES, plain_name
 
 # Lower-case words inside a personal name ("Ursula von der Leyen", "Ibn al Saud").
@@ -90,11 +91,17 @@ def _close(a: str, b: str) -> bool:
     return short[i + skip:] == long_[i + 1:]
 
 
+def _given(word: str) -> str:
+    """Give the spelling key of a given name's full form ("Chuck" -> that of "Charles")."""
+    return spelling_key(NICKNAMES.get(word.casefold(), word))
+
+
 def same_person(a: str, b: str) -> bool:
     wa, wb = a.split(), b.split()
     if len(wa) != len(wb) or spelling_key(wa[-1]) != spelling_key(wb[-1]):
         return False
-    return all(_close(spelling_key(x), spelling_key(y)) for x, y in zip(wa, wb, strict=True))
+    return _close(_given(wa[0]), _given(wb[0])) and all(
+        _close(spelling_key(x), spelling_key(y)) for x, y in zip(wa[1:], wb[1:], strict=True))
 
 
 def is_full(name: str, speaker_type: str) -> bool:

@@ -69,3 +69,25 @@ def test_merge_and_split_write_the_alias_file_and_resettle(store):
     assert load_aliases(path) == {"Piotr Halvan": "Piotr Halvan"}
     assert not list(store.path.glob(".aliases.toml.*"))  # no temporary file left
     assert isinstance(store.statements(), pd.DataFrame)
+
+
+SETTLED = {
+    "board": ("Harbour Board Chief Slams Mira Halvan Over Fares\n\nThe board's chief, Ana Roth, "
+              "criticised the fares. Halvan said on Monday that prices would not rise."),
+    "fares": ("Mira Halvan, the harbour minister, said the fares were fair. Halvan said the "
+              "port would hire forty workers."),
+    "ferry": ("The harbour board met on Monday. Van Orlov, the board's clerk, said the minutes "
+              "would be published. \u201cWe have nothing to hide,\u201d Orlov said."),
+    "dock": ("Tavi Orlov, a ferry captain, said the crews were ready for the winter."),
+}
+
+
+def test_a_headline_verb_goes_and_a_given_name_van_is_no_particle(tmp_path):
+    store = Store(tmp_path / "store")
+    store.add_articles([Article(id=k, body=v, title=k) for k, v in SETTLED.items()])
+    pipeline.update_store(store)
+    # "Slams Mira Halvan" from the headline is Mira Halvan, named so in another article
+    assert "Mira Halvan" in _speakers(store, "board")
+    assert not any("Slams" in s for s in store.statements()["speaker"].dropna())
+    assert _speakers(store, "ferry") == ["Van Orlov", "Van Orlov"]  # its own article decides
+    assert _speakers(store, "dock") == ["Tavi Orlov"]

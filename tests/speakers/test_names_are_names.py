@@ -20,10 +20,21 @@ from newsquotes.speakers.corpus import SURNAME_SHARE, canonicalize
     ("Fascist Halvan", "person", "Halvan"),
     ("Real Velora", "organisation", "Real Velora"),  # no epithet before a body's name
     ("Halvan. In", "person", "Halvan"),  # a second sentence
-    ("Mira Halvan. Orlov", "person", "Mira Halvan"),
+    ("Mira Halvan. Orlov", "person", "Orlov"),  # the second sentence is the speaker's
+    ("Mira Halvan. He", "person", "Mira Halvan"),
+    ("Gold Star Mom Corners Halvan", "person", "Halvan"),  # a headline's verb
+    ("Slams Mira Halvan", "person", "Mira Halvan"),
+    ("Harbour Cash Debunks Mira", "person", "Mira"),
+    ("Burns Orlov", "person", "Burns Orlov"),  # a surname, not a headline's verb
+    ("Claims Conference", "organisation", "Claims Conference"),
     ("Mr. Halvan.", "person", "Mr. Halvan"),
     ("Our Standards", "organisation", ""),  # page furniture
     ("Follow KNA", "organisation", ""),
+    ("Editor's Note", "", ""),
+    ("KNA)Minister Ana Roth", "person", "Minister Ana Roth"),  # a bracketed dateline
+    ("Ana Roth (left)", "person", "Ana Roth"),
+    ("(Mira Halvan/KNA)", "person", ""),  # a photo credit
+    ("Gen Orlov", "person", "Gen Orlov"),  # a given name, not "Gen." the title
     ("WhatsApp Email Telegram A senior prison official", "person", ""),
     ("Kestra Gov. Ana RothAna Lise RothKestra governor", "person", "Kestra Gov. Ana Roth"),
     ("KestraNet", "organisation", "KestraNet"),  # a capital inside a name is no glue
@@ -35,11 +46,18 @@ from newsquotes.speakers.corpus import SURNAME_SHARE, canonicalize
     ("Election Day", "person", ""),
     ("the former president", "person", ""),  # a description names nobody
     ("the ministry", "organisation", ""),
+    ("the harbour workers union", "organisation", ""),
+    ("the nonpartisan Velora Budget Office", "organisation", "the Velora Budget Office"),
+    ("the left-leaning Institute for Ports", "organisation", "the Institute for Ports"),
+    ("the Halvan campaign", "organisation", "the Halvan campaign"),
     ("a Kestrian Republican", "person", ""),
+    ("the Kestrian", "person", ""),
+    ("the Hill", "organisation", "the Hill"),
     ("Halvan's campaign manager", "person", ""),
     ("officials", "group", "officials"),  # an unnamed group stays a group
     ("the State Department", "organisation", "the State Department"),
     ("Senators Orlov", "person", "Orlov"),
+    ("Just Shared This", "person", ""),
     ("Will Orlov", "person", "Will Orlov"),  # a given name that is also a word
     ("Theresa May", "person", "Theresa May"),
     ("Channing Orlov", "person", "Channing Orlov"),
@@ -56,9 +74,11 @@ def _settled(rows: list[tuple[str, str]]) -> list[str]:
 
 
 @pytest.mark.parametrize(("rows", "expected"), [
-    # a middle initial or name is dropped where the corpus quotes the ordinary name more
-    ([("a", "Tavi Rennick")] * 3 + [("b", "Tavi J. Rennick"), ("c", "Tavi Jon Rennick")],
-     ["Tavi Rennick"] * 5),
+    # a middle initial or name is dropped where the corpus names the ordinary name in as
+    # many articles (not statements: "Tavi J. Rennick" quoted 5 times in one article)
+    ([("a", "Tavi Rennick"), ("d", "Tavi Rennick"), ("b", "Tavi J. Rennick"),
+      ("c", "Tavi Jon Rennick")], ["Tavi Rennick"] * 4),
+    ([("a", "Tavi Rennick")] + [("b", "Tavi J. Rennick")] * 5, ["Tavi Rennick"] * 6),
     ([("a", "Tavi Rennick"), ("b", "Tavi J. Rennick"), ("c", "Tavi J. Rennick")],
      ["Tavi Rennick", "Tavi J. Rennick", "Tavi J. Rennick"]),
     # ... but two middles of one name are two people
@@ -69,6 +89,15 @@ def _settled(rows: list[tuple[str, str]]) -> list[str]:
      ["Tavi J. Rennick"] * 2 + ["Mira Rennick"]),
     # a title and place before a bare surname go, and it joins the full name
     ([("a", "Ostravian Sen. Brekke"), ("b", "Lars Brekke")], ["Lars Brekke"] * 2),
+    # a surname led by a particle is a bare surname and joins the full name
+    ([("a", "Lena de Vries"), ("b", "De Vries")], ["Lena de Vries"] * 2),
+    ([("a", "Tavi Orlov"), ("b", "Van Orlov")], ["Tavi Orlov", "Van Orlov"]),  # a given name
+    ([("a", "Lena van der Berg"), ("b", "Van Der Berg")], ["Lena van der Berg"] * 2),
+    # a short form of a given name is the same person
+    ([("a", "Chuck Brekke"), ("b", "Charles E. Brekke")], ["Chuck Brekke"] * 2),
+    ([("a", "Ted Orlov"), ("b", "Edward Orlov"), ("c", "Edward Orlov")], ["Edward Orlov"] * 3),
+    ([("a", "Bill Brekke"), ("b", "Bob Brekke")], ["Bill Brekke", "Bob Brekke"]),
+    ([("a", "Chris Brekke"), ("b", "Christine Brekke")], ["Chris Brekke", "Christine Brekke"]),
     # "Jr" is another person
     ([("a", "Piotr Halvan"), ("b", "Piotr Halvan Jr")], ["Piotr Halvan", "Piotr Halvan Jr"]),
 ])
@@ -77,13 +106,18 @@ def test_one_person_one_name(rows, expected):
 
 
 def _surname_rows(main: int, other: int) -> list[tuple[str, str]]:
-    return ([("a", "Mira Halvan")] * main + [("b", "Piotr Halvan")] * other + [("c", "Halvan")])
+    """Mira Halvan named in `main` articles, Piotr Halvan in `other`, bare "Halvan" last."""
+    return ([(f"m{i}", "Mira Halvan") for i in range(main)]
+            + [(f"p{i}", "Piotr Halvan") for i in range(other)] + [("c", "Halvan")])
 
 
-def test_a_bare_surname_joins_the_name_holding_nearly_all_its_uses():
+def test_a_bare_surname_joins_the_name_holding_nearly_all_its_articles():
     assert SURNAME_SHARE == 0.9
-    assert _settled(_surname_rows(19, 1))[-1] == "Mira Halvan"  # 95% of the full-name uses
+    assert _settled(_surname_rows(19, 1))[-1] == "Mira Halvan"  # 95% of the articles
     assert _settled(_surname_rows(17, 3))[-1] == "Halvan"  # 85%: two people, left apart
+    # one long interview of Piotr (12 statements in one article) is one article of 20
+    rows = [(f"m{i}", "Mira Halvan") for i in range(19)] + [("p", "Piotr Halvan")] * 12
+    assert _settled([*rows, ("c", "Halvan")])[-1] == "Mira Halvan"
 
 
 def test_a_bare_surname_stays_where_its_article_names_two_people_of_it():
@@ -92,9 +126,47 @@ def test_a_bare_surname_stays_where_its_article_names_two_people_of_it():
     assert _settled(rows)[-1] == "Halvan"
 
 
+def test_a_place_before_a_full_name_goes():
+    frame = pd.DataFrame({"article_id": ["a", "b", "c", "d"],
+                          "speaker": ["Kurt Brekke", "Velora Kurt Brekke", "Velora", "Velora"],
+                          "speaker_type": ["person", "person", "government", "government"]})
+    assert canonicalize(frame)["speaker"].tolist()[:2] == ["Kurt Brekke"] * 2
+
+
 def test_a_surname_used_in_an_affiliation_is_still_a_surname():
     frame = pd.DataFrame({"article_id": ["a", "a", "b", "c"],
                           "speaker": ["Mira Halvan", "Mira Halvan", "a Halvan aide", "Halvan"],
                           "speaker_type": ["person"] * 4, "affiliation": ["", "", "Halvan", ""]})
     got = canonicalize(frame)["speaker"].tolist()
     assert got == ["Mira Halvan", "Mira Halvan", "", "Mira Halvan"]
+
+
+@pytest.mark.parametrize(("rows", "expected"), [
+    # a sentence's first word capitalised the group: its lower-case form names it
+    ([("a", "Aides", "group"), ("b", "Aides", "group"), ("c", "aides", "group")],
+     ["aides"] * 3),
+    ([("a", "The Halvan campaign", "organisation"), ("b", "the Halvan campaign", "organisation")],
+     ["the Halvan campaign"] * 2),
+    # "The Hill", a body's name, is not the surname of "Kestra Hill"
+    ([("a", "Kestra Hill", "person"), ("b", "The Hill", "organisation")],
+     ["Kestra Hill", "Hill"]),
+    # a person's name keeps the form most used
+    ([("a", "Lena De Vries", "person"), ("b", "Lena De Vries", "person"),
+      ("c", "Lena de Vries", "person")], ["Lena De Vries"] * 3),
+])
+def test_case_variants_and_bodies_settle_as_their_type_says(rows, expected):
+    frame = pd.DataFrame(rows, columns=["article_id", "speaker", "speaker_type"])
+    assert canonicalize(frame)["speaker"].tolist() == expected
+
+
+@pytest.mark.xfail(strict=True, reason="a double surname used alone (\"Wasserman Schultz\") is "
+                   "taken for a full name: nothing in the names table tells it from one")
+def test_a_double_surname_alone_joins_its_full_name():
+    assert _settled([("a", "Debra Vask Orlov"), ("b", "Vask Orlov")]) == ["Debra Vask Orlov"] * 2
+
+
+@pytest.mark.xfail(strict=True, reason="\"Jr\" keeps another person (Donald Trump Jr), so "
+                   "\"Joseph R. Biden Jr\" stays apart from \"Joe Biden\"")
+def test_a_junior_with_no_senior_in_the_corpus_is_the_plain_name():
+    assert _settled([("a", "Joe Brekke"), ("b", "Joe Brekke"), ("c", "Joseph R. Brekke Jr")]) \
+        == ["Joe Brekke"] * 3
