@@ -136,7 +136,7 @@ def child(size: str, repeat: int) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", nargs="+", default=["sample", "10000"])
+    parser.add_argument("--sizes", nargs="*", default=["sample", "10000"])
     parser.add_argument("--stores", nargs="*", default=[], help="stores already written")
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--child", help=argparse.SUPPRESS)

@@ -39,6 +39,7 @@ SAMPLE_DIR = ROOT / "sample_data"
 DAMAGE = (StoreError, OSError, ValueError, TypeError, KeyError, AttributeError,
           pa.ArrowException, duckdb.Error)
 log = logging.getLogger(__name__)
+SQLITE_SIDE_FILES = ("-wal", "-shm", "-journal")
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,10 @@ def stamp(path: Path) -> str:
     parts = []
     for root, _dirs, files in os.walk(path):
         for name in sorted(files):
+            # SQLite's side files come and go as the catalog is merely read; every change
+            # of the store also writes a part or speakers.parquet, which the stamp sees.
+            if name.endswith(SQLITE_SIDE_FILES):
+                continue
             info = (Path(root) / name).stat()
             parts.append(f"{name}:{info.st_size}:{info.st_mtime_ns}")
     return ";".join(sorted(parts))
