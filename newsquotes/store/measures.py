@@ -55,7 +55,8 @@ def sentiment_summary(q: Query, filters: Filters, by: str, top: int | None = Non
 def label_counts(q: Query, filters: Filters) -> pd.DataFrame:
     """Give `label`, `statements` in label order (`aggregates.label_counts`)."""
     source, params = q.filtered(filters)
-    counts = q.sql(f"SELECT label, count(*) AS n FROM {source} GROUP BY label", params)
+    counts = q.sql(f"SELECT label::VARCHAR AS label, count(*) AS n FROM {source} GROUP BY 1",
+                   params)
     found = counts.set_index("label")["n"].reindex(list(LABELS), fill_value=0)
     return pd.DataFrame({"label": list(LABELS), "statements": found.to_numpy("int64")})
 

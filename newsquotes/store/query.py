@@ -47,7 +47,7 @@ FACT_COLUMNS = ["statement_id", "article_id", "start", "speaker", "speaker_type"
                 "speaker_mention", "role", "affiliation", "kind", "label", "compound", "date",
                 "outlet"]
 ARTICLE_COLUMNS = ["title", "section", "url"]
-NAMED = ("speaker", "outlet", "topic")  # ENUM columns, cast back to text for pandas
+NAMED = ("speaker", "outlet", "topic", "kind", "label")  # ENUMs, cast back to text for pandas
 _OUTLETS = """
     WITH tidy AS (SELECT regexp_replace(trim(coalesce(source, '')), '\\s+', ' ', 'g') AS name
                   FROM raw_articles),
@@ -87,20 +87,26 @@ _TYPES = """
         UNION SELECT canonical FROM mapping_rows WHERE canonical IS NOT NULL);
     CREATE TYPE outlet_name AS ENUM (SELECT DISTINCT outlet FROM article_rows);
     CREATE TYPE topic_name AS ENUM (
-        SELECT DISTINCT topic FROM topics WHERE coalesce(topic, '') <> '')
+        SELECT DISTINCT topic FROM topics WHERE coalesce(topic, '') <> '');
+    CREATE TYPE kind_name AS ENUM (SELECT DISTINCT kind FROM raw_statements
+                                   WHERE kind IS NOT NULL);
+    CREATE TYPE label_name AS ENUM (SELECT DISTINCT label FROM raw_statements
+                                    WHERE label IS NOT NULL)
 """
+# The columns of facts made below, not taken as the part holds them.
+_MADE = ("speaker", "speaker_type", "date", "outlet", "kind", "label")
 _FACTS = f"""
     CREATE TEMP TABLE facts AS
     WITH discovered AS (SELECT hash(statement_id) AS h, min(topic) AS topic FROM topics
                         WHERE topic_kind = 'discovered' AND coalesce(topic, '') <> ''
                         GROUP BY 1)
     SELECT hash(s.statement_id) AS h, f.file, s.file_row_number AS row, a.aid,
-           {", ".join(f"s.{c}" for c in FACT_COLUMNS if c not in ("speaker", "speaker_type",
-                                                                  "date", "outlet"))},
+           {", ".join(f"s.{c}" for c in FACT_COLUMNS if c not in _MADE)},
            coalesce(m.canonical, s.speaker, '')::speaker_name AS speaker,
            coalesce(m.canonical_type, s.speaker_type) AS speaker_type,
            a.date, coalesce(a.outlet, '')::outlet_name AS outlet,
-           d.topic::topic_name AS topic
+           d.topic::topic_name AS topic, s.kind::kind_name AS kind,
+           s.label::label_name AS label
     FROM raw_statements s
     JOIN files f ON f.filename = s.filename
     LEFT JOIN mapping_rows m
