@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 from newsquotes.speakers.attribution import classify, mention_span
 from newsquotes.speakers.cast import Cast
+from newsquotes.speakers.evidence import mention_end
+from newsquotes.speakers.pronouns import Antecedents
 from newsquotes.speakers.registry import Speaker
 
 # How many mentions back a pronoun's antecedent is looked for.
@@ -101,6 +103,7 @@ class Resolver:
         self.discourse = Discourse()
         # (start, end) of the article's quotations: a name inside one is no antecedent
         self.quoted = sorted((q.start, q.end) for q in quotes)
+        self._near: Antecedents | None = None
 
     def attribute(self, head, start: int, end: int) -> Attribution | None:
         """Give the attribution of the statement text[start:end] whose speaker mention is
@@ -123,9 +126,7 @@ class Resolver:
         names, cast = self.cast.names, self.cast
         outside = []
         for at, name in names.named_before(before, _ANTECEDENTS):
-            i = bisect_right(self.quoted, (at, float("inf"))) - 1
-            if not (i >= 0 and self.quoted[i][0] <= at < self.quoted[i][1]
-                    or credit(cast.text, at, len(name))):
+            if not (self._in_quotation(at) or credit(cast.text, at, len(name))):
                 outside.append(names.full_name(name))
         known = [n for n in outside if cast.genders.of(n) or cast.roles.quoted[n]]
         # of people the text says nothing more about, the latest named
@@ -146,10 +147,22 @@ class Resolver:
 
     def _named(self, head) -> Attribution:
         """Give the attribution a speaker mention headed by `head` gives."""
-        names, state = self.cast.names, self.discourse
         first, final = mention_span(self.cast, head)
         base = head.doc.user_data.get("base", 0)
         m_start, m_end = first.idx + base, final.idx + len(final) + base
+        who = None
+        if head.lower_ in ("he", "she") and head.pos_ == "PRON":
+            who = self._he_she(head, m_start)
+        if who is None:
+            who = classify(self.cast, head, first, final, self._reference(head, m_start),
+                           self.discourse)
+        self.discourse.named(who, head.idx + base)
+        return Attribution(who, Mention(self.cast.text[m_start:m_end], m_start, m_end))
+
+    def _reference(self, head, m_start: int) -> Speaker | None:
+        """Give whom a pronoun at `head` (its mention starting at `m_start`) would be by the
+        names before it: the last speaker, or a person named since."""
+        names, state = self.cast.names, self.discourse
         ref = state.last_person
         subject = sentence_subject(head)
         named = subject or (self._antecedent(m_start) if head.lower_ in ("he", "she")
@@ -158,6 +171,37 @@ class Resolver:
                       or state.last_person_at < names.last_named_at(named, m_start)
                       and not self._previous_fits(head, named)):
             ref = names.as_speaker(named)
-        who = classify(self.cast, head, first, final, ref, state)
-        state.named(who, head.idx + base)
-        return Attribution(who, Mention(self.cast.text[m_start:m_end], m_start, m_end))
+        return ref
+
+    def _he_she(self, head, at: int) -> Speaker | None:
+        """Give whom "he"/"she" at offset `at` stands for by the sentences around it: the
+        main clause's subject, the speaker of a statement they continue, else a person they
+        name; None when they name no one who fits."""
+        low, prev, names = head.lower_, self.discourse.previous, self.cast.names
+        near = self._antecedents()
+        subject = names.full_name(sentence_subject(head))
+        if subject and not near.contrary(subject, low):
+            return names.as_speaker(subject)
+        before, _ = near.window(at)
+        if (prev is not None and prev.speaker.type == "person"
+                and prev.speaker.name.lower() not in ("", "he", "she", "i")
+                and (self.discourse.previous_end > before or prev.mention.start >= before)
+                and not near.contrary(prev.speaker.name, low)):
+            return prev.speaker
+        name = near.in_sentences(at, low)
+        return names.as_speaker(name) if name else None
+
+    def _antecedents(self) -> Antecedents:
+        """Give the article's people by sentence (built when a pronoun first needs them)."""
+        if self._near is None:
+            cast = self.cast
+            outside = [(at, name) for at, name in cast.names.mentions()
+                       if not self._in_quotation(at)
+                       and not credit(cast.text, at, mention_end(cast.text, at, name) - at)]
+            self._near = Antecedents(cast.text, self.quoted, cast.genders, outside)
+        return self._near
+
+    def _in_quotation(self, at: int) -> bool:
+        """Give True when offset `at` lies inside one of the article's quotations."""
+        i = bisect_right(self.quoted, (at, float("inf"))) - 1
+        return i >= 0 and self.quoted[i][0] <= at < self.quoted[i][1]

@@ -1,0 +1,69 @@
+"""Whom "he"/"she" stands for by the sentences around it, a row of sentences each (written
+for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsquotes.extract.pipeline import extract_statements
+from newsquotes.speakers.evidence import gender_votes, sentence_starts
+from newsquotes.speakers.pronouns import masked
+
+CASES = [
+    # a statement continued ("But, he added") keeps its speaker over a name inside it
+    ("Asked whether Tavi Rennick had left the party, Oren Vask said, “I have not heard "
+     "that.”\n\nBut, he added, “We are at war.”",
+     ["Oren Vask", "Oren Vask"]),
+    # a person the sentence before names outranks the speaker of a statement before that
+    ("“We will win,” Oren Vask said.\n\nThe crowd cheered for Mr. Dara Holm, a delegate from "
+     "Kessin who wore a red hat.\n\n“I came for the music,” he said.",
+     ["Oren Vask", "Dara Holm"]),
+    # of the people the sentence before names, an owner ("Vask's") comes last
+    ("Mr. Oren Vask lost the vote.\n\nVask's pollster, Mr. Dara Holm, met reporters on Monday.\n\n"
+     "“Nobody knows yet,” he said.",
+     ["Dara Holm"]),
+    # and so does a preposition's object ("the rise of Rennick")
+    ("The rise of Mr. Tavi Rennick gave Mr. Dara Holm a reason to run.\n\n“I had to,” he said.",
+     ["Dara Holm"]),
+    # a person of the other gender is passed over for the one the sentence also names
+    ("Ms. Lida Moor backed Mr. Oren Vask's campaign.\n\nHe said on Monday that he was grateful.",
+     ["Oren Vask"]),
+    # a name in a quotation is none of the sentence's people
+    ("“Oren Vask has failed,” Dara Holm wrote.\n\n“We need a leader,” he wrote.",
+     ["Dara Holm", "Dara Holm"]),
+]
+
+
+@pytest.mark.parametrize("text, speakers", CASES)
+def test_he_she_by_sentences(text, speakers):
+    assert [s.speaker for s in extract_statements(text)] == speakers
+
+
+def test_masked_keeps_marks_and_offsets():
+    text = "He said “No. Never.” and left."
+    out = masked(text, [(8, 20)])
+    assert out == "He said “xxx xxxxxx” and left."
+    assert len(out) == len(text)
+
+
+@pytest.mark.parametrize("text, starts", [
+    ("Ana left. Then Oren came.", [0, 10]),
+    # no sentence ends at an initial or a title
+    ("Donald J. Trump met Mr. Vask in the U.S. Senate. Then rain.", [0, 49]),
+    ("Sen. Pell left.\n\nDr. Vask stayed.", [0, 17]),
+])
+def test_sentence_starts(text, starts):
+    assert sentence_starts(text) == starts
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # "U.S." ends no sentence: "She" is in the sentence after the one naming Moor
+    ("Lida Moor said the U.S. Senate had failed. She left.", "Lida Moor", {"Lida Moor": {"f": 1}}),
+    # a sentence naming only an owner votes half
+    ("Oren Vask's aide said he was late.", "Oren Vask", {"Oren Vask": {"m": 0.5}}),
+    # "he" right after a quotation names who said it, not the person the sentence names
+    ("Oren Vask “failed us all,” he said.", "Oren Vask", {}),
+])
+def test_gender_votes(text, name, expected):
+    votes = gender_votes(text, [(text.index(name), name)])
+    assert {n: dict(c) for n, c in votes.items()} == expected
