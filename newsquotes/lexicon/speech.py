@@ -74,3 +74,5 @@ WHEN_WORDS = words("as when while after before during since until once")
 
 # Verbs whose infinitive says a speaker gave no words ("declined to comment", "refused to say").
 REFUSAL_VERBS = words("decline declined declines declining refuse refused refuses refusing")
+# What a person's words are called: "his remarks indicated", "her comments suggested".
+OWN_WORD_NOUNS = words("remarks comments words statement tweet tweets post posts message")

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from newsquotes.lexicon.bodies import (
+    AUTHORED_NOUNS,
     GOVERNMENT_NAMES,
     GOVERNMENT_WORDS,
     ORG_NAME_WORDS,
@@ -149,6 +150,20 @@ def _pronoun_rule(m: _Mention) -> Speaker | None:
     return _pronoun(m.cast, low, m.head.text, m.ref, at, m.state)
 
 
+def _authored(m: _Mention) -> Speaker | None:
+    """"the statement said", "The ad touts": a document the article has just quoted speaks
+    for whoever gave the statement before it (in this paragraph or the one before)."""
+    if m.low not in AUTHORED_NOUNS or m.first.lower_ not in ("the", "this", "its"):
+        return None
+    state = m.state
+    prev = state.previous
+    at = m.head.idx + m.head.doc.user_data.get("base", 0)
+    if (prev is None or prev.speaker.name.lower() in ("", *PRONOUNS)
+            or m.cast.text.count("\n\n", state.previous_end, at) > 1):
+        return None
+    return prev.speaker
+
+
 def _thing(m: _Mention) -> Speaker | None:
     """A thing that cannot speak ("figures", "the statement"): no speaker."""
     if m.low in THING_NOUNS and m.head.ent_type_ not in ("PERSON", "ORG", "GPE"):
@@ -262,8 +277,8 @@ def _person(m: _Mention) -> Speaker | None:
 
 # Tried in turn; the first that gives a speaker decides.
 _RULES: tuple[Callable[[_Mention], Speaker | None], ...] = (
-    _relative, _pronoun_rule, _thing, _proper, _surname_as_noun, _apposed, _role, _government,
-    _the_body, _body_noun, _organisation, _group, _one_word, _person,
+    _relative, _pronoun_rule, _authored, _thing, _proper, _surname_as_noun, _apposed, _role,
+    _government, _the_body, _body_noun, _organisation, _group, _one_word, _person,
 )
 
 

@@ -8,6 +8,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from newsquotes.lexicon.speech import OWN_WORD_NOUNS
 from newsquotes.speakers.attribution import classify, mention_span
 from newsquotes.speakers.cast import Cast
 from newsquotes.speakers.evidence import mention_end
@@ -95,6 +96,20 @@ def sentence_subject(pronoun) -> str:
     return ""
 
 
+_SUBJECT_FORM = {"his": "he", "her": "she"}
+
+
+def owner_pronoun(head):
+    """Give the "he"/"she" token a speaker mention stands for ("he", or the owner of "his
+    remarks", "her comments"), or None."""
+    if head.lower_ in ("he", "she") and head.pos_ == "PRON":
+        return head
+    if head.lower_ in OWN_WORD_NOUNS:
+        return next((c for c in head.children
+                     if c.dep_ == "poss" and c.lower_ in _SUBJECT_FORM), None)
+    return None
+
+
 class Resolver:
     """Resolves the speakers of one article's statements, called in text order."""
 
@@ -150,9 +165,9 @@ class Resolver:
         first, final = mention_span(self.cast, head)
         base = head.doc.user_data.get("base", 0)
         m_start, m_end = first.idx + base, final.idx + len(final) + base
-        who = None
-        if head.lower_ in ("he", "she") and head.pos_ == "PRON":
-            who = self._he_she(head, m_start)
+        who, pronoun = None, owner_pronoun(head)
+        if pronoun is not None:
+            who = self._he_she(pronoun, m_start)
         if who is None:
             who = classify(self.cast, head, first, final, self._reference(head, m_start),
                            self.discourse)
@@ -174,10 +189,11 @@ class Resolver:
         return ref
 
     def _he_she(self, head, at: int) -> Speaker | None:
-        """Give whom "he"/"she" at offset `at` stands for by the sentences around it: the
-        main clause's subject, the speaker of a statement they continue, else a person they
-        name; None when they name no one who fits."""
-        low, prev, names = head.lower_, self.discourse.previous, self.cast.names
+        """Give whom "he"/"she" (or "his"/"her") at offset `at` stands for by the sentences
+        around it: the main clause's subject, the speaker of a statement they continue, else
+        a person they name; None when they name no one who fits."""
+        low = _SUBJECT_FORM.get(head.lower_, head.lower_)
+        prev, names = self.discourse.previous, self.cast.names
         near = self._antecedents()
         subject = names.full_name(sentence_subject(head))
         if subject and not near.contrary(subject, low):

@@ -67,3 +67,19 @@ def test_sentence_starts(text, starts):
 def test_gender_votes(text, name, expected):
     votes = gender_votes(text, [(text.index(name), name)])
     assert {n: dict(c) for n, c in votes.items()} == expected
+
+
+@pytest.mark.parametrize("text, speakers", [
+    # "his remarks", "her comments": the person "he"/"she" would be
+    ("Mr. Oren Vask spoke to the council on Monday.\n\nHis remarks suggested that the plan "
+     "was dead.",
+     ["Oren Vask"]),
+    # a document just quoted speaks for whoever issued it
+    ("“We will not pay,” the Kessin Port Authority said in a statement.\n\n“The fee is unfair "
+     "to every ship,” the statement added.",
+     ["the Kessin Port Authority", "the Kessin Port Authority"]),
+    # ... and one no statement near it introduces speaks for no one known
+    ("The rain fell all day.\n\nThe statement said the fee was unfair.", [""]),
+])
+def test_owned_words_and_documents(text, speakers):
+    assert [s.speaker for s in extract_statements(text)] == speakers
