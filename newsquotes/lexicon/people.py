@@ -24,7 +24,7 @@ chairman chairwoman chair director ambassador envoy leader candidate nominee cha
 mayor counterpart chief head adviser advisor aide congressman congresswoman lawmaker diplomat
 general commander representative manager ceo founder prosecutor judge attorney frontrunner
 front-runner republican democrat businessman billionaire king queen pope analyst expert
-professor economist officer executive negotiator strategist pollster
+professor economist officer executive negotiator strategist pollster lady
 """)
 # Singular nouns for one unnamed person ("the bride", "one voter"), besides role nouns.
 PEOPLE_NOUNS = words("""

@@ -76,3 +76,8 @@ WHEN_WORDS = words("as when while after before during since until once")
 REFUSAL_VERBS = words("decline declined declines declining refuse refused refuses refusing")
 # What a person's words are called: "his remarks indicated", "her comments suggested".
 OWN_WORD_NOUNS = words("remarks comments words statement tweet tweets post posts message")
+# "admitting more students", "admit 250,000 Syrians": letting people in, not words.
+ADMIT_OBJECTS = words("""
+student students refugee refugees immigrant immigrants migrant migrants patient patients
+member members applicant applicants people visitor visitors child children
+""")

@@ -199,13 +199,17 @@ class Resolver:
         if subject and not near.contrary(subject, low):
             return names.as_speaker(subject)
         before, _ = near.window(at)
-        if (prev is not None and prev.speaker.type == "person"
-                and prev.speaker.name.lower() not in ("", "he", "she", "i")
-                and (self.discourse.previous_end > before or prev.mention.start >= before)
-                and not near.contrary(prev.speaker.name, low)):
+        end = self.discourse.previous_end
+        previous = (prev is not None and prev.speaker.type == "person"
+                    and prev.speaker.name.lower() not in ("", "he", "she", "i")
+                    and not near.contrary(prev.speaker.name, low))
+        if previous and (end > before or prev.mention.start >= before):
             return prev.speaker
         name = near.in_sentences(at, low)
-        return names.as_speaker(name) if name else None
+        if name:
+            return names.as_speaker(name)
+        # no one named since: a paragraph continuing the last statement's keeps its speaker
+        return prev.speaker if previous and self.cast.text.count("\n\n", end, at) <= 1 else None
 
     def _antecedents(self) -> Antecedents:
         """Give the article's people by sentence (built when a pronoun first needs them)."""

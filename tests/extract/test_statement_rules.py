@@ -24,6 +24,8 @@ CASES = [
     # a link caption is no statement
     ("READ MORE: Ana Pell says the bridge will close\n\nThe rain fell.", []),
     ("Watch: Ana Pell says the bridge will close\n\nThe rain fell.", []),
+    # "admitting students" admits no words
+    ("Kessin College makes up the shortfall by admitting more students from abroad.", []),
     # a lead-in the parse runs into its quotation gives the quotation its speaker
     ("Oren Vask spoke first. Ana Pell shot back, “The council called them out. They must be "
      "crushed by that.”",

@@ -28,6 +28,11 @@ CASES = [
     # a person of the other gender is passed over for the one the sentence also names
     ("Ms. Lida Moor backed Mr. Oren Vask's campaign.\n\nHe said on Monday that he was grateful.",
      ["Oren Vask"]),
+    # a paragraph naming no one continues the statement before it: its "he" is that speaker
+    ("Mr. Oren Vask said costs were rising.\n\n“It is a costly model,” said Dara Holm, a "
+     "professor at Kessin College.\n\nColleges raise their fees every year and hire more "
+     "staff. Those changes hurt students, he said.",
+     ["Oren Vask", "Dara Holm", "Dara Holm"]),
     # a name in a quotation is none of the sentence's people
     ("“Oren Vask has failed,” Dara Holm wrote.\n\n“We need a leader,” he wrote.",
      ["Dara Holm", "Dara Holm"]),
@@ -80,6 +85,8 @@ def test_gender_votes(text, name, expected):
      ["the Kessin Port Authority", "the Kessin Port Authority"]),
     # ... and one no statement near it introduces speaks for no one known
     ("The rain fell all day.\n\nThe statement said the fee was unfair.", [""]),
+    # a role no one in the article holds is unresolved, never a speaker "the first lady"
+    ("The rain fell all day.\n\nThe former first lady said the fee was unfair.", [""]),
 ])
 def test_owned_words_and_documents(text, speakers):
     assert [s.speaker for s in extract_statements(text)] == speakers
