@@ -33,7 +33,7 @@ husband sister brother witness victim survivor student teacher driver owner sold
 refugee neighbour neighbor friend activist protester supporter critic source person citizen
 shopkeeper trader journalist reporter lawyer writer author director volunteer engineer pilot
 veteran member insider observer colleague relative youth girl boy researcher scientist historian
-filmmaker photographer mediator
+filmmaker photographer mediator rival
 """)
 # Gendered words before or after a name.
 MALE_TITLES = words("mr mr. sir lord king prince spokesman chairman congressman businessman "

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from newsquotes.lexicon.bodies import (
-    AUTHORED_NOUNS,
     GOVERNMENT_NAMES,
     GOVERNMENT_WORDS,
     ORG_NAME_WORDS,
@@ -32,6 +31,7 @@ from newsquotes.lexicon.people import (
     TITLES,
 )
 from newsquotes.speakers.cast import Cast
+from newsquotes.speakers.documents import author_token, issuer
 from newsquotes.speakers.names import (
     POSSESSIVE,
     clean_name,
@@ -151,17 +151,14 @@ def _pronoun_rule(m: _Mention) -> Speaker | None:
 
 
 def _authored(m: _Mention) -> Speaker | None:
-    """"the statement said", "The ad touts": a document the article has just quoted speaks
-    for whoever gave the statement before it (in this paragraph or the one before)."""
-    if m.low not in AUTHORED_NOUNS or m.first.lower_ not in ("the", "this", "its"):
-        return None
-    state = m.state
-    prev = state.previous
-    at = m.head.idx + m.head.doc.user_data.get("base", 0)
-    if (prev is None or prev.speaker.name.lower() in ("", *PRONOUNS)
-            or m.cast.text.count("\n\n", state.previous_end, at) > 1):
-        return None
-    return prev.speaker
+    """A document or bodies noun ("the statement", "the report", "the departments"): its
+    named author, else whoever spoke just before it."""
+    tok = author_token(m.head)
+    if tok is not None:
+        who = classify(m.cast, tok, *mention_tokens(tok), m.ref, m.state)
+        known = who.type != "person" or m.cast.names.person(who.name) is not None
+        return who if known else Speaker(who.name, "organisation", "", who.affiliation)
+    return issuer(m.cast.text, m.head, m.first, m.state)
 
 
 def _thing(m: _Mention) -> Speaker | None:
@@ -267,11 +264,14 @@ def _one_word(m: _Mention) -> Speaker | None:
 
 
 def _person(m: _Mention) -> Speaker | None:
-    """Any other name; a noun for one unnamed person ("the bride") is left unresolved."""
+    """Any other name; a noun for one unnamed person ("the bride") is the person a lede
+    introduces right after it, else left unresolved."""
     if m.head.pos_ == "PROPN":
         return Speaker(m.raw, "person")
     if m.low in PEOPLE_NOUNS:
-        return Speaker("", "person")
+        at = m.head.idx + m.head.doc.user_data.get("base", 0)
+        p = m.cast.roles.introduced_after(at, "", "")
+        return m.cast.names.as_speaker(p.name) if p else Speaker("", "person")
     return None
 
 

@@ -1,0 +1,35 @@
+"""Who a document, a set of bodies or an unnamed person speaks for, a row of sentences each
+(written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsquotes.extract.pipeline import extract_statements
+
+CASES = [
+    # a document named by its author speaks for the author, a body
+    ("The Kessin Institute report said wages had fallen.",
+     [("Kessin Institute", "organisation")]),
+    # "the agencies" after two agencies spoke: the one that spoke
+    ("The Kessin Port Authority and the Velora Customs Office said they had followed the rules."
+     " The agencies declined to give details, saying they could not discuss the case.",
+     [("The Kessin Port Authority", "organisation"), ("The Kessin Port Authority",
+                                                       "organisation")]),
+    # ... but never a person who spoke before
+    ("Ana Pell said the rules were followed. The agencies declined to give details, saying "
+     "they could not discuss the case.",
+     [("Ana Pell", "person"), ("The agencies", "group")]),
+    # a noun for an unnamed person is the new person the article names and quotes next
+    ("Ana Pell will run again, a former rival says.\n\n“She has earned it,” said Lida Moor, "
+     "who ran against Pell in 2010.",
+     [("Lida Moor", "person"), ("Lida Moor", "person")]),
+    ("Mr. Oren Vask spoke on Monday.\n\nThe last man to win the race says he will not run.\n\n"
+     "“I am done with it,” says Tavi Rennick, who won in 2004.",
+     [("Tavi Rennick", "person"), ("Tavi Rennick", "person")]),
+]
+
+
+@pytest.mark.parametrize("text, speakers", CASES)
+def test_documents_and_unnamed_people(text, speakers):
+    assert [(s.speaker, s.speaker_type) for s in extract_statements(text)] == speakers
