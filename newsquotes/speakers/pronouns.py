@@ -56,9 +56,9 @@ class Antecedents:
         return (self.starts[i - 1] if i > 0 else 0), self.starts[i]
 
     def contrary(self, name: str, pronoun: str) -> bool:
-        """Give True when the text gives person `name` the other gender."""
+        """Give True when the text gives person `name` the other gender ("" fits either)."""
         have = self.genders.of(name)
-        return bool(have) and have != ("m" if pronoun == "he" else "f")
+        return bool(have and pronoun) and have != ("m" if pronoun == "he" else "f")
 
     def named(self, lo: int, hi: int, pronoun: str) -> list[Named]:
         """Give the people named in text[lo:hi] whom the pronoun may stand for."""

@@ -8,7 +8,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from newsquotes.lexicon.speech import OWN_WORD_NOUNS
+from newsquotes.lexicon.people import ROLE_NOUNS
+from newsquotes.lexicon.speech import OWN_WORD_NOUNS, WHEN_WORDS
 from newsquotes.speakers.attribution import classify, mention_span
 from newsquotes.speakers.cast import Cast
 from newsquotes.speakers.evidence import mention_end
@@ -110,6 +111,11 @@ def owner_pronoun(head):
     return None
 
 
+def _definite_role(head, first) -> bool:
+    """Give True for a singular role phrase opened by "the" ("the senator")."""
+    return head.lower_ in ROLE_NOUNS and head.tag_ == "NN" and first.lower_ == "the"
+
+
 class Resolver:
     """Resolves the speakers of one article's statements, called in text order."""
 
@@ -171,6 +177,8 @@ class Resolver:
         if who is None:
             who = classify(self.cast, head, first, final, self._reference(head, m_start),
                            self.discourse)
+            if who.type == "person" and _definite_role(head, first):
+                who = self._described(m_start, who)
         self.discourse.named(who, head.idx + base)
         return Attribution(who, Mention(self.cast.text[m_start:m_end], m_start, m_end))
 
@@ -210,6 +218,22 @@ class Resolver:
             return names.as_speaker(name)
         # no one named since: a paragraph continuing the last statement's keeps its speaker
         return prev.speaker if previous and self.cast.text.count("\n\n", end, at) <= 1 else None
+
+    def _described(self, at: int, by_role: Speaker) -> Speaker:
+        """Give whom a definite role ("the senator") stands for when its own sentence opens
+        by naming a person ("Pell defends her record in an ad: “...,” the senator says"):
+        that person; else `by_role`, the person the article gives the role, if any."""
+        near = self._antecedents()
+        own = near.window(at)[1]
+        named = [n for n in near.named(own, at, "") if not n.aside]
+        # the person must head the sentence ("Pell defends ..."; not "When Pell ...")
+        lead = self.cast.text[own:named[0].at].split() if named else []
+        if (not named or by_role.name in [n.name for n in named]
+                or not all(w[:1].isupper() and w.lower() not in WHEN_WORDS for w in lead)):
+            return by_role
+        who = self.cast.names.as_speaker(named[0].name)
+        return Speaker(who.name, "person", who.role or by_role.role,
+                       who.affiliation or by_role.affiliation)
 
     def _antecedents(self) -> Antecedents:
         """Give the article's people by sentence (built when a pronoun first needs them)."""

@@ -90,3 +90,18 @@ def test_gender_votes(text, name, expected):
 ])
 def test_owned_words_and_documents(text, speakers):
     assert [s.speaker for s in extract_statements(text)] == speakers
+
+
+@pytest.mark.parametrize("text, speakers", [
+    # a definite role in a sentence that opens by naming a person is that person ...
+    ("Sen. Ana Pell spoke first.\n\nOren Vask defends his record in a commercial running on "
+     "Kessin TV: \"Securing the border is a matter of security,\" the senator says directly "
+     "to the camera.",
+     ["Oren Vask"]),
+    # ... not one named in a clause before it: then the person the article gives the role
+    ("Sen. Ana Pell spoke first.\n\nWhen Oren Vask attacked her plan, the senator said the "
+     "bill was fair.",
+     ["Oren Vask", "Ana Pell"]),
+])
+def test_definite_role_in_its_sentence(text, speakers):
+    assert [s.speaker for s in extract_statements(text)] == speakers
