@@ -36,6 +36,27 @@ CASES = [
     # a name in a quotation is none of the sentence's people
     ("“Oren Vask has failed,” Dara Holm wrote.\n\n“We need a leader,” he wrote.",
      ["Dara Holm", "Dara Holm"]),
+    # "his remarks", "her comments": the person "he"/"she" would be
+    ("Mr. Oren Vask spoke to the council on Monday.\n\nHis remarks suggested that the plan "
+     "was dead.",
+     ["Oren Vask"]),
+    # a document just quoted speaks for whoever issued it
+    ("“We will not pay,” the Kessin Port Authority said in a statement.\n\n“The fee is unfair "
+     "to every ship,” the statement added.",
+     ["the Kessin Port Authority", "the Kessin Port Authority"]),
+    # ... and one no statement near it introduces speaks for no one known
+    ("The rain fell all day.\n\nThe statement said the fee was unfair.", [""]),
+    # a role no one in the article holds is unresolved, never a speaker "the first lady"
+    ("The rain fell all day.\n\nThe former first lady said the fee was unfair.", [""]),
+    # a definite role in a sentence that opens by naming a person is that person ...
+    ("Sen. Ana Pell spoke first.\n\nOren Vask defends his record in a commercial running on "
+     "Kessin TV: \"Securing the border is a matter of security,\" the senator says directly "
+     "to the camera.",
+     ["Oren Vask"]),
+    # ... not one named in a clause before it: then the person the article gives the role
+    ("Sen. Ana Pell spoke first.\n\nWhen Oren Vask attacked her plan, the senator said the "
+     "bill was fair.",
+     ["Oren Vask", "Ana Pell"]),
 ]
 
 
@@ -72,36 +93,3 @@ def test_sentence_starts(text, starts):
 def test_gender_votes(text, name, expected):
     votes = gender_votes(text, [(text.index(name), name)])
     assert {n: dict(c) for n, c in votes.items()} == expected
-
-
-@pytest.mark.parametrize("text, speakers", [
-    # "his remarks", "her comments": the person "he"/"she" would be
-    ("Mr. Oren Vask spoke to the council on Monday.\n\nHis remarks suggested that the plan "
-     "was dead.",
-     ["Oren Vask"]),
-    # a document just quoted speaks for whoever issued it
-    ("“We will not pay,” the Kessin Port Authority said in a statement.\n\n“The fee is unfair "
-     "to every ship,” the statement added.",
-     ["the Kessin Port Authority", "the Kessin Port Authority"]),
-    # ... and one no statement near it introduces speaks for no one known
-    ("The rain fell all day.\n\nThe statement said the fee was unfair.", [""]),
-    # a role no one in the article holds is unresolved, never a speaker "the first lady"
-    ("The rain fell all day.\n\nThe former first lady said the fee was unfair.", [""]),
-])
-def test_owned_words_and_documents(text, speakers):
-    assert [s.speaker for s in extract_statements(text)] == speakers
-
-
-@pytest.mark.parametrize("text, speakers", [
-    # a definite role in a sentence that opens by naming a person is that person ...
-    ("Sen. Ana Pell spoke first.\n\nOren Vask defends his record in a commercial running on "
-     "Kessin TV: \"Securing the border is a matter of security,\" the senator says directly "
-     "to the camera.",
-     ["Oren Vask"]),
-    # ... not one named in a clause before it: then the person the article gives the role
-    ("Sen. Ana Pell spoke first.\n\nWhen Oren Vask attacked her plan, the senator said the "
-     "bill was fair.",
-     ["Oren Vask", "Ana Pell"]),
-])
-def test_definite_role_in_its_sentence(text, speakers):
-    assert [s.speaker for s in extract_statements(text)] == speakers
