@@ -15,6 +15,7 @@ from newsquotes.speakers.cast import Cast
 from newsquotes.speakers.evidence import mention_end
 from newsquotes.speakers.pronouns import Antecedents
 from newsquotes.speakers.registry import Speaker
+from newsquotes.speakers.roles import other_role
 
 # How many mentions back a pronoun's antecedent is looked for.
 _ANTECEDENTS = 12
@@ -222,18 +223,31 @@ class Resolver:
     def _described(self, at: int, by_role: Speaker) -> Speaker:
         """Give whom a definite role ("the senator") stands for when its own sentence opens
         by naming a person ("Pell defends her record in an ad: “...,” the senator says"):
-        that person; else `by_role`, the person the article gives the role, if any."""
+        that person; a role no one holds, the person heading the sentence before ("Pell has
+        a clear path. The former first lady calls it ...", if given no other role); else
+        `by_role`, the person the article gives the role, if any."""
         near = self._antecedents()
-        own = near.window(at)[1]
-        named = [n for n in near.named(own, at, "") if not n.aside]
-        # the person must head the sentence ("Pell defends ..."; not "When Pell ...")
-        lead = self.cast.text[own:named[0].at].split() if named else []
-        if (not named or by_role.name in [n.name for n in named]
-                or not all(w[:1].isupper() and w.lower() not in WHEN_WORDS for w in lead)):
+        before, own = near.window(at)
+        who = self._opener(own, at)
+        if not who and not by_role.name:
+            # of the sentence before, only a person given no other role
+            who = self._opener(before, own)
+            role = self.cast.names.as_speaker(who).role if who else ""
+            who = "" if other_role(role, by_role.role) else who
+        if not who or who == by_role.name:
             return by_role
-        who = self.cast.names.as_speaker(named[0].name)
-        return Speaker(who.name, "person", who.role or by_role.role,
-                       who.affiliation or by_role.affiliation)
+        p = self.cast.names.as_speaker(who)
+        return Speaker(p.name, "person", p.role or by_role.role,
+                       p.affiliation or by_role.affiliation)
+
+    def _opener(self, lo: int, hi: int) -> str:
+        """Give the person text[lo:hi] opens by naming ("Pell defends ..."; not "When Pell
+        ..."), or ""."""
+        named = [n for n in self._antecedents().named(lo, hi, "") if not n.aside]
+        lead = self.cast.text[lo:named[0].at].split() if named else []
+        if not named or not all(w[:1].isupper() and w.lower() not in WHEN_WORDS for w in lead):
+            return ""
+        return named[0].name
 
     def _antecedents(self) -> Antecedents:
         """Give the article's people by sentence (built when a pronoun first needs them)."""

@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from newsquotes.lexicon.people import TITLE_ROLES, TITLES
+from newsquotes.lexicon.people import ROLE_NOUNS, TITLE_ROLES, TITLES
 from newsquotes.speakers.names import country_of, same_place
 from newsquotes.speakers.registry import Person, Registry
 
@@ -18,6 +18,14 @@ _LEDE_REACH = 600
 def _as_roles(role: str) -> str:
     """Give a role with its titles written as role nouns ("sen." -> "senator")."""
     return " ".join(TITLE_ROLES.get(w, w) for w in role.split())
+
+
+def other_role(person_role: str, role: str) -> bool:
+    """Give True when a person given `person_role` holds an office that is not `role`
+    ("prime minister" for "the foreign minister"; never "Ms." nor "Sen." for "senator")."""
+    have = set(_as_roles(person_role).split())
+    want = set(_as_roles(role).split()) - {"former"}
+    return bool(have & ROLE_NOUNS) and not want <= have
 
 
 def role_phrase(head, places: list[str]) -> tuple[str, str]:

@@ -53,6 +53,10 @@ CASES = [
      "Kessin TV: \"Securing the border is a matter of security,\" the senator says directly "
      "to the camera.",
      ["Oren Vask"]),
+    # a role no one holds is the person heading the sentence before
+    ("Ms. Ana Pell has a clear path to the nomination.\n\nThe former first lady said the race "
+     "was hers to lose.",
+     ["Ana Pell"]),
     # ... not one named in a clause before it: then the person the article gives the role
     ("Sen. Ana Pell spoke first.\n\nWhen Oren Vask attacked her plan, the senator said the "
      "bill was fair.",
