@@ -252,8 +252,8 @@ def content_runs(verb, speaker) -> list[tuple[int, int]]:
     main = verb.dep_ in ("ROOT", "parataxis", "ccomp", "advcl", "amod", "conj")
     if verb.pos_ in ("NOUN", "PROPN"):
         main = True
-    if not main:
-        return []
+    if not main or _circumstance(verb, advmod=True):
+        return []  # "..., when the primaries conclude": a time clause frames no one's words
     sent = verb.sent
     region = {t.i for t in verb.subtree}
     if verb.pos_ in ("NOUN", "PROPN"):
@@ -293,7 +293,9 @@ def asked_question(verb, child) -> bool:
             and any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in child.children))
 
 
-def _circumstance(child) -> bool:
-    """Give True for a clause that says when or how something was said ("as he left")."""
+def _circumstance(child, advmod: bool = False) -> bool:
+    """Give True for a clause that says when or how something was said ("as he left"; with
+    `advmod`, also "when the talks ended")."""
+    deps = ("mark", "advmod") if advmod else ("mark",)
     return child.dep_ == "advcl" and any(
-        c.dep_ == "mark" and c.lower_ in WHEN_WORDS for c in child.children)
+        c.dep_ in deps and c.lower_ in WHEN_WORDS for c in child.children)

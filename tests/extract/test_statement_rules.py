@@ -24,6 +24,8 @@ CASES = [
     # a link caption is no statement
     ("READ MORE: Ana Pell says the bridge will close\n\nThe rain fell.", []),
     ("Watch: Ana Pell says the bridge will close\n\nThe rain fell.", []),
+    # a cue in a time clause frames no words of its sentence ("when the talks conclude")
+    ("Ana Pell will travel to Kessin on Monday when the talks conclude.", []),
     # "admitting students" admits no words
     ("Kessin College makes up the shortfall by admitting more students from abroad.", []),
     # a lead-in the parse runs into its quotation gives the quotation its speaker
