@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from newsquotes.lexicon.bodies import AUTHORED_NOUNS, ORG_NOUNS, STATE_BODY_WORDS
+from newsquotes.lexicon.bodies import AUTHORED_NOUNS, ORG_NOUNS, STATE_BODY_WORDS, THING_NOUNS
 from newsquotes.lexicon.people import PRONOUNS
 from newsquotes.speakers.names import clean_name
 from newsquotes.speakers.registry import Speaker
@@ -63,12 +63,12 @@ def _singular(plural: str) -> str:
 def author_token(head):
     """Give the token naming who issued a document noun ("the National Academies report",
     "Pell's statement", "a report released by the Kessin Institute", "a letter from the
-    ministry"), or None."""
-    if head.lower_ not in AUTHORED_NOUNS:
+    ministry") or a thing that cannot speak ("data from the Kessin Institute"), or None."""
+    if head.lower_ not in AUTHORED_NOUNS | THING_NOUNS:
         return None
     named = next((c for c in head.children if c.dep_ in ("compound", "poss")
                   and c.pos_ == "PROPN" and c.ent_type_ in _NAMED), None)
-    if named is not None:
+    if named is not None and head.lower_ in AUTHORED_NOUNS:
         return named
     for c in head.children:
         preps = [c] if c.dep_ == "prep" and c.lower_ in ("by", "from") else [

@@ -27,6 +27,10 @@ CASES = [
     ("Mr. Oren Vask spoke on Monday.\n\nThe last man to win the race says he will not run.\n\n"
      "“I am done with it,” says Tavi Rennick, who won in 2004.",
      [("Tavi Rennick", "person"), ("Tavi Rennick", "person")]),
+    # a thing that cannot speak is whoever it comes from, else no one
+    ("Data from the Kessin Institute suggest that wages fell in May.",
+     [("the Kessin Institute", "organisation")]),
+    ("The figures suggest that wages fell in May.", [("", "")]),
     # "the editorial board", "the company": the organisation named shortly before
     ("The Kessin Herald, the city's largest newspaper, has attacked the plan for weeks. "
      "“The plan is dead,” the editorial board wrote on Monday.",
