@@ -75,9 +75,14 @@ class Antecedents:
         fits = [n for n in same if self.genders.fits(n.name, pronoun)]
         if fits or same:
             return (fits or same)[0].name
-        previous = sorted(self.named(before, own, pronoun)[::-1], key=lambda n: (
-            n.aside, not self.genders.fits(n.name, pronoun)))
-        return previous[0].name if previous else ""
+        return self._nearest(self.named(before, own, pronoun), pronoun)
+
+    def _nearest(self, named: list[Named], pronoun: str) -> str:
+        """Give the last of `named` who is no owner or preposition's object, one of the
+        pronoun's gender first, or ""."""
+        ranked = sorted(named[::-1], key=lambda n: (n.aside, not self.genders.fits(n.name,
+                                                                                 pronoun)))
+        return ranked[0].name if ranked else ""
 
 
 def _aside(text: str, at: int, name: str) -> bool:

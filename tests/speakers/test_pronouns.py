@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from newsquotes.extract.pipeline import extract_statements
+from newsquotes.speakers.cast import build_cast
 from newsquotes.speakers.evidence import gender_votes, sentence_starts
 from newsquotes.speakers.pronouns import masked
 
@@ -97,3 +98,10 @@ def test_sentence_starts(text, starts):
 def test_gender_votes(text, name, expected):
     votes = gender_votes(text, [(text.index(name), name)])
     assert {n: dict(c) for n, c in votes.items()} == expected
+
+
+def test_name_after_the_is_no_mention():
+    # "the Vask campaign" names the campaign, not Vask: it gives Vask no "he"/"she" vote
+    text = "Mr. Oren Vask spoke first. That is what the Vask campaign hopes. Vask left."
+    cast = build_cast(text)
+    assert [at for at, _ in cast.names.mentions()] == [text.index("Oren"), text.rindex("Vask")]
