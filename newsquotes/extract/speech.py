@@ -63,6 +63,13 @@ def subject_of(verb):
                     names = [a for a in child.children if a.dep_ == "appos" and a.i > child.i]
                     return names[-1] if names else child
                 return child
+        if tok.dep_ == "relcl" and _infinitive(tok):
+            # "went out of his way to say ...": the one who went, not "his way"
+            verb_up = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+            if verb_up is None:
+                return None
+            tok = verb_up
+            continue
         if tok.dep_ == "relcl":
             return tok.head
         # "said Lavrov" parsed as an adjective of the name.
@@ -92,6 +99,11 @@ def subject_of(verb):
     if nxt is not None and nxt.pos_ == "PROPN" and nxt.lower_ not in _DAYS:
         return nxt
     return _name_before(verb)
+
+
+def _infinitive(verb) -> bool:
+    """Give True for a verb in a "to"-infinitive ("his way to say")."""
+    return any(c.dep_ == "aux" and c.text.lower() == "to" for c in verb.children)
 
 
 def _name_before(verb):
