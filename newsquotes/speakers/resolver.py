@@ -104,8 +104,9 @@ _SUBJECT_FORM = {"his": "he", "her": "she"}
 def owner_pronoun(head):
     """Give the "he"/"she" token a speaker mention stands for ("he", or the owner of "his
     remarks", "her comments"), or None."""
-    if head.lower_ in ("he", "she") and head.pos_ == "PRON":
-        return head
+    if head.lower_ in ("he", "she") and head.pos_ == "PRON" or (
+            head.lower_ in _SUBJECT_FORM and head.dep_ == "poss"):
+        return head  # "he said", or the owner of a nominal cue ("her argument that ...")
     if head.lower_ in OWN_WORD_NOUNS:
         return next((c for c in head.children
                      if c.dep_ == "poss" and c.lower_ in _SUBJECT_FORM), None)

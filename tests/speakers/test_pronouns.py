@@ -34,6 +34,10 @@ CASES = [
      "professor at Kessin College.\n\nColleges raise their fees every year and hire more "
      "staff. Those changes hurt students, he said.",
      ["Oren Vask", "Dara Holm", "Dara Holm"]),
+    # the owner of a nominal cue ("her argument that ...") is read as "she" would be
+    ("Ms. Lida Moor spoke first.\n\nAna Pell said she would run. The nominee then attacked his "
+     "record.\n\nPell’s wins in Kessin solidify her argument that she is popular.",
+     ["Ana Pell", "Ana Pell", "Ana Pell"]),
     # a name in a quotation is none of the sentence's people
     ("“Oren Vask has failed,” Dara Holm wrote.\n\n“We need a leader,” he wrote.",
      ["Dara Holm", "Dara Holm"]),
