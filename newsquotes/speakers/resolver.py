@@ -182,7 +182,20 @@ class Resolver:
             if who.type == "person" and _definite_role(head, first):
                 who = self._described(m_start, who)
         self.discourse.named(who, head.idx + base)
+        pair = self._pair(head, who)
+        if pair is not None:
+            self.discourse.named(pair, head.idx + base)
         return Attribution(who, Mention(self.cast.text[m_start:m_end], m_start, m_end))
+
+    def _pair(self, head, who: Speaker) -> Speaker | None:
+        """Give the group of people a mention joins by "and" ("Foner and Alba suggest"): whom
+        a later "they" stands for; None for one person."""
+        names = self.cast.names
+        others = [names.full_name(c.text) for c in head.children
+                  if c.dep_ == "conj" and c.pos_ == "PROPN"]
+        if who.type != "person" or not who.name or not others:
+            return None
+        return Speaker(" and ".join([who.name, *others]), "group")
 
     def _reference(self, head, m_start: int) -> Speaker | None:
         """Give whom a pronoun at `head` (its mention starting at `m_start`) would be by the

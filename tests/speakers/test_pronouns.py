@@ -38,6 +38,10 @@ CASES = [
     ("Ms. Lida Moor spoke first.\n\nAna Pell said she would run. The nominee then attacked his "
      "record.\n\nPell’s wins in Kessin solidify her argument that she is popular.",
      ["Ana Pell", "Ana Pell", "Ana Pell"]),
+    # "they" after two people joined by "and" are the two
+    ("Ana Pell and Oren Vask argue that the bridge is old.\n\nIn their book, they write that "
+     "it is still safe.",
+     ["Ana Pell", "Ana Pell and Oren Vask"]),
     # a name in a quotation is none of the sentence's people
     ("“Oren Vask has failed,” Dara Holm wrote.\n\n“We need a leader,” he wrote.",
      ["Dara Holm", "Dara Holm"]),
