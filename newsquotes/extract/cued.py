@@ -24,7 +24,7 @@ from newsquotes.extract.speech import (
     trim,
 )
 from newsquotes.lexicon.people import NOT_SPEAKERS
-from newsquotes.lexicon.speech import NOMINAL_CUES, NOUNLIKE_CUES, REFUSAL_VERBS
+from newsquotes.lexicon.speech import ADMIT_OBJECTS, NOMINAL_CUES, NOUNLIKE_CUES, REFUSAL_VERBS
 
 # Words opening a question a negated cue leaves open ("did not say whether").
 _OPEN_QUESTION = frozenset(("whether", "if", "when", "how", "why", "what", "who", "where"))
@@ -86,6 +86,10 @@ def is_cue(tok) -> bool:
         return False  # "Asked about the plan, ...", "a plan announced on Monday": not a speaker
     if tok.dep_ == "amod" and tok.head.pos_ != "PROPN":
         return False  # "pledged delegates" (an amod cue is "said Lavrov" read as a modifier)
+    if tok.lemma_ == "admit" and any(
+            c.dep_ == "dobj" and (c.lower_ in ADMIT_OBJECTS or c.ent_type_ in ("NORP", "CARDINAL")
+                                  or c.tag_ == "NNPS") for c in tok.children):
+        return False  # "admitting more students": letting people in
     return tok.pos_ in ("VERB", "AUX") and is_speech_lemma(tok.lemma_) or (
         tok.lower_ in ("say", "says", "said") and tok.pos_ != "PROPN")
 

@@ -85,6 +85,11 @@ def _lead_in(text: str, doc, base: int, q: QuoteSpan, quotes: list[QuoteSpan]):
     if gap.strip() or not (last.is_punct or last.is_alpha):
         return None
     root = last.sent.root
+    if any(x.start <= root.idx + base < x.end for x in quotes):
+        # the parse runs the lead-in into the quotation ("Pell shot back, “...”"): the
+        # lead-in's own verb is the last before the quotation
+        root = next((t for t in reversed(before) if t.sent == last.sent and t.pos_ == "VERB"
+                     and t.dep_ != "xcomp"), root)
     if root.pos_ not in ("VERB", "AUX") or any(x.start <= root.idx + base < x.end for x in quotes):
         return None
     subj = subject_of(root)

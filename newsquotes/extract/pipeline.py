@@ -49,7 +49,7 @@ from newsquotes.records import Statement
 from newsquotes.speakers.cast import build_cast
 from newsquotes.speakers.resolver import Resolver
 
-EXTRACTOR_VERSION = "quotes-5"
+EXTRACTOR_VERSION = "quotes-6"
 
 log = logging.getLogger(__name__)
 

@@ -63,6 +63,13 @@ def subject_of(verb):
                     names = [a for a in child.children if a.dep_ == "appos" and a.i > child.i]
                     return names[-1] if names else child
                 return child
+        if tok.dep_ == "relcl" and _infinitive(tok):
+            # "went out of his way to say ...": the one who went, not "his way"
+            verb_up = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+            if verb_up is None:
+                return None
+            tok = verb_up
+            continue
         if tok.dep_ == "relcl":
             return tok.head
         # "said Lavrov" parsed as an adjective of the name.
@@ -92,6 +99,11 @@ def subject_of(verb):
     if nxt is not None and nxt.pos_ == "PROPN" and nxt.lower_ not in _DAYS:
         return nxt
     return _name_before(verb)
+
+
+def _infinitive(verb) -> bool:
+    """Give True for a verb in a "to"-infinitive ("his way to say")."""
+    return any(c.dep_ == "aux" and c.text.lower() == "to" for c in verb.children)
 
 
 def _name_before(verb):
@@ -252,8 +264,8 @@ def content_runs(verb, speaker) -> list[tuple[int, int]]:
     main = verb.dep_ in ("ROOT", "parataxis", "ccomp", "advcl", "amod", "conj")
     if verb.pos_ in ("NOUN", "PROPN"):
         main = True
-    if not main:
-        return []
+    if not main or _circumstance(verb, advmod=True):
+        return []  # "..., when the primaries conclude": a time clause frames no one's words
     sent = verb.sent
     region = {t.i for t in verb.subtree}
     if verb.pos_ in ("NOUN", "PROPN"):
@@ -293,7 +305,9 @@ def asked_question(verb, child) -> bool:
             and any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in child.children))
 
 
-def _circumstance(child) -> bool:
-    """Give True for a clause that says when or how something was said ("as he left")."""
+def _circumstance(child, advmod: bool = False) -> bool:
+    """Give True for a clause that says when or how something was said ("as he left"; with
+    `advmod`, also "when the talks ended")."""
+    deps = ("mark", "advmod") if advmod else ("mark",)
     return child.dep_ == "advcl" and any(
-        c.dep_ == "mark" and c.lower_ in WHEN_WORDS for c in child.children)
+        c.dep_ in deps and c.lower_ in WHEN_WORDS for c in child.children)

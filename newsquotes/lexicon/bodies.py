@@ -42,3 +42,8 @@ deal treaty book film study studies report reports statement statements letter m
 filing ruling law bill plan proposal text artillery decision move ceasefire research analysis
 model models forecast forecasts index census tally count order
 """)
+# A document that speaks for whoever issued it ("the statement said", "The ad touts").
+AUTHORED_NOUNS = words("""
+statement report letter memo release note ad advertisement commercial photo video post tweet
+email message slide presentation editorial
+""")

@@ -24,7 +24,7 @@ chairman chairwoman chair director ambassador envoy leader candidate nominee cha
 mayor counterpart chief head adviser advisor aide congressman congresswoman lawmaker diplomat
 general commander representative manager ceo founder prosecutor judge attorney frontrunner
 front-runner republican democrat businessman billionaire king queen pope analyst expert
-professor economist officer executive negotiator strategist pollster
+professor economist officer executive negotiator strategist pollster lady
 """)
 # Singular nouns for one unnamed person ("the bride", "one voter"), besides role nouns.
 PEOPLE_NOUNS = words("""
@@ -33,7 +33,7 @@ husband sister brother witness victim survivor student teacher driver owner sold
 refugee neighbour neighbor friend activist protester supporter critic source person citizen
 shopkeeper trader journalist reporter lawyer writer author director volunteer engineer pilot
 veteran member insider observer colleague relative youth girl boy researcher scientist historian
-filmmaker photographer mediator
+filmmaker photographer mediator rival
 """)
 # Gendered words before or after a name.
 MALE_TITLES = words("mr mr. sir lord king prince spokesman chairman congressman businessman "

@@ -74,3 +74,10 @@ WHEN_WORDS = words("as when while after before during since until once")
 
 # Verbs whose infinitive says a speaker gave no words ("declined to comment", "refused to say").
 REFUSAL_VERBS = words("decline declined declines declining refuse refused refuses refusing")
+# What a person's words are called: "his remarks indicated", "her argument that ...".
+OWN_WORD_NOUNS = NOMINAL_CUES | words("words tweet tweets post posts message")
+# "admitting more students", "admit 250,000 Syrians": letting people in, not words.
+ADMIT_OBJECTS = words("""
+student students refugee refugees immigrant immigrants migrant migrants patient patients
+member members applicant applicants people visitor visitors child children
+""")

@@ -31,6 +31,7 @@ from newsquotes.lexicon.people import (
     TITLES,
 )
 from newsquotes.speakers.cast import Cast
+from newsquotes.speakers.documents import author_token, body_type, issuer, named_body, org_before
 from newsquotes.speakers.names import (
     POSSESSIVE,
     clean_name,
@@ -48,28 +49,6 @@ __all__ = ["classify", "mention_span", "mention_tokens"]
 _NP_DEPS = {"compound", "det", "poss", "amod", "nummod", "flat", "case", "nmod", "quantmod"}
 # How far back (in characters) "it" and "they" look for the body or group they stand for.
 _REACH = 1500
-
-
-# A capitalised word of a body's name; "The" opens a sentence, not a name.
-_NAME_WORD = r"(?!The\b)[A-Z][\w’'-]*"
-
-
-def _named_body(text: str, noun: str, before: int) -> str:
-    """Give the name of the last body named with `noun` before offset `before` ("Veloran
-    Ministry of Energy" for "ministry"), or ""."""
-    word = noun[:1].upper() + noun[1:].lower()
-    pattern = (rf"\b(?:{_NAME_WORD}\s)*{word}(?:\s(?:of|for|on)\s(?:the\s)?{_NAME_WORD}"
-               rf"(?:\s(?:and\s)?{_NAME_WORD})*)?")
-    found = [m.group() for m in re.finditer(pattern, text[:before])]
-    # A bare "Ministry" (a headline's capital) names no particular body.
-    found = [f for f in found if f != word]
-    return clean_name(found[-1]) if found else ""
-
-
-def _body_type(name: str) -> str:
-    """Give "government" for a state body ("the ministry"), else "organisation"."""
-    words = {w.lower().strip("’'.,") for w in name.split()}
-    return "government" if words & STATE_BODY_WORDS else "organisation"
 
 
 def mention_tokens(tok):
@@ -149,6 +128,17 @@ def _pronoun_rule(m: _Mention) -> Speaker | None:
     return _pronoun(m.cast, low, m.head.text, m.ref, at, m.state)
 
 
+def _authored(m: _Mention) -> Speaker | None:
+    """A document or bodies noun ("the statement", "the report", "the departments"): its
+    named author, else whoever spoke just before it."""
+    tok = author_token(m.head)
+    if tok is not None:
+        who = classify(m.cast, tok, *mention_tokens(tok), m.ref, m.state)
+        known = who.type != "person" or m.cast.names.person(who.name) is not None
+        return who if known else Speaker(who.name, "organisation", "", who.affiliation)
+    return issuer(m.cast.text, m.head, m.first, m.state)
+
+
 def _thing(m: _Mention) -> Speaker | None:
     """A thing that cannot speak ("figures", "the statement"): no speaker."""
     if m.low in THING_NOUNS and m.head.ent_type_ not in ("PERSON", "ORG", "GPE"):
@@ -205,12 +195,19 @@ def _government(m: _Mention) -> Speaker | None:
 
 
 def _the_body(m: _Mention) -> Speaker | None:
-    """"the ministry" after "the Veloran Ministry of Energy": the body named last before it."""
-    if m.low in ORG_NOUNS and m.span.text.lower() == f"the {m.low}":
+    """"the ministry" after "the Veloran Ministry of Energy": the body named last before it;
+    "the company", "the editorial board": the organisation named shortly before."""
+    if m.low in ORG_NOUNS and m.first.lower_ == "the" and m.span[1:].text.islower():
         at = m.head.idx + m.head.doc.user_data.get("base", 0)
-        named_body = _named_body(m.cast.text, m.head.text, at)
-        if named_body:
-            return Speaker(named_body, _body_type(named_body), "", m.aff)
+        name = named_body(m.cast.text, m.head.text, at) if m.span[1:].text == m.low else ""
+        if not name and m.low not in STATE_BODY_WORDS and not any(t.tag_ == "POS" for t in m.span):
+            # an "organisation" the text names within a person's name is none ("Colin"), nor
+            # a capitalised function word ("The company")
+            orgs = {o for o in m.cast.evidence.orgs if o.lower() not in NOT_NAME
+                    and not any(o in p for p in m.cast.names.people)}
+            name = org_before(m.cast.text, orgs, at)
+        if name:
+            return Speaker(name, body_type(name), "", m.aff)
     return None
 
 
@@ -229,7 +226,7 @@ def _body_noun(m: _Mention) -> Speaker | None:
 def _organisation(m: _Mention) -> Speaker | None:
     """An organisation by entity type, noun or the text's evidence."""
     if m.head.ent_type_ == "ORG" or m.low in ORG_NOUNS or m.raw in m.cast.evidence.orgs:
-        return Speaker(m.raw, _body_type(m.raw), "", m.aff)
+        return Speaker(m.raw, body_type(m.raw), "", m.aff)
     return None
 
 
@@ -252,18 +249,21 @@ def _one_word(m: _Mention) -> Speaker | None:
 
 
 def _person(m: _Mention) -> Speaker | None:
-    """Any other name; a noun for one unnamed person ("the bride") is left unresolved."""
+    """Any other name; a noun for one unnamed person ("the bride") is the person a lede
+    introduces right after it, else left unresolved."""
     if m.head.pos_ == "PROPN":
         return Speaker(m.raw, "person")
     if m.low in PEOPLE_NOUNS:
-        return Speaker("", "person")
+        at = m.head.idx + m.head.doc.user_data.get("base", 0)
+        p = m.cast.roles.introduced_after(at, "", "")
+        return m.cast.names.as_speaker(p.name) if p else Speaker("", "person")
     return None
 
 
 # Tried in turn; the first that gives a speaker decides.
 _RULES: tuple[Callable[[_Mention], Speaker | None], ...] = (
-    _relative, _pronoun_rule, _thing, _proper, _surname_as_noun, _apposed, _role, _government,
-    _the_body, _body_noun, _organisation, _group, _one_word, _person,
+    _relative, _pronoun_rule, _authored, _thing, _proper, _surname_as_noun, _apposed, _role,
+    _government, _the_body, _body_noun, _organisation, _group, _one_word, _person,
 )
 
 
@@ -311,7 +311,7 @@ def _named(cast: Cast, head, span, raw: str, aff: str) -> Speaker | None:
     if words & GOVERNMENT_WORDS:
         return Speaker(raw, "government", "", aff)
     if words & (ORG_NAME_WORDS | ORG_NOUNS) or (right and words & ORG_NOUNS):
-        return Speaker(raw, _body_type(raw), "", aff)
+        return Speaker(raw, body_type(raw), "", aff)
     name = names.full_name(head.text) if head.text[:1].isupper() else raw
     evidence = cast.evidence.people
     if name in names.people or name in evidence:

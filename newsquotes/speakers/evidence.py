@@ -36,7 +36,12 @@ _AFTER_PREP = re.compile(
     r"\b(?:in|near|inside|across|throughout|outside)[ \u00a0](the[ \u00a0])?(" + _NAME + r")"
     r"(?![\w’'])(?!['’]s)")
 _APPOSITION = re.compile(r"(" + _NAME + r"),[ \u00a0]+((?:[\w’'-]+[ \u00a0]+){0,5}[\w’'-]+)")
-_SENTENCE_END = re.compile(r"[.!?][”\"’']?\s+(?=[A-Z“\"‘'])|\n\s*\n")
+# No sentence ends at an initial or an abbreviated title ("U.S. Senate", "Donald J. Trump",
+# "Mr. Putin").
+_SENTENCE_END = re.compile(
+    r"(?<!\b[A-Z])(?<!\bMrs)(?<!\b(?:Mr|Ms|Dr|St))(?<!\b(?:Sen|Rep|Gov|Gen))"
+    r"[.!?][”\"’']?\s+(?=[A-Z“\"‘'])|\n\s*\n")
+_AFTER_QUOTE = re.compile(r"[”\"’'],?\s*$")
 _TITLED_SURNAME = re.compile(
     r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Sir|Dame)\.?[ \u00a0]([A-Z][\w’'-]*\w)(?![ \u00a0][A-Z])")
 _NOUN_NAME = re.compile(r"\b([a-z]+)[ \u00a0](" + _NAME + r")")
@@ -174,19 +179,25 @@ def gender_votes(text: str, mentions: list[tuple[int, str]]) -> dict[str, Counte
             votes.setdefault(name, Counter())[sex] += _TITLE_WEIGHT
     if not mentions:
         return votes
-    starts = [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
+    starts = sentence_starts(text)
     # a name inside a quotation is not whom the sentence's "he"/"she" names ("“... Death
     # Cult ...,” she posted")
     ordered = sorted(m for m in mentions if not in_quotation(text, m[0]))
     offsets = [pos for pos, _ in ordered]
 
-    def named_in(lo: int, hi: int) -> set[str]:
-        return {n for _, n in ordered[bisect_left(offsets, lo):bisect_left(offsets, hi)]}
+    def named_in(lo: int, hi: int) -> dict[str, bool]:
+        """Give each person named in text[lo:hi], True when only as an owner ("Pell's")."""
+        found: dict[str, bool] = {}
+        for at, n in ordered[bisect_left(offsets, lo):bisect_left(offsets, hi)]:
+            found[n] = found.get(n, True) and owner_at(text, at, n)
+        return found
 
     for m in _GENDERED.finditer(text):
         at = m.start()
-        if in_quotation(text, at):
-            continue  # a pronoun in a quotation may name anyone
+        if in_quotation(text, at) or _AFTER_QUOTE.search(text, max(0, at - 4), at):
+            # a pronoun in a quotation may name anyone; one right after it ("“...,” she
+            # said") names who said it, whom its sentence need not name
+            continue
         i = bisect_right(starts, at) - 1
         named = named_in(starts[i], at)
         if not named and i > 0:
@@ -195,8 +206,28 @@ def gender_votes(text: str, mentions: list[tuple[int, str]]) -> dict[str, Counte
         if len(named) != 1:
             continue
         sex = "m" if m.group(1).lower() in _MALE else "f"
-        votes.setdefault(named.pop(), Counter())[sex] += 1
+        (who, owner), = named.items()
+        # "Pell's charge that she ...": a sentence naming only an owner votes half
+        votes.setdefault(who, Counter())[sex] += 0.5 if owner else 1
     return votes
+
+
+def mention_end(text: str, at: int, name: str) -> int:
+    """Give where the mention of person `name` at offset `at` ends (after its surname)."""
+    surname = name.split()[-1]
+    end = text.find(surname, at)
+    return at + len(name) if end < 0 else end + len(surname)
+
+
+def owner_at(text: str, at: int, name: str) -> bool:
+    """Give True when the mention of `name` at offset `at` is a possessor ("Pell's")."""
+    end = mention_end(text, at, name)
+    return text[end:end + 2] in ("’s", "'s", "’ ", "' ")
+
+
+def sentence_starts(text: str) -> list[int]:
+    """Give the offset of each sentence's start, the first 0."""
+    return [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
 
 
 def in_quotation(text: str, at: int) -> bool:

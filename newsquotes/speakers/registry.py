@@ -15,6 +15,8 @@ from newsquotes.lexicon.people import NOT_NAME, TITLES
 from newsquotes.speakers.evidence import TextEvidence
 from newsquotes.speakers.names import clean_name
 
+_THE = re.compile(r"\bthe\s$", re.IGNORECASE)
+
 
 @dataclass
 class Person:
@@ -100,7 +102,8 @@ class Registry:
 
     def mentions(self) -> list[tuple[int, str]]:
         """Give (offset, full name) of every mention of a known person in the text; a bare
-        surname shared by two known people is nobody's."""
+        surname shared by two known people is nobody's, and a name after "the" ("the Pell
+        campaign") is no mention of the person."""
         if self._mentions is not None:
             return self._mentions
         surnames: dict[str, set[str]] = {}
@@ -114,7 +117,9 @@ class Registry:
                 given = full.split()[:-1]
                 lead = r"(?:\b" + re.escape(" ".join(given)) + r"\s+)?" if given else ""
                 for m in re.finditer(lead + r"\b" + re.escape(surname) + r"\b", self.text):
-                    if len(names) == 1 or m.group() != surname:
+                    # "the Pell campaign", "the Pell administration": no mention of Pell
+                    attributive = _THE.search(self.text, max(0, m.start() - 4), m.start())
+                    if (len(names) == 1 or m.group() != surname) and not attributive:
                         found.append((m.start(), full))
         self._mentions = sorted(found)
         return self._mentions

@@ -8,9 +8,14 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from newsquotes.lexicon.people import ROLE_NOUNS
+from newsquotes.lexicon.speech import OWN_WORD_NOUNS, WHEN_WORDS
 from newsquotes.speakers.attribution import classify, mention_span
 from newsquotes.speakers.cast import Cast
+from newsquotes.speakers.evidence import mention_end
+from newsquotes.speakers.pronouns import Antecedents
 from newsquotes.speakers.registry import Speaker
+from newsquotes.speakers.roles import other_role
 
 # How many mentions back a pronoun's antecedent is looked for.
 _ANTECEDENTS = 12
@@ -93,6 +98,26 @@ def sentence_subject(pronoun) -> str:
     return ""
 
 
+_SUBJECT_FORM = {"his": "he", "her": "she"}
+
+
+def owner_pronoun(head):
+    """Give the "he"/"she" token a speaker mention stands for ("he", or the owner of "his
+    remarks", "her comments"), or None."""
+    if head.lower_ in ("he", "she") and head.pos_ == "PRON" or (
+            head.lower_ in _SUBJECT_FORM and head.dep_ == "poss"):
+        return head  # "he said", or the owner of a nominal cue ("her argument that ...")
+    if head.lower_ in OWN_WORD_NOUNS:
+        return next((c for c in head.children
+                     if c.dep_ == "poss" and c.lower_ in _SUBJECT_FORM), None)
+    return None
+
+
+def _definite_role(head, first) -> bool:
+    """Give True for a singular role phrase opened by "the" ("the senator")."""
+    return head.lower_ in ROLE_NOUNS and head.tag_ == "NN" and first.lower_ == "the"
+
+
 class Resolver:
     """Resolves the speakers of one article's statements, called in text order."""
 
@@ -101,6 +126,7 @@ class Resolver:
         self.discourse = Discourse()
         # (start, end) of the article's quotations: a name inside one is no antecedent
         self.quoted = sorted((q.start, q.end) for q in quotes)
+        self._near: Antecedents | None = None
 
     def attribute(self, head, start: int, end: int) -> Attribution | None:
         """Give the attribution of the statement text[start:end] whose speaker mention is
@@ -123,9 +149,7 @@ class Resolver:
         names, cast = self.cast.names, self.cast
         outside = []
         for at, name in names.named_before(before, _ANTECEDENTS):
-            i = bisect_right(self.quoted, (at, float("inf"))) - 1
-            if not (i >= 0 and self.quoted[i][0] <= at < self.quoted[i][1]
-                    or credit(cast.text, at, len(name))):
+            if not (self._in_quotation(at) or credit(cast.text, at, len(name))):
                 outside.append(names.full_name(name))
         known = [n for n in outside if cast.genders.of(n) or cast.roles.quoted[n]]
         # of people the text says nothing more about, the latest named
@@ -146,10 +170,37 @@ class Resolver:
 
     def _named(self, head) -> Attribution:
         """Give the attribution a speaker mention headed by `head` gives."""
-        names, state = self.cast.names, self.discourse
         first, final = mention_span(self.cast, head)
         base = head.doc.user_data.get("base", 0)
         m_start, m_end = first.idx + base, final.idx + len(final) + base
+        who, pronoun = None, owner_pronoun(head)
+        if pronoun is not None:
+            who = self._he_she(pronoun, m_start)
+        if who is None:
+            who = classify(self.cast, head, first, final, self._reference(head, m_start),
+                           self.discourse)
+            if who.type == "person" and _definite_role(head, first):
+                who = self._described(m_start, who)
+        self.discourse.named(who, head.idx + base)
+        pair = self._pair(head, who)
+        if pair is not None:
+            self.discourse.named(pair, head.idx + base)
+        return Attribution(who, Mention(self.cast.text[m_start:m_end], m_start, m_end))
+
+    def _pair(self, head, who: Speaker) -> Speaker | None:
+        """Give the group of people a mention joins by "and" ("Foner and Alba suggest"): whom
+        a later "they" stands for; None for one person."""
+        names = self.cast.names
+        others = [names.full_name(c.text) for c in head.children
+                  if c.dep_ == "conj" and c.pos_ == "PROPN"]
+        if who.type != "person" or not who.name or not others:
+            return None
+        return Speaker(" and ".join([who.name, *others]), "group")
+
+    def _reference(self, head, m_start: int) -> Speaker | None:
+        """Give whom a pronoun at `head` (its mention starting at `m_start`) would be by the
+        names before it: the last speaker, or a person named since."""
+        names, state = self.cast.names, self.discourse
         ref = state.last_person
         subject = sentence_subject(head)
         named = subject or (self._antecedent(m_start) if head.lower_ in ("he", "she")
@@ -158,6 +209,71 @@ class Resolver:
                       or state.last_person_at < names.last_named_at(named, m_start)
                       and not self._previous_fits(head, named)):
             ref = names.as_speaker(named)
-        who = classify(self.cast, head, first, final, ref, state)
-        state.named(who, head.idx + base)
-        return Attribution(who, Mention(self.cast.text[m_start:m_end], m_start, m_end))
+        return ref
+
+    def _he_she(self, head, at: int) -> Speaker | None:
+        """Give whom "he"/"she" (or "his"/"her") at offset `at` stands for by the sentences
+        around it: the main clause's subject, the speaker of a statement they continue, else
+        a person they name; None when they name no one who fits."""
+        low = _SUBJECT_FORM.get(head.lower_, head.lower_)
+        prev, names = self.discourse.previous, self.cast.names
+        near = self._antecedents()
+        subject = names.full_name(sentence_subject(head))
+        if subject and not near.contrary(subject, low):
+            return names.as_speaker(subject)
+        before, _ = near.window(at)
+        end = self.discourse.previous_end
+        previous = (prev is not None and prev.speaker.type == "person"
+                    and prev.speaker.name.lower() not in ("", "he", "she", "i")
+                    and not near.contrary(prev.speaker.name, low))
+        if previous and (end > before or prev.mention.start >= before):
+            return prev.speaker
+        name = near.in_sentences(at, low)
+        if name:
+            return names.as_speaker(name)
+        # no one named since: a paragraph continuing the last statement's keeps its speaker
+        return prev.speaker if previous and self.cast.text.count("\n\n", end, at) <= 1 else None
+
+    def _described(self, at: int, by_role: Speaker) -> Speaker:
+        """Give whom a definite role ("the senator") stands for when its own sentence opens
+        by naming a person ("Pell defends her record in an ad: “...,” the senator says"):
+        that person; a role no one holds, the person heading the sentence before ("Pell has
+        a clear path. The former first lady calls it ...", if given no other role); else
+        `by_role`, the person the article gives the role, if any."""
+        near = self._antecedents()
+        before, own = near.window(at)
+        who = self._opener(own, at)
+        if not who and not by_role.name:
+            # of the sentence before, only a person given no other role
+            who = self._opener(before, own)
+            role = self.cast.names.as_speaker(who).role if who else ""
+            who = "" if other_role(role, by_role.role) else who
+        if not who or who == by_role.name:
+            return by_role
+        p = self.cast.names.as_speaker(who)
+        return Speaker(p.name, "person", p.role or by_role.role,
+                       p.affiliation or by_role.affiliation)
+
+    def _opener(self, lo: int, hi: int) -> str:
+        """Give the person text[lo:hi] opens by naming ("Pell defends ..."; not "When Pell
+        ..."), or ""."""
+        named = [n for n in self._antecedents().named(lo, hi, "") if not n.aside]
+        lead = self.cast.text[lo:named[0].at].split() if named else []
+        if not named or not all(w[:1].isupper() and w.lower() not in WHEN_WORDS for w in lead):
+            return ""
+        return named[0].name
+
+    def _antecedents(self) -> Antecedents:
+        """Give the article's people by sentence (built when a pronoun first needs them)."""
+        if self._near is None:
+            cast = self.cast
+            outside = [(at, name) for at, name in cast.names.mentions()
+                       if not self._in_quotation(at)
+                       and not credit(cast.text, at, mention_end(cast.text, at, name) - at)]
+            self._near = Antecedents(cast.text, self.quoted, cast.genders, outside)
+        return self._near
+
+    def _in_quotation(self, at: int) -> bool:
+        """Give True when offset `at` lies inside one of the article's quotations."""
+        i = bisect_right(self.quoted, (at, float("inf"))) - 1
+        return i >= 0 and self.quoted[i][0] <= at < self.quoted[i][1]

@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from newsquotes.lexicon.people import TITLE_ROLES, TITLES
+from newsquotes.lexicon.people import ROLE_NOUNS, TITLE_ROLES, TITLES
 from newsquotes.speakers.names import country_of, same_place
 from newsquotes.speakers.registry import Person, Registry
 
@@ -18,6 +18,14 @@ _LEDE_REACH = 600
 def _as_roles(role: str) -> str:
     """Give a role with its titles written as role nouns ("sen." -> "senator")."""
     return " ".join(TITLE_ROLES.get(w, w) for w in role.split())
+
+
+def other_role(person_role: str, role: str) -> bool:
+    """Give True when a person given `person_role` holds an office that is not `role`
+    ("prime minister" for "the foreign minister"; never "Ms." nor "Sen." for "senator")."""
+    have = set(_as_roles(person_role).split())
+    want = set(_as_roles(role).split()) - {"former"}
+    return bool(have & ROLE_NOUNS) and not want <= have
 
 
 def role_phrase(head, places: list[str]) -> tuple[str, str]:
@@ -69,18 +77,24 @@ class Roles:
         """Give the person a lede's role phrase at `pos` stands for: the article names no one
         before it, and right after it names a person it quotes, given no other role
         ("Kestria’s foreign minister on Thursday rejected ... Aleksandr Dravik, speaking in
-        Dunmarsk, said ..."). Else None."""
+        Dunmarsk, said ..."). With `role` "", a noun saying nothing of office ("the last man
+        to run", "a rival"): the first person named after it whom the article has not named
+        before, who may come after others. Else None."""
         text = self.names.text
-        # Only some paragraphs are parsed: the text itself says whether a person came before.
-        if any(re.search(rf"\b{re.escape(name.split()[-1])}\b", text[:pos])
-               for name in self.names.people):
+
+        def named_before(name: str) -> bool:
+            # Only some paragraphs are parsed: the text itself says who came before.
+            return re.search(rf"\b{re.escape(name.split()[-1])}\b", text[:pos]) is not None
+
+        if role and any(named_before(name) for name in self.names.people):
             return None
-        after = sorted(at_name for at_name in self.names.seen if at_name[0] > pos)
+        after = sorted(at_name for at_name in self.names.seen if at_name[0] > pos
+                       and (role or not named_before(self.names.full_name(at_name[1]))))
         if not after or after[0][0] - pos > _LEDE_REACH:
             return None
         p = self.names.person(self.names.full_name(after[0][1]))
         if (p is None or not self.quoted[p.name]
-                or (p.role and role.split()[-1:] != p.role.split()[-1:])
+                or (p.role and role and role.split()[-1:] != p.role.split()[-1:])
                 or (affiliation and p.affiliation and not same_place(affiliation, p.affiliation))):
             return None
         return p

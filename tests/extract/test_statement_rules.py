@@ -24,6 +24,14 @@ CASES = [
     # a link caption is no statement
     ("READ MORE: Ana Pell says the bridge will close\n\nThe rain fell.", []),
     ("Watch: Ana Pell says the bridge will close\n\nThe rain fell.", []),
+    # a cue in a time clause frames no words of its sentence ("when the talks conclude")
+    ("Ana Pell will travel to Kessin on Monday when the talks conclude.", []),
+    # "admitting students" admits no words
+    ("Kessin College makes up the shortfall by admitting more students from abroad.", []),
+    # a lead-in the parse runs into its quotation gives the quotation its speaker
+    ("Oren Vask spoke first. Ana Pell shot back, “The council called them out. They must be "
+     "crushed by that.”",
+     [("Ana Pell", "The council called them out. They must be crushed by that.")]),
 ]
 
 
@@ -39,3 +47,20 @@ def test_statement_rules(text, expected):
 ])
 def test_link_caption(line, expected):
     assert link_caption(line) is expected
+
+
+def test_infinitive_relative_speaks_for_the_governing_subject():
+    # "He went out of his way to say ...", "to say" parsed as a relative clause of "way": the
+    # speaker is who went (a parse fixed by hand: the tagger gives it on some texts only)
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from newsquotes.extract.speech import subject_of
+
+    words = ["He", "went", "out", "of", "his", "way", "to", "say", "it", "was", "safe"]
+    heads = [1, 1, 1, 2, 5, 3, 7, 5, 9, 7, 9]
+    deps = ["nsubj", "ROOT", "prep", "prep", "poss", "pobj", "aux", "relcl", "nsubj", "ccomp",
+            "acomp"]
+    pos = ["PRON", "VERB", "ADP", "ADP", "PRON", "NOUN", "PART", "VERB", "PRON", "AUX", "ADJ"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos)
+    assert subject_of(doc[7]).text == "He"
