@@ -14,6 +14,8 @@ SHOWN_ORDER = ["date", "speaker", "text", "compound", "kind", "cue", "label", "o
 NAMES = ("speaker", "outlet", "title")
 TABLE_COLUMNS = ["date", "speaker", "kind", "cue", "compound", "label", "text", "outlet",
                  "title", "statement_id", "read"]
+# What a table's rows are made from (`statement_rows`): ask the store for these only.
+ROW_COLUMNS = [*TABLE_COLUMNS[:-1], "article_id", "start"]
 
 
 def article_links(article_ids: pd.Series, starts: pd.Series | None = None) -> pd.Series:
@@ -38,7 +40,7 @@ def statement_rows(view: pd.DataFrame, latest_first: bool = False) -> pd.DataFra
     first, then by statement id, with `latest_first`; else in the order of `view`)."""
     # Only the columns the table needs are sorted and copied: a view also holds each
     # statement's terms, offsets and scores. Links are built per column, not per row.
-    view = view[[c for c in TABLE_COLUMNS if c != "read"] + ["article_id", "start"]]
+    view = view[ROW_COLUMNS]
     if latest_first:
         view = view.sort_values(["date", "statement_id"], ascending=[False, True])
     rows = view.assign(date=view["date"].dt.date,

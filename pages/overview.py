@@ -6,7 +6,7 @@ from components import charts
 from components.context import page_data, stop_if_empty
 from components.downloads import chart_with_downloads, csv_button
 from components.sidebar import filter_to
-from components.tables import statement_table
+from components.tables import ROW_COLUMNS, statement_table
 
 st.title("Who said what")
 page = page_data()
@@ -48,6 +48,6 @@ with right:
         )
 
 st.subheader("Latest statements")
-latest = page.ask("rows", 10)
+latest = page.ask("rows", 10, ROW_COLUMNS)
 statement_table(latest, key="ov_latest", height=390)
 csv_button(latest, "latest statements", key="ov_latest")

@@ -26,6 +26,7 @@ from newsquotes.store.query import GROUPS, Query
 # freq (timeseries.PERIODS) -> DuckDB's date_trunc part; weeks start on Monday in both.
 TRUNC = {"D": "day", "W": "week", "MS": "month", "M": "month", "ME": "month"}
 SAMPLE = 20_000
+MEMO_ENTRIES = 8  # filter states whose term sample a Query keeps
 POINT_COLUMNS = ["statement_id", "date", "outlet", "speaker", "compound", "label", "text"]
 
 
@@ -190,12 +191,37 @@ def term_counts(q: Query, picked: pd.DataFrame) -> pd.DataFrame:
                      FROM ({" UNION ALL ".join(reads)}) GROUP BY term""", params)
 
 
+def _filtered_terms(q: Query, filters: Filters) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Give the sample of the filtered statements (`sample`, with speaker, topic and h) and
+    its `term_counts`, kept on the Query per filters: the word cloud of the filtered
+    statements and every group's distinctive terms read the same sample once."""
+    key = ("filtered_terms", filters)
+    if key not in q.memo:
+        if len(q.memo) >= MEMO_ENTRIES:
+            q.memo.clear()
+        picked = sample(q, filters, columns=("statement_id", "file", "row", "h", "speaker",
+                                             "topic"))[0]
+        q.memo[key] = (picked, term_counts(q, picked))
+    return q.memo[key]
+
+
+def _in_sample(q: Query, picked: pd.DataFrame, group: tuple[str, str]) -> pd.Series:
+    """Give True for the `picked` statements of `group` ("speaker"|"topic", name)."""
+    kind, name = group
+    if kind == "speaker":
+        return picked["speaker"] == name
+    defined = q.sql("SELECT h FROM topic_rows WHERE topic = ? AND h IN "
+                    "(SELECT unnest(?::UBIGINT[]))", [name, picked["h"].tolist()])["h"]
+    return (picked["topic"] == name) | picked["h"].isin(defined)
+
+
 def keyword_counts(q: Query, filters: Filters, group: tuple[str, str] | None = None,
                    top: int = 150) -> dict[str, float]:
     """Give term -> count of the filtered statements (of `group`), most first
     (`keywords.frequencies`: a bigram counts only where it recurs in MIN_BIGRAM_STATEMENTS
-    statements or more); over SAMPLE statements, counted on the sample (`sample_ids`)."""
-    found = term_counts(q, sample(q, filters, group)[0])
+    statements or more); over SAMPLE statements, counted on the sample (`sample`)."""
+    found = (_filtered_terms(q, filters)[1] if group is None
+             else term_counts(q, sample(q, filters, group)[0]))
     found = found[~found["term"].str.contains(" ") | (found["s"] >= MIN_BIGRAM_STATEMENTS)]
     found = found.sort_values(["n", "term"], ascending=[False, True]).head(top)
     return dict(zip(found["term"], found["n"].astype(float), strict=True))
@@ -204,10 +230,14 @@ def keyword_counts(q: Query, filters: Filters, group: tuple[str, str] | None = N
 def distinctive(q: Query, filters: Filters, group: tuple[str, str],
                 min_count: int = 2) -> pd.DataFrame:
     """Give the terms that set `group` apart from the other filtered statements, z > 0
-    (`keywords.distinctive_terms`, each side counted on its sample over SAMPLE statements)."""
-    sides = [term_counts(q, sample(q, filters, group, inside)[0]) for inside in (True, False)]
-    both = sides[0].merge(sides[1], on="term", how="outer", suffixes=("_a", "_b"))
-    both = both.set_index("term").fillna(0)
+    (`keywords.distinctive_terms`): the group counted on its sample, the others on the
+    filtered statements' sample less the group's statements in it."""
+    mine = term_counts(q, sample(q, filters, group)[0]).set_index("term")
+    picked, every = _filtered_terms(q, filters)
+    theirs = term_counts(q, picked[_in_sample(q, picked, group)]).set_index("term")
+    others = every.set_index("term").sub(theirs, fill_value=0)
+    both = mine.merge(others[others["n"] > 0], left_index=True, right_index=True,
+                      how="outer", suffixes=("_a", "_b")).fillna(0)
     both = both[~both.index.str.contains(" ")
                 | (both["s_a"] + both["s_b"] >= MIN_BIGRAM_STATEMENTS)].sort_index()
     terms = log_odds(both.index.tolist(), both["n_a"].to_numpy(float),

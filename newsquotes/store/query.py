@@ -151,6 +151,7 @@ class Query:
         self.con.execute("SET memory_limit = '2GB'")
         self.con.execute("SET preserve_insertion_order = false")
         self.files = [str(p) for p in statements]
+        self.memo: dict = {}  # what measures keeps per filter state (bounded there)
         _table(self.con, "raw_statements", statements, STATEMENT_SCHEMA, numbered=True)
         _table(self.con, "raw_articles", articles, ARTICLE_SCHEMA)
         _table(self.con, "topics", topics, TOPIC_SCHEMA)

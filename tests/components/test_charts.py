@@ -68,11 +68,14 @@ def test_statement_points_escape_hover_text():
     assert points.hovertext[3] == "Good &amp; fine."
 
 
-def test_statement_points_samples_past_the_limit(monkeypatch):
-    monkeypatch.setattr(charts, "MAX_POINTS", 3)
-    fig = charts.statement_points(VIEW, ["Ada Moss", "Ben Ruiz"], "Points")
+def test_statement_points_say_when_they_are_a_sample():
+    # the store samples (measures.points); the chart draws what it gets and says of how many
+    rows = VIEW[VIEW["speaker"].isin(["Ada Moss", "Ben Ruiz"])]
+    fig = charts.statement_points(rows.head(3), ["Ada Moss", "Ben Ruiz"], "Points", len(rows))
     assert len(fig.data[0].x) == 3
-    assert fig.layout.title.text == "Points (a sample of 3 of 5)"
+    assert fig.layout.title.text == f"Points (a sample of 3 of {len(rows)})"
+    whole = charts.statement_points(rows, ["Ada Moss", "Ben Ruiz"], "Points", len(rows))
+    assert len(whole.data[0].x) == len(rows) and whole.layout.title.text == "Points"
 
 
 def test_hover_text_wraps_and_shortens():

@@ -15,7 +15,7 @@ from pandas.testing import assert_frame_equal
 from newsquotes.analytics import aggregates, timeseries
 from newsquotes.analytics.articles import article_choices
 from newsquotes.analytics.filters import Filters, apply_filters, in_group, members
-from newsquotes.analytics.keywords import distinctive_for, frequencies
+from newsquotes.analytics.keywords import distinctive_for, distinctive_terms, frequencies
 from newsquotes.analytics.profiles import speaker_profiles
 from newsquotes.store import measures
 from newsquotes.store.parquet import Corpus
@@ -328,8 +328,18 @@ def test_terms_of_a_large_selection_are_counted_on_a_fixed_sample(store, monkeyp
     assert (len(ids), total) == (10, 40)
     assert measures.sample(query, Filters(), size=10)[0]["statement_id"].tolist() == ids
     monkeypatch.setattr(measures, "SAMPLE", 10)
+    query.memo.clear()  # samples kept at the full size by the tests before
     sampled = view[view["statement_id"].isin(ids)]
     assert measures.keyword_counts(query, Filters()) == frequencies(sampled["terms"])
+    # a group against the sample of all less the group's statements in it
+    group = ("speaker", "Ann Lee")
+    mine = measures.sample(query, Filters(), group)[0]["statement_id"]
+    inside = view["statement_id"].isin(mine)
+    others = sampled[sampled["speaker"] != "Ann Lee"]
+    expected = distinctive_terms(view.loc[inside, "terms"], others["terms"], min_count=2)
+    expected = expected[expected["z"] > 0].reset_index(drop=True)
+    assert_frame_equal(measures.distinctive(query, Filters(), group), expected)
+    query.memo.clear()
 
 
 def test_flags_are_counted_by_name_and_listed_latest_first(store):
