@@ -26,7 +26,7 @@ from newsquotes.store.query import GROUPS, Query
 # freq (timeseries.PERIODS) -> DuckDB's date_trunc part; weeks start on Monday in both.
 TRUNC = {"D": "day", "W": "week", "MS": "month", "M": "month", "ME": "month"}
 SAMPLE = 20_000
-MEMO_ENTRIES = 8  # filter states whose term sample a Query keeps
+MEMO_ENTRIES = 32  # term samples a Query keeps (a filter state's and its groups')
 POINT_COLUMNS = ["statement_id", "date", "outlet", "speaker", "compound", "label", "text"]
 
 
@@ -191,16 +191,18 @@ def term_counts(q: Query, picked: pd.DataFrame) -> pd.DataFrame:
                      FROM ({" UNION ALL ".join(reads)}) GROUP BY term""", params)
 
 
-def _filtered_terms(q: Query, filters: Filters) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Give the sample of the filtered statements (`sample`, with speaker, topic and h) and
-    its `term_counts`, kept on the Query per filters: the word cloud of the filtered
-    statements and every group's distinctive terms read the same sample once."""
-    key = ("filtered_terms", filters)
+def _sampled_terms(q: Query, filters: Filters, group: tuple[str, str] | None = None
+                   ) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Give the sample of the filtered statements (of `group`; `sample`, with speaker, topic
+    and h) and its `term_counts`, kept on the Query per filters and group: a group's cloud
+    and its distinctive terms, and every group's distinctive terms against the filtered
+    statements, read each sample once."""
+    key = ("sampled_terms", filters, group)
     if key not in q.memo:
         if len(q.memo) >= MEMO_ENTRIES:
             q.memo.clear()
-        picked = sample(q, filters, columns=("statement_id", "file", "row", "h", "speaker",
-                                             "topic"))[0]
+        picked = sample(q, filters, group, columns=("statement_id", "file", "row", "h",
+                                                    "speaker", "topic"))[0]
         q.memo[key] = (picked, term_counts(q, picked))
     return q.memo[key]
 
@@ -220,8 +222,7 @@ def keyword_counts(q: Query, filters: Filters, group: tuple[str, str] | None = N
     """Give term -> count of the filtered statements (of `group`), most first
     (`keywords.frequencies`: a bigram counts only where it recurs in MIN_BIGRAM_STATEMENTS
     statements or more); over SAMPLE statements, counted on the sample (`sample`)."""
-    found = (_filtered_terms(q, filters)[1] if group is None
-             else term_counts(q, sample(q, filters, group)[0]))
+    found = _sampled_terms(q, filters, group)[1]
     found = found[~found["term"].str.contains(" ") | (found["s"] >= MIN_BIGRAM_STATEMENTS)]
     found = found.sort_values(["n", "term"], ascending=[False, True]).head(top)
     return dict(zip(found["term"], found["n"].astype(float), strict=True))
@@ -232,8 +233,8 @@ def distinctive(q: Query, filters: Filters, group: tuple[str, str],
     """Give the terms that set `group` apart from the other filtered statements, z > 0
     (`keywords.distinctive_terms`): the group counted on its sample, the others on the
     filtered statements' sample less the group's statements in it."""
-    mine = term_counts(q, sample(q, filters, group)[0]).set_index("term")
-    picked, every = _filtered_terms(q, filters)
+    mine = _sampled_terms(q, filters, group)[1].set_index("term")
+    picked, every = _sampled_terms(q, filters)
     theirs = term_counts(q, picked[_in_sample(q, picked, group)]).set_index("term")
     others = every.set_index("term").sub(theirs, fill_value=0)
     both = mine.merge(others[others["n"] > 0], left_index=True, right_index=True,
