@@ -192,18 +192,18 @@ def term_counts(q: Query, picked: pd.DataFrame) -> pd.DataFrame:
 
 
 def _sampled_terms(q: Query, filters: Filters, group: tuple[str, str] | None = None
-                   ) -> tuple[pd.DataFrame, pd.DataFrame]:
+                   ) -> tuple[pd.DataFrame, pd.DataFrame, int]:
     """Give the sample of the filtered statements (of `group`; `sample`, with speaker, topic
-    and h) and its `term_counts`, kept on the Query per filters and group: a group's cloud
-    and its distinctive terms, and every group's distinctive terms against the filtered
-    statements, read each sample once."""
+    and h), its `term_counts` and how many statements it is drawn from, kept on the Query per
+    filters and group: a group's cloud and its distinctive terms, and every group's
+    distinctive terms against the filtered statements, read each sample once."""
     key = ("sampled_terms", filters, group)
     if key not in q.memo:
         if len(q.memo) >= MEMO_ENTRIES:
             q.memo.clear()
-        picked = sample(q, filters, group, columns=("statement_id", "file", "row", "h",
-                                                    "speaker", "topic"))[0]
-        q.memo[key] = (picked, term_counts(q, picked))
+        picked, total = sample(q, filters, group, columns=("statement_id", "file", "row", "h",
+                                                           "speaker", "topic"))
+        q.memo[key] = (picked, term_counts(q, picked), total)
     return q.memo[key]
 
 
@@ -233,10 +233,14 @@ def distinctive(q: Query, filters: Filters, group: tuple[str, str],
     """Give the terms that set `group` apart from the other filtered statements, z > 0
     (`keywords.distinctive_terms`): the group counted on its sample, the others on the
     filtered statements' sample less the group's statements in it."""
-    mine = _sampled_terms(q, filters, group)[1].set_index("term")
-    picked, every = _sampled_terms(q, filters)
-    theirs = term_counts(q, picked[_in_sample(q, picked, group)]).set_index("term")
-    others = every.set_index("term").sub(theirs, fill_value=0)
+    _, mine, held = _sampled_terms(q, filters, group)
+    mine = mine.set_index("term")
+    if held == int(q.totals(filters)["statements"]):
+        others = mine.iloc[0:0]  # the group is every filtered statement: no others to read
+    else:
+        picked, every, _ = _sampled_terms(q, filters)
+        theirs = term_counts(q, picked[_in_sample(q, picked, group)]).set_index("term")
+        others = every.set_index("term").sub(theirs, fill_value=0)
     both = mine.merge(others[others["n"] > 0], left_index=True, right_index=True,
                       how="outer", suffixes=("_a", "_b")).fillna(0)
     both = both[~both.index.str.contains(" ")

@@ -351,3 +351,13 @@ def test_flags_are_counted_by_name_and_listed_latest_first(store):
     assert listed["id"].tolist() == ["a3", "a0", "a5", "a2"]  # a2 has no date
     assert listed.loc[listed["id"] == "a0", "flags"].item() == "bad_bytes=2;no_date"
     assert query.flagged(1)["id"].tolist() == ["a3"]
+
+
+def test_a_group_that_is_every_filtered_statement_has_no_distinctive_terms(store):
+    query, view, topics, _ = store
+    filters = Filters(speakers=("Ann Lee",))
+    selected = apply_filters(view, filters, topics)
+    expected = distinctive_for(selected, selected["speaker"] == "Ann Lee", min_count=2)
+    assert expected[expected["z"] > 0].empty
+    got = measures.distinctive(query, filters, ("speaker", "Ann Lee"))
+    assert got.empty and list(got.columns) == list(expected.columns)
