@@ -235,7 +235,8 @@ def distinctive(q: Query, filters: Filters, group: tuple[str, str],
     filtered statements' sample less the group's statements in it."""
     _, mine, held = _sampled_terms(q, filters, group)
     mine = mine.set_index("term")
-    if held == int(q.totals(filters)["statements"]):
+    source, params = q.filtered(filters)
+    if held == int(q.sql(f"SELECT count(*) AS n FROM {source}", params)["n"].iloc[0]):
         others = mine.iloc[0:0]  # the group is every filtered statement: no others to read
     else:
         picked, every, _ = _sampled_terms(q, filters)
