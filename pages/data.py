@@ -7,7 +7,7 @@ from components import data
 from components.context import page_data
 from components.uploads import FORMATS, add_uploads, scheduler_address, store_files
 from newsquotes.analytics.export import without_controls
-from newsquotes.analytics.flags import MEANINGS
+from newsquotes.analytics.flags import meaning
 
 st.title("Data")
 page = page_data()
@@ -35,7 +35,7 @@ if not loaded.damage and loaded.articles:
             st.caption("Articles stored with a note of what could not be read as it was: each "
                        "flag and what it means, then the latest flagged articles (open one on "
                        "**Articles** to see its flags beside its text).")
-            counts["meaning"] = counts["flag"].map(MEANINGS).fillna("")
+            counts["meaning"] = counts["flag"].map(meaning)
             st.dataframe(counts, hide_index=True, key="data_flags")
             st.dataframe(flagged.assign(**{c: without_controls(flagged[c]).to_numpy()
                                            for c in ("source", "title", "flags")}),

@@ -26,7 +26,11 @@ def flag_name(flag: str) -> str:
     return flag.split("=", 1)[0]
 
 
+def meaning(flag: str) -> str:
+    """Give what `flag` (with or without its value) means."""
+    return MEANINGS.get(flag_name(flag), "a flag of an earlier version")
+
+
 def explained(flags: str | None) -> list[tuple[str, str]]:
     """Give (flag, meaning) for each flag of an article's `flags` ("a;b=1"), in their order."""
-    found = [f for f in str(flags or "").split(";") if f]
-    return [(f, MEANINGS.get(flag_name(f), "a flag of an earlier version")) for f in found]
+    return [(f, meaning(f)) for f in str(flags or "").split(";") if f]

@@ -27,6 +27,8 @@ from newsquotes.store.query import GROUPS, Query
 TRUNC = {"D": "day", "W": "week", "MS": "month", "M": "month", "ME": "month"}
 SAMPLE = 20_000
 MEMO_ENTRIES = 32  # term samples a Query keeps (a filter state's and its groups')
+# A count per kind of statement, as SQL select items.
+KIND_COUNTS = ", ".join(f"count(*) FILTER (kind = '{kind}') AS {kind}" for kind in KINDS)
 POINT_COLUMNS = ["statement_id", "date", "outlet", "speaker", "compound", "label", "text"]
 
 
@@ -65,8 +67,7 @@ def label_counts(q: Query, filters: Filters) -> pd.DataFrame:
 def kind_counts(q: Query, filters: Filters, top: int = 25) -> pd.DataFrame:
     """Give speaker and a count per kind, most statements first (`aggregates.kind_counts`)."""
     source, params = _grouped(q, filters, "speaker")
-    kinds = ", ".join(f"count(*) FILTER (kind = '{kind}') AS {kind}" for kind in KINDS)
-    out = q.sql(f"""SELECT grp::VARCHAR AS speaker, {kinds} FROM {source} GROUP BY grp
+    out = q.sql(f"""SELECT grp::VARCHAR AS speaker, {KIND_COUNTS} FROM {source} GROUP BY grp
                        ORDER BY count(*) DESC, grp::VARCHAR LIMIT {int(top)}""", params)
     return out.astype({kind: "int64" for kind in KINDS})
 
@@ -141,29 +142,34 @@ def articles_over_time(q: Query, filters: Filters, freq: str) -> pd.DataFrame:
         {"period": "datetime64[us]"})
 
 
-def _in_group(group: tuple[str, str] | None, inside: bool = True) -> tuple[str, list]:
-    """Give the extra condition selecting the statements of `group` ("speaker"|"topic", name)
-    (or, not `inside`, the others), and its values."""
+def _in_group(group: tuple[str, str] | None) -> tuple[str, list]:
+    """Give the extra condition selecting the statements of `group` ("speaker"|"topic", name),
+    and its values."""
     if group is None:
         return "", []
     kind, name = group
     if kind == "speaker":
-        return f"AND {'' if inside else 'NOT '}(speaker = ?)", [name]
-    test = "(topic IS NOT NULL AND topic = ?) OR h IN (SELECT h FROM topic_rows WHERE topic = ?)"
-    return f"AND {'' if inside else 'NOT '}({test})", [name, name]
+        return "AND speaker = ?", [name]
+    return ("AND ((topic IS NOT NULL AND topic = ?) "
+            "OR h IN (SELECT h FROM topic_rows WHERE topic = ?))", [name, name])
+
+
+def _count(q: Query, source: str, params: Sequence) -> int:
+    """Give how many rows the FROM clause `source` holds."""
+    return int(q.sql(f"SELECT count(*) AS n FROM {source}", params)["n"].iloc[0])
 
 
 def sample(q: Query, filters: Filters, group: tuple[str, str] | None = None,
-           inside: bool = True, size: int | None = None,
+           size: int | None = None,
            columns: Sequence[str] = ("statement_id", "file", "row")) -> tuple[pd.DataFrame, int]:
-    """Give `columns` of at most `size` of the filtered statements (of `group`, or outside
-    it) and how many there are: all of them when they are fewer, else a fixed sample (the
-    lowest hashes of their ids)."""
+    """Give `columns` of at most `size` of the filtered statements (of `group`) and how many
+    there are: all of them when they are fewer, else a fixed sample (the lowest hashes of
+    their ids)."""
     size = size or SAMPLE
-    extra, values = _in_group(group, inside)
+    extra, values = _in_group(group)
     source, params = q.filtered(filters, extra)
     params = [*params, *values]
-    total = int(q.sql(f"SELECT count(*) AS n FROM {source}", params)["n"].iloc[0])
+    total = _count(q, source, params)
     every = source
     if total > size:
         # Only ids hashed below about twice the sample's share of 2^64 are sorted, not all.
@@ -178,17 +184,12 @@ def sample(q: Query, filters: Filters, group: tuple[str, str] | None = None,
 def term_counts(q: Query, picked: pd.DataFrame) -> pd.DataFrame:
     """Give `term`, `n` (uses), `s` (statements using it) over the `picked` statements (their
     terms read from their parts by row number, counted in DuckDB)."""
-    reads, params = [], []
-    for file, rows in picked.groupby("file"):
-        reads.append("SELECT ? AS file, file_row_number AS row, unnest(terms) AS term "
-                     "FROM read_parquet(?, file_row_number = true) "
-                     "WHERE file_row_number IN (SELECT unnest(?::BIGINT[]))")
-        params += [int(file), q.files[int(file)], rows["row"].tolist()]
-    if not reads:
+    if picked.empty:
         return pd.DataFrame({"term": pd.Series(dtype=str), "n": pd.Series(dtype="int64"),
                              "s": pd.Series(dtype="int64")})
+    reads, params = q.from_parts(picked, "unnest(terms) AS term")
     return q.sql(f"""SELECT term, count(*) AS n, count(DISTINCT (file, row)) AS s
-                     FROM ({" UNION ALL ".join(reads)}) GROUP BY term""", params)
+                     FROM ({reads}) GROUP BY term""", params)
 
 
 def _sampled_terms(q: Query, filters: Filters, group: tuple[str, str] | None = None
@@ -235,8 +236,7 @@ def distinctive(q: Query, filters: Filters, group: tuple[str, str],
     filtered statements' sample less the group's statements in it."""
     _, mine, held = _sampled_terms(q, filters, group)
     mine = mine.set_index("term")
-    source, params = q.filtered(filters)
-    if held == int(q.sql(f"SELECT count(*) AS n FROM {source}", params)["n"].iloc[0]):
+    if held == _count(q, *q.filtered(filters)):
         others = mine.iloc[0:0]  # the group is every filtered statement: no others to read
     else:
         picked, every, _ = _sampled_terms(q, filters)
@@ -271,13 +271,12 @@ def _full_grid(counts: pd.DataFrame, freq: str, value: str) -> pd.DataFrame:
     return out.reset_index()[list(columns)].astype(columns)
 
 
-def day_counts(q: Query, filters: Filters, extra: str = "", values: Sequence = ()
-               ) -> pd.Series:
+def day_counts(q: Query, filters: Filters) -> pd.Series:
     """Give the filtered dated statements counted per day (index: the days, sorted), what
     `timeseries.span_of_days` and `choose_freq` read."""
-    source, params = q.filtered(filters, f"AND date IS NOT NULL {extra}")
+    source, params = q.filtered(filters, "AND date IS NOT NULL")
     found = q.sql(f"SELECT date_trunc('day', date) AS day, count(*) AS n FROM {source} "
-                  "GROUP BY 1 ORDER BY 1", [*params, *values])
+                  "GROUP BY 1 ORDER BY 1", params)
     return pd.Series(found["n"].to_numpy("int64"),
                      index=pd.DatetimeIndex(found["day"]).astype("datetime64[us]"), name="n")
 
@@ -293,9 +292,8 @@ def profile(q: Query, filters: Filters, speaker: str) -> dict:
     the speaker says nothing there)."""
     source, params = q.filtered(filters, "AND speaker = ?")
     params = [*params, speaker]
-    kinds = ", ".join(f"count(*) FILTER (kind = '{kind}') AS {kind}" for kind in KINDS)
     row = q.sql(f"""SELECT count(*) AS statements, min(date) AS first_quoted,
-                           max(date) AS last_quoted, {kinds} FROM {source}""", params)
+                           max(date) AS last_quoted, {KIND_COUNTS} FROM {source}""", params)
     if not speaker or int(row["statements"].iloc[0]) == 0:
         return {}
     found = row.iloc[0].to_dict()

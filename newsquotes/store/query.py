@@ -280,20 +280,25 @@ class Query:
         wanted = [c for c in columns if c not in picked.columns and c not in ARTICLE_COLUMNS]
         out = picked.reset_index(drop=True)
         if wanted and len(out):
-            names = ", ".join(f'"{c}"' for c in wanted)
-            read = pd.concat([self.sql(
-                f"""SELECT ? AS file, file_row_number AS row, {names} FROM read_parquet(?,
-                        file_row_number = true)
-                    WHERE file_row_number IN (SELECT unnest(?::BIGINT[]))""",
-                [int(file), self.files[int(file)], rows["row"].tolist()])
-                for file, rows in out.groupby("file")])
-            out = out.merge(read, on=["file", "row"], how="left")
+            reads, params = self.from_parts(out, ", ".join(f'"{c}"' for c in wanted))
+            out = out.merge(self.sql(reads, params), on=["file", "row"], how="left")
         if any(c in ARTICLE_COLUMNS for c in columns) and len(out):
             articles = self.sql("SELECT aid, title, section, url FROM article_rows "
                                 "WHERE aid IN (SELECT unnest(?::BIGINT[]))",
                                 [out["aid"].dropna().astype("int64").unique().tolist()])
             out = out.merge(articles, on="aid", how="left")
         return out.reindex(columns=list(columns))
+
+    def from_parts(self, picked: pd.DataFrame, names: str) -> tuple[str, list]:
+        """Give a query of `file`, `row` and `names` (SQL over a part's columns) of the
+        `picked` rows (non-empty; `file`, `row`), each read from its part by row number."""
+        reads, params = [], []
+        for file, rows in picked.groupby("file"):
+            reads.append(f"SELECT ? AS file, file_row_number AS row, {names} "
+                         "FROM read_parquet(?, file_row_number = true) "
+                         "WHERE file_row_number IN (SELECT unnest(?::BIGINT[]))")
+            params += [int(file), self.files[int(file)], rows["row"].tolist()]
+        return " UNION ALL ".join(reads), params
 
     def choices(self, column: str, text: str = "", limit: int = 100) -> list[str]:
         """Give the values of `column` (speaker, outlet, topic) holding `text`, most statements
