@@ -40,6 +40,7 @@ ARTICLE_SCHEMA, STATEMENT_SCHEMA, TOPIC_SCHEMA = (
 
 MAPPING_SCHEMA = pa.schema([(c, pa.string()) for c in (
     "article_id", "speaker", "speaker_type", "canonical", "canonical_type")])
+ALL = 2**64 - 1  # the highest hash
 GROUPS = {"speaker": "speaker", "outlet": "outlet", "kind": "kind", "label": "label"}
 # What `facts` holds of each statement (besides h, file, row, aid and topic): what filters,
 # counts, series and profiles read; the view's other columns are read from the parts.
@@ -104,7 +105,8 @@ _FACTS = f"""
            {", ".join(f"s.{c}" for c in FACT_COLUMNS if c not in _MADE)},
            coalesce(m.canonical, s.speaker, '')::speaker_name AS speaker,
            coalesce(m.canonical_type, s.speaker_type) AS speaker_type,
-           a.date, coalesce(a.outlet, '')::outlet_name AS outlet,
+           a.date, a.date::DATE AS day, date_trunc('month', a.date)::DATE AS month,
+           coalesce(a.outlet, '')::outlet_name AS outlet,
            d.topic::topic_name AS topic, s.kind::kind_name AS kind,
            s.label::label_name AS label
     FROM raw_statements s
@@ -114,6 +116,21 @@ _FACTS = f"""
          AND m.speaker_type = coalesce(s.speaker_type, '')
     LEFT JOIN article_rows a ON a.article_id = s.article_id
     LEFT JOIN discovered d ON d.h = hash(s.statement_id)
+    ORDER BY speaker
+"""
+# The statements of the lowest hashes, at most HELD of them, are also `held` with their terms
+# (`term_rows`): a sample of the filtered statements (the lowest hashes, `measures.sample`)
+# lies among them whenever they hold enough filtered statements, so a word cloud of most of
+# fifteen million statements counts its terms in memory instead of reading them from parts.
+HELD = 1_000_000
+_HELD_TERMS = """
+    CREATE TEMP TABLE held_terms AS
+    SELECT hash(statement_id) AS h, unnest(terms) AS term FROM raw_statements
+    WHERE hash(statement_id) <= {cut}::UBIGINT;
+    CREATE TYPE term_name AS ENUM (SELECT DISTINCT term FROM held_terms WHERE term IS NOT NULL);
+    CREATE TEMP TABLE term_rows AS
+    SELECT h, term::term_name AS term FROM held_terms WHERE term IS NOT NULL;
+    DROP TABLE held_terms
 """
 _TOPIC_ROWS = """
     CREATE TEMP TABLE topic_rows AS
@@ -162,6 +179,17 @@ class Query:
         for statement in (_ARTICLES, _MAPPING, f"CREATE TEMP VIEW v AS {_VIEW}", _TYPES,
                           _FACTS, _TOPIC_ROWS):
             self.con.execute(statement)
+        # Articles are numbered 1..articles (`aid`): a count of distinct articles is a count of
+        # bits set (a third of the time of count(DISTINCT aid) at 15 million statements).
+        self.articles = max(1, int(self.sql("SELECT count(*) AS n FROM article_rows")["n"][0]))
+        statements = int(self.sql("SELECT count(*) AS n FROM facts")["n"][0])
+        self.cut = ALL if statements <= HELD else int(ALL * HELD / statements)
+        if self.cut == ALL:
+            self.con.execute("CREATE TEMP VIEW held AS SELECT * FROM facts")
+        else:
+            self.con.execute(f"CREATE TEMP TABLE held AS SELECT * FROM facts "
+                             f"WHERE h <= {self.cut}::UBIGINT")
+        self.con.execute(_HELD_TERMS.format(cut=self.cut))
 
     def sql(self, query: str, params: Sequence = ()) -> pd.DataFrame:
         """Give the rows of `query` (parameters bound, never pasted) as a DataFrame."""
@@ -182,10 +210,10 @@ class Query:
                          "WHERE list_contains(?, topic)))")
             params.extend([list(filters.topics)] * 2)
         if filters.start is not None:
-            terms.append("date::DATE >= ?")
+            terms.append("day >= ?")
             params.append(filters.start)
         if filters.end is not None:
-            terms.append("date::DATE <= ?")
+            terms.append("day <= ?")
             params.append(filters.end)
         if tuple(filters.sentiment) != FULL_SENTIMENT:
             terms.append("compound BETWEEN ? AND ?")
@@ -198,10 +226,12 @@ class Query:
             params.extend([filters.text.strip()] * 2)
         return " AND ".join(terms), params
 
-    def filtered(self, filters: Filters, extra: str = "") -> tuple[str, list]:
-        """Give a FROM clause of the filtered facts (and `extra` more conditions)."""
+    def filtered(self, filters: Filters, extra: str = "", table: str = "facts"
+                 ) -> tuple[str, list]:
+        """Give a FROM clause of the filtered facts (of `table`: facts or held, and `extra`
+        more conditions)."""
         predicate, params = self.where(filters)
-        return f"(SELECT * FROM facts WHERE {predicate} {extra})", params
+        return f"(SELECT * FROM {table} WHERE {predicate} {extra})", params
 
     def with_topics(self, source: str) -> str:
         """Give a FROM clause of `source`'s rows once per topic, the topic in `grp`."""
@@ -235,7 +265,8 @@ class Query:
         source, params = self.filtered(filters)
         row = self.sql(f"""SELECT count(*) AS statements,
                                   count(DISTINCT speaker) FILTER (speaker <> '') AS speakers,
-                                  count(DISTINCT aid) AS articles,
+                                  coalesce(bit_count(bitstring_agg(aid, 1, {self.articles})),
+                                           0) AS articles,
                                   count(*) FILTER (date IS NULL) AS undated,
                                   min(date) AS first, max(date) AS last FROM {source}""", params)
         return row.iloc[0].to_dict()
@@ -264,13 +295,13 @@ class Query:
         # The latest `limit` lie in the latest days holding `limit` dated statements: only
         # those days' rows are sorted (sorting 15 million rows for 10,000 took 3.6 s).
         days = self.sql(f"""SELECT day FROM (
-                                SELECT day, sum(n) OVER (ORDER BY day DESC) AS held FROM (
-                                    SELECT date_trunc('day', date) AS day, count(*) AS n
-                                    FROM {source} WHERE date IS NOT NULL GROUP BY 1))
-                            WHERE held >= ? ORDER BY day DESC LIMIT 1""", [*params, limit])
+                                SELECT day, sum(n) OVER (ORDER BY day DESC) AS running FROM (
+                                    SELECT day, count(*) AS n
+                                    FROM {source} WHERE day IS NOT NULL GROUP BY 1))
+                            WHERE running >= ? ORDER BY day DESC LIMIT 1""", [*params, limit])
         if len(days):
-            source = f"(SELECT * FROM {source} WHERE date >= ?)"
-            params = [*params, days["day"].iloc[0]]
+            source = f"(SELECT * FROM {source} WHERE day >= ?)"
+            params = [*params, pd.Timestamp(days["day"].iloc[0]).date()]
         return self.full_rows(self.pick(source, params, order, limit), columns)
 
     def full_rows(self, picked: pd.DataFrame, columns: Sequence[str] = VIEW_COLUMNS

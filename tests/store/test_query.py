@@ -4,6 +4,7 @@ small store written here as Parquet parts (two parts each, a speaker mapping, to
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -18,8 +19,10 @@ from newsquotes.analytics.filters import Filters, apply_filters, in_group, membe
 from newsquotes.analytics.keywords import distinctive_for, distinctive_terms, frequencies
 from newsquotes.analytics.profiles import speaker_profiles
 from newsquotes.store import measures
+from newsquotes.store import query as query_module
 from newsquotes.store.parquet import Corpus
 from newsquotes.store.query import (
+    ALL,
     ARTICLE_SCHEMA,
     MAPPING_SCHEMA,
     STATEMENT_SCHEMA,
@@ -339,6 +342,40 @@ def test_terms_of_a_large_selection_are_counted_on_a_fixed_sample(store, monkeyp
     expected = distinctive_terms(view.loc[inside, "terms"], others["terms"], min_count=2)
     expected = expected[expected["z"] > 0].reset_index(drop=True)
     assert_frame_equal(measures.distinctive(query, Filters(), group), expected)
+    query.memo.clear()
+
+
+@pytest.fixture(scope="module")
+def partly_held(store):
+    """Give the store's Query with about 15 of its 40 statements held (facts and terms in
+    memory), the others' terms read from their parts."""
+    folder = Path(store[0].files[0]).parent
+    paths = {kind: [folder / f"{kind}-{i}.parquet" for i in range(2)]
+             for kind in ("statements", "articles", "topics")}
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(query_module, "HELD", 15)
+        return Query(paths["statements"], paths["articles"], paths["topics"],
+                     folder / "speakers.parquet")
+
+
+@pytest.mark.parametrize("filters", FILTERS[:7])
+@pytest.mark.parametrize("size", [5, 30])
+@pytest.mark.parametrize("group", [None, ("speaker", "Ann Lee"), ("topic", "energy")])
+def test_samples_and_terms_are_the_same_whichever_statements_are_held(
+        store, partly_held, filters, size, group, monkeypatch):
+    query = store[0]
+    held = int(partly_held.sql("SELECT count(*) AS n FROM held")["n"][0])
+    assert query.cut == ALL and 0 < partly_held.cut < ALL and 0 < held < 40
+    monkeypatch.setattr(measures, "SAMPLE", size)
+    query.memo.clear()
+    partly_held.memo.clear()
+    assert_frame_equal(measures.sample(partly_held, filters, group)[0],
+                       measures.sample(query, filters, group)[0])
+    assert measures.keyword_counts(partly_held, filters, group) == measures.keyword_counts(
+        query, filters, group)
+    if group is not None:
+        assert_frame_equal(measures.distinctive(partly_held, filters, group),
+                           measures.distinctive(query, filters, group))
     query.memo.clear()
 
 
