@@ -15,7 +15,7 @@ from dataclasses import replace
 import numpy as np
 import pandas as pd
 
-from newsquotes.analytics.aggregates import EXTREME_COLUMNS
+from newsquotes.analytics.aggregates import EXTREME_COLUMNS, QUARTILE_COLUMNS
 from newsquotes.analytics.filters import Filters
 from newsquotes.analytics.keywords import MIN_BIGRAM_STATEMENTS, log_odds
 from newsquotes.analytics.profiles import PROFILE_COLUMNS, aliases_of
@@ -49,7 +49,9 @@ def sentiment_summary(q: Query, filters: Filters, by: str, top: int | None = Non
                       level: float = 0.95) -> pd.DataFrame:
     """Give `aggregates.sentiment_summary` of the filtered statements by `by`, top first."""
     source, params = _grouped(q, filters, by)
-    labels = ", ".join(f"count(*) FILTER (label = '{label}') AS {label}" for label in LABELS)
+    # A sum of 0/1 a label: count(*) FILTER took half as long again at 15 million statements.
+    labels = ", ".join(f"coalesce(sum((label = '{label}')::INTEGER), 0) AS {label}"
+                       for label in LABELS)
     cap = "" if top is None else f"LIMIT {int(top)}"
     out = q.sql(f"""SELECT grp::VARCHAR AS "{by}", count(compound) AS statements,
                               avg(compound) AS mean, stddev_samp(compound) AS sd, {labels}
@@ -72,26 +74,51 @@ def label_counts(q: Query, filters: Filters) -> pd.DataFrame:
 def kind_counts(q: Query, filters: Filters, top: int = 25) -> pd.DataFrame:
     """Give speaker and a count per kind, most statements first (`aggregates.kind_counts`)."""
     source, params = _grouped(q, filters, "speaker")
-    out = q.sql(f"""SELECT grp::VARCHAR AS speaker, {KIND_COUNTS} FROM {source} GROUP BY grp
-                       ORDER BY count(*) DESC, grp::VARCHAR LIMIT {int(top)}""", params)
-    return out.astype({kind: "int64" for kind in KINDS})
+    # Counted per speaker and kind, then laid out here: one count per kind in SQL (FILTER)
+    # took twice as long at 15 million statements.
+    found = q.sql(f"""SELECT grp::VARCHAR AS speaker, kind::VARCHAR AS kind, count(*) AS n
+                      FROM {source} GROUP BY ALL""", params)
+    total = found.groupby("speaker")["n"].sum()
+    kinds = found.dropna(subset=["kind"]).pivot_table(index="speaker", columns="kind", values="n",
+                                                      aggfunc="sum")
+    out = kinds.reindex(index=total.index, columns=list(KINDS)).fillna(0).astype("int64")
+    out = out.assign(total=total).reset_index().sort_values(["total", "speaker"],
+                                                            ascending=[False, True])
+    return out.head(int(top))[["speaker", *KINDS]].reset_index(drop=True).rename_axis(
+        columns=None)
 
 
 def quartiles(q: Query, filters: Filters, speakers: Sequence[str]) -> pd.DataFrame:
     """Give `aggregates.quartiles` of the compound scores of `speakers` (five numbers each)."""
     source, params = q.filtered(filters, "AND list_contains(?, speaker) "
                                              "AND compound IS NOT NULL")
-    params = [*params, list(speakers)]
-    return q.sql(f"""
-        WITH f AS {source},
-        box AS (SELECT speaker, count(*) AS statements, avg(compound) AS mean,
-                       quantile_cont(compound, 0.25) AS q1,
-                       quantile_cont(compound, 0.5) AS median,
-                       quantile_cont(compound, 0.75) AS q3 FROM f GROUP BY speaker)
-        SELECT box.speaker::VARCHAR AS speaker, statements, q1, median, q3,
-               min(compound) FILTER (compound >= q1 - 1.5 * (q3 - q1)) AS lowerfence,
-               max(compound) FILTER (compound <= q3 + 1.5 * (q3 - q1)) AS upperfence, mean
-        FROM box JOIN f USING (speaker) GROUP BY ALL ORDER BY box.speaker::VARCHAR""", params)
+    # Each speaker's scores come as (score, how many): VADER's four decimals leave at most
+    # 20,001 of them a speaker, so the box is worked out exactly without sorting every score
+    # (two passes of quantiles and fences took 0.7 s at 15 million statements).
+    counts = q.sql(f"""SELECT speaker::VARCHAR AS speaker, compound, count(*) AS n
+                       FROM {source} GROUP BY ALL ORDER BY speaker, compound""",
+                   [*params, list(speakers)])
+    boxes = [(name, *_box(group["compound"].to_numpy(float), group["n"].to_numpy("int64")))
+             for name, group in counts.groupby("speaker", sort=True)]
+    return pd.DataFrame(boxes, columns=["speaker", *QUARTILE_COLUMNS])
+
+
+def _box(values: np.ndarray, counts: np.ndarray) -> tuple:
+    """Give statements, q1, median, q3, the fences and the mean of the scores `values`
+    (sorted, distinct) held `counts` times each."""
+    n = int(counts.sum())
+    ends = np.cumsum(counts)
+
+    def quantile(share: float) -> float:  # linear interpolation, as numpy's default
+        position = (n - 1) * share
+        low = int(np.floor(position))
+        below, above = values[np.searchsorted(ends, [low, min(low + 1, n - 1)], side="right")]
+        return below + (above - below) * (position - low)
+
+    q1, median, q3 = quantile(0.25), quantile(0.5), quantile(0.75)
+    reach = 1.5 * (q3 - q1)
+    inside = values[(values >= q1 - reach) & (values <= q3 + reach)]
+    return n, q1, median, q3, inside.min(), inside.max(), float(values @ counts) / n
 
 
 def counts_over_time(q: Query, filters: Filters, by: str, freq: str,
@@ -139,9 +166,11 @@ def tone_over_time(q: Query, filters: Filters, freq: str, level: float = 0.95) -
 def articles_over_time(q: Query, filters: Filters, freq: str) -> pd.DataFrame:
     """Give `period`, `articles`: the articles holding the filtered statements per period."""
     source, params = q.filtered(filters, "AND date IS NOT NULL")
-    counts = q.sql(f"""SELECT p::TIMESTAMP AS period, articles FROM (
-                           SELECT {PERIOD[freq]} AS p, count(DISTINCT aid) AS articles
-                           FROM {source} GROUP BY 1)""", params)
+    # Each period's articles grouped first: count(DISTINCT aid) per period took half as long
+    # again at 15 million statements.
+    counts = q.sql(f"""SELECT p::TIMESTAMP AS period, count(aid) AS articles FROM (
+                           SELECT {PERIOD[freq]} AS p, aid FROM {source} GROUP BY ALL)
+                       GROUP BY 1""", params)
     if counts.empty:
         return pd.DataFrame(columns=["period", "articles"])
     periods = _periods(counts["period"], freq)
@@ -303,7 +332,8 @@ def day_counts(q: Query, filters: Filters) -> pd.Series:
 
 
 def _most_common(q: Query, source: str, params: list, column: str) -> str:
-    found = q.sql(f"""SELECT {column} AS value FROM {source} WHERE coalesce({column}, '') <> ''
+    found = q.sql(f"""SELECT {column}::VARCHAR AS value FROM {source}
+                      WHERE coalesce({column}::VARCHAR, '') <> ''
                       GROUP BY 1 ORDER BY count(*) DESC, value LIMIT 1""", params)
     return str(found["value"].iloc[0]) if len(found) else ""
 

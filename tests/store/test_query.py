@@ -176,6 +176,15 @@ def test_quartiles(store, filters):
     assert_frame_equal(got, expected, check_dtype=False, check_exact=False, rtol=1e-9)
 
 
+@pytest.mark.parametrize("size", [1, 2, 4, 101])
+def test_a_box_of_counted_scores_is_the_box_of_the_scores(size):
+    scores = np.random.default_rng(size).choice([-0.5, 0.0, 0.1, 0.4, 0.95, -1.0], size=size)
+    expected = aggregates.quartiles(pd.DataFrame({"speaker": "x", "compound": scores}))
+    values, counts = np.unique(scores, return_counts=True)
+    got = measures._box(values, counts)
+    assert got == pytest.approx(tuple(expected.iloc[0][aggregates.QUARTILE_COLUMNS]))
+
+
 @pytest.mark.parametrize("filters", FILTERS[:7])
 @pytest.mark.parametrize("freq", ["D", "W", "MS"])
 @pytest.mark.parametrize("by", ["speaker", "outlet", "topic"])
@@ -250,11 +259,12 @@ def test_summary_offers_what_the_corpus_holds(store):
 
 
 @pytest.mark.parametrize("filters", FILTERS[:7])
-def test_article_choices_latest_first(store, filters):
+@pytest.mark.parametrize("limit", [1, 3, 50])  # from the latest 4 * limit articles, or all
+def test_article_choices_latest_first(store, filters, limit):
     query, view, topics, articles = store
     selected = apply_filters(view, filters, topics)
-    expected = article_choices(articles, selected["article_id"], limit=3)
-    got = query.article_choices(filters, limit=3)
+    expected = article_choices(articles, selected["article_id"], limit=limit)
+    got = query.article_choices(filters, limit=limit)
     assert got["id"].tolist() == expected["id"].tolist()
     assert got["n"].tolist() == expected["n"].tolist()
 
