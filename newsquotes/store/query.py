@@ -12,8 +12,8 @@ Views over the parts (one connection per `Query`, parts read where they lie, nev
 
 and tables made once, in DuckDB's memory, when the Query opens: `facts`, every statement's
 columns a filter, count or series reads (no text, no terms), with its discovered topic, its
-day and month; `topic_rows`, the statements' defined topics; and `held` with `term_rows`, a
-fixed sample of facts with their terms (HELD). Speakers, types, outlets and topics are ENUM
+day and month; `topic_rows`, the statements' defined topics; and `term_rows`, the terms of
+a fixed sample of the statements (HELD). Speakers, types, outlets and topics are ENUM
 columns (grouped as integers) and a statement's article is an integer `aid`: joining the
 parts again on every question cost 1-2 s at 1.5 million statements, grouping strings 1.7 s at
 15 million; the tables answer in tenths. Facts are ordered by speaker, so a question about a
@@ -128,11 +128,11 @@ _FACTS = f"""
     LEFT JOIN discovered d ON d.h = hash(s.statement_id)
     ORDER BY speaker
 """
-# The statements of the lowest hashes, at most HELD of them, are also `held` with their terms
+# The terms of the statements of the lowest hashes, at most HELD of them, are held in memory
 # (`term_rows`): a sample of the filtered statements (the lowest hashes, `measures.sample`)
-# lies among them whenever they hold enough filtered statements, so a word cloud of most of
-# fifteen million statements counts its terms in memory instead of reading them from parts.
-HELD = 1_000_000
+# lies among them whenever the filtered are more than a few hundred thousand, so a word cloud
+# of most of fifteen million statements counts terms in memory instead of reading parts.
+HELD = 2_000_000
 _HELD_TERMS = """
     CREATE TEMP TABLE held_terms AS
     SELECT hash(statement_id) AS h, unnest(terms) AS term FROM raw_statements
@@ -194,11 +194,6 @@ class Query:
         self.articles = max(1, int(self.sql("SELECT count(*) AS n FROM article_rows")["n"][0]))
         statements = int(self.sql("SELECT count(*) AS n FROM facts")["n"][0])
         self.cut = ALL if statements <= HELD else int(ALL * HELD / statements)
-        if self.cut == ALL:
-            self.con.execute("CREATE TEMP VIEW held AS SELECT * FROM facts")
-        else:
-            self.con.execute(f"CREATE TEMP TABLE held AS SELECT * FROM facts "
-                             f"WHERE h <= {self.cut}::UBIGINT")
         self.con.execute(_HELD_TERMS.format(cut=self.cut))
 
     def sql(self, query: str, params: Sequence = ()) -> pd.DataFrame:
@@ -236,12 +231,10 @@ class Query:
             params.extend([filters.text.strip()] * 2)
         return " AND ".join(terms), params
 
-    def filtered(self, filters: Filters, extra: str = "", table: str = "facts"
-                 ) -> tuple[str, list]:
-        """Give a FROM clause of the filtered facts (of `table`: facts or held, and `extra`
-        more conditions)."""
+    def filtered(self, filters: Filters, extra: str = "") -> tuple[str, list]:
+        """Give a FROM clause of the filtered facts (and `extra` more conditions)."""
         predicate, params = self.where(filters)
-        return f"(SELECT * FROM {table} WHERE {predicate} {extra})", params
+        return f"(SELECT * FROM facts WHERE {predicate} {extra})", params
 
     def with_topics(self, source: str) -> str:
         """Give a FROM clause of `source`'s rows once per topic, the topic in `grp`."""

@@ -357,8 +357,8 @@ def test_terms_of_a_large_selection_are_counted_on_a_fixed_sample(store, monkeyp
 
 @pytest.fixture(scope="module")
 def partly_held(store):
-    """Give the store's Query with about 15 of its 40 statements held (facts and terms in
-    memory), the others' terms read from their parts."""
+    """Give the store's Query with the terms of about 15 of its 40 statements held in memory,
+    the others' read from their parts."""
     folder = Path(store[0].files[0]).parent
     paths = {kind: [folder / f"{kind}-{i}.parquet" for i in range(2)]
              for kind in ("statements", "articles", "topics")}
@@ -374,7 +374,7 @@ def partly_held(store):
 def test_samples_and_terms_are_the_same_whichever_statements_are_held(
         store, partly_held, filters, size, group, monkeypatch):
     query = store[0]
-    held = int(partly_held.sql("SELECT count(*) AS n FROM held")["n"][0])
+    held = int(partly_held.sql("SELECT count(DISTINCT h) AS n FROM term_rows")["n"][0])
     assert query.cut == ALL and 0 < partly_held.cut < ALL and 0 < held < 40
     monkeypatch.setattr(measures, "SAMPLE", size)
     query.memo.clear()
