@@ -288,10 +288,10 @@ def distinctive(q: Query, filters: Filters, group: tuple[str, str],
     filtered statements' sample less the group's statements in it."""
     _, mine, held = _sampled_terms(q, filters, group)
     mine = mine.set_index("term")
-    if held == _count(q, *q.filtered(filters)):
-        others = mine.iloc[0:0]  # the group is every filtered statement: no others to read
+    picked, every, total = _sampled_terms(q, filters)
+    if held == total:
+        others = mine.iloc[0:0]  # the group is every filtered statement: there are no others
     else:
-        picked, every, _ = _sampled_terms(q, filters)
         theirs = term_counts(q, picked[_in_sample(q, picked, group)]).set_index("term")
         others = every.set_index("term").sub(theirs, fill_value=0)
     both = mine.merge(others[others["n"] > 0], left_index=True, right_index=True,
