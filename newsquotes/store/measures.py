@@ -96,10 +96,12 @@ def quartiles(q: Query, filters: Filters, speakers: Sequence[str]) -> pd.DataFra
     # 20,001 of them a speaker, so the box is worked out exactly without sorting every score
     # (two passes of quantiles and fences took 0.7 s at 15 million statements).
     counts = q.sql(f"""SELECT speaker::VARCHAR AS speaker, compound, count(*) AS n
-                       FROM {source} GROUP BY ALL ORDER BY speaker, compound""",
-                   [*params, list(speakers)])
-    boxes = [(name, *_box(group["compound"].to_numpy(float), group["n"].to_numpy("int64")))
-             for name, group in counts.groupby("speaker", sort=True)]
+                       FROM {source} GROUP BY ALL""", [*params, list(speakers)])
+    values, held = counts["compound"].to_numpy(float), counts["n"].to_numpy("int64")
+    boxes = []
+    for name, rows in sorted(counts.groupby("speaker").indices.items()):
+        rows = rows[np.argsort(values[rows])]
+        boxes.append((name, *_box(values[rows], held[rows])))
     return pd.DataFrame(boxes, columns=["speaker", *QUARTILE_COLUMNS])
 
 
