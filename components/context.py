@@ -28,6 +28,10 @@ class PageData:
         """Give statements, speakers, articles, undated, first and last date of the filtered."""
         return self.ask("totals")
 
+    def count(self) -> int:
+        """Give how many statements the filters select."""
+        return self.ask("count")
+
     def of_speaker(self, speaker: str) -> PageData:
         """Give this page's data narrowed to the statements of `speaker`."""
         return replace(self, filters=replace(self.filters, speakers=(speaker,)))
@@ -73,7 +77,7 @@ def stop_if_empty(page: PageData) -> None:
                 icon=":material/inbox:")
         st.page_link("pages/data.py", label="Go to Data", icon=":material/upload:")
         st.stop()
-    if page.totals()["statements"] == 0:
+    if page.count() == 0:
         st.info("No statement matches these filters. Widen the dates, remove a speaker, topic "
                 "or outlet, or change the search.", icon=":material/filter_alt_off:")
         st.button("Clear filters", on_click=clear_filters, key="empty_clear")

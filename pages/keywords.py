@@ -38,9 +38,9 @@ def cloud(weights: dict[str, float], name: str, key: str) -> None:
                    name, key=key, label="Counts (CSV)")
 
 
-groups = [("speaker", s) for s in page.ask("kind_counts", LISTED)["speaker"]]
+groups = [("speaker", s) for s in page.ask("top_speakers", LISTED)]
 groups += [("topic", t) for t in page.loaded.topic_names]
-total = page.totals()["statements"]
+total = page.count()
 if total > SAMPLE:
     st.caption(f"Terms are counted on a fixed sample of {SAMPLE:,} of the {total:,} statements "
                "(of a speaker or topic, and of the rest): the same statements for the same "

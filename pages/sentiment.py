@@ -13,7 +13,7 @@ page = page_data()
 stop_if_empty(page)
 
 top = st.slider("Speakers shown", 3, 30, 12, key="se_top")
-speakers = page.ask("kind_counts", top)["speaker"].tolist()
+speakers = page.ask("top_speakers", top)
 shown, total = page.ask("points", speakers, charts.MAX_POINTS)
 
 chart_with_downloads(charts.statement_points(shown, speakers, "Every statement, by speaker",

@@ -10,7 +10,7 @@ from components.tables import ROW_COLUMNS, statement_rows, statement_table
 st.title("Statements")
 page = page_data()
 stop_if_empty(page)
-total = page.totals()["statements"]
+total = page.count()
 # A browser table of more rows than anyone scrolls costs seconds to send on every rerun.
 MAX_ROWS = 5_000
 rows = statement_rows(page.ask("rows", MAX_ROWS, ROW_COLUMNS))

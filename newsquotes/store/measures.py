@@ -88,6 +88,15 @@ def kind_counts(q: Query, filters: Filters, top: int = 25) -> pd.DataFrame:
         columns=None)
 
 
+def top_speakers(q: Query, filters: Filters, top: int) -> list[str]:
+    """Give the `top` speakers of the filtered statements in `kind_counts`' order (most
+    statements first, ties by name), for a picker: one count a speaker, not one a kind."""
+    source, params = _grouped(q, filters, "speaker")
+    return q.sql(f"""SELECT grp::VARCHAR AS speaker FROM {source} GROUP BY grp
+                     ORDER BY count(*) DESC, grp::VARCHAR LIMIT {int(top)}""",
+                 params)["speaker"].tolist()
+
+
 def quartiles(q: Query, filters: Filters, speakers: Sequence[str]) -> pd.DataFrame:
     """Give `aggregates.quartiles` of the compound scores of `speakers` (five numbers each)."""
     source, params = q.filtered(filters, "AND list_contains(?, speaker) "
@@ -199,11 +208,6 @@ def _in_group(group: tuple[str, str] | None) -> tuple[str, list]:
             "OR h IN (SELECT h FROM topic_rows WHERE topic = ?))", [name, name])
 
 
-def _count(q: Query, source: str, params: Sequence) -> int:
-    """Give how many rows the FROM clause `source` holds."""
-    return int(q.sql(f"SELECT count(*) AS n FROM {source}", params)["n"].iloc[0])
-
-
 def sample(q: Query, filters: Filters, group: tuple[str, str] | None = None,
            size: int | None = None,
            columns: Sequence[str] = ("statement_id", "file", "row")) -> tuple[pd.DataFrame, int]:
@@ -214,7 +218,7 @@ def sample(q: Query, filters: Filters, group: tuple[str, str] | None = None,
     extra, values = _in_group(group)
     source, params = q.filtered(filters, extra)
     params = [*params, *values]
-    total = _count(q, source, params)
+    total = q.size(source, params)
     every = source
     if total > size:
         # Only ids hashed below about twice the sample's share of 2^64 are sorted, not all.

@@ -262,6 +262,14 @@ class Query:
                 "topics": ranked(self.with_topics("facts"), "grp"),
                 "first": date_value(counts["first"]), "last": date_value(counts["last"])}
 
+    def count(self, filters: Filters) -> int:
+        """Give how many statements `filters` selects (a tenth of the cost of `totals`)."""
+        return self.size(*self.filtered(filters))
+
+    def size(self, source: str, params: Sequence = ()) -> int:
+        """Give how many rows the FROM clause `source` holds."""
+        return int(self.sql(f"SELECT count(*) AS n FROM {source}", params)["n"].iloc[0])
+
     def totals(self, filters: Filters) -> dict:
         """Give statements, speakers (named), articles, undated statements, first and last date
         of the filtered."""

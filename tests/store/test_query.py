@@ -158,12 +158,14 @@ def test_totals_labels_kinds(store, filters):
     query, view, topics, _ = store
     selected = apply_filters(view, filters, topics)
     totals = query.totals(filters)
-    assert totals["statements"] == len(selected)
+    assert totals["statements"] == query.count(filters) == len(selected)
     assert totals["articles"] == selected["article_id"].nunique()
     assert totals["speakers"] == selected.loc[selected["speaker"] != "", "speaker"].nunique()
     assert_frame_equal(measures.label_counts(query, filters), aggregates.label_counts(selected))
     assert_frame_equal(measures.kind_counts(query, filters),
                        aggregates.kind_counts(selected).head(25), check_dtype=False)
+    assert measures.top_speakers(query, filters, 3) == aggregates.kind_counts(selected).head(3)[
+        "speaker"].tolist()
 
 
 @pytest.mark.parametrize("filters", FILTERS[:7])
