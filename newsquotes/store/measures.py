@@ -339,29 +339,30 @@ def day_counts(q: Query, filters: Filters) -> pd.Series:
                      index=pd.DatetimeIndex(found["day"]).astype("datetime64[us]"), name="n")
 
 
-def _most_common(q: Query, source: str, params: list, column: str) -> str:
-    found = q.sql(f"""SELECT {column}::VARCHAR AS value FROM {source}
-                      WHERE coalesce({column}::VARCHAR, '') <> ''
-                      GROUP BY 1 ORDER BY count(*) DESC, value LIMIT 1""", params)
-    return str(found["value"].iloc[0]) if len(found) else ""
-
-
 def profile(q: Query, filters: Filters, speaker: str) -> dict:
     """Give `profiles.speaker_profiles`'s row of `speaker` over the filtered statements ({} when
     the speaker says nothing there)."""
     source, params = q.filtered(filters, "AND speaker = ?")
-    params = [*params, speaker]
-    row = q.sql(f"""SELECT count(*) AS statements, min(date) AS first_quoted,
-                           max(date) AS last_quoted, {KIND_COUNTS} FROM {source}""", params)
-    if not speaker or int(row["statements"].iloc[0]) == 0:
+    # One pass: the counts, and the statements per type, role, affiliation and mention (`level`
+    # says which: 15 for all of them, else the one column grouped has its bit clear).
+    found = q.sql(f"""SELECT speaker_type::VARCHAR AS speaker_type, role, affiliation,
+                             speaker_mention, count(*) AS statements, min(date) AS first_quoted,
+                             max(date) AS last_quoted, {KIND_COUNTS},
+                             GROUPING(speaker_type, role, affiliation, speaker_mention) AS level
+                      FROM {source}
+                      GROUP BY GROUPING SETS ((), (speaker_type), (role), (affiliation),
+                                              (speaker_mention))""", [*params, speaker])
+    every = found[found["level"] == 15].iloc[0]
+    if not speaker or int(every["statements"]) == 0:
         return {}
-    found = row.iloc[0].to_dict()
-    mentions = q.sql(f"SELECT DISTINCT speaker_mention FROM {source} "
-                     "WHERE speaker_mention IS NOT NULL", params)["speaker_mention"]
-    found.update({column: _most_common(q, source, params, column)
-                  for column in ("speaker_type", "role", "affiliation")})
-    found.update(speaker=speaker, aliases=aliases_of(speaker, mentions))
-    return {column: found[column] for column in PROFILE_COLUMNS}
+    out = every.to_dict()
+    for column, level in (("speaker_type", 7), ("role", 11), ("affiliation", 13)):
+        values = found[(found["level"] == level) & (found[column].fillna("") != "")]
+        values = values.sort_values(["statements", column], ascending=[False, True])
+        out[column] = str(values[column].iloc[0]) if len(values) else ""
+    mentions = found.loc[found["level"] == 14, "speaker_mention"].dropna()
+    out.update(speaker=speaker, aliases=aliases_of(speaker, mentions))
+    return {column: out[column] for column in PROFILE_COLUMNS}
 
 
 def points(q: Query, filters: Filters, speakers: Sequence[str], limit: int
