@@ -256,6 +256,8 @@ def _sampled_terms(q: Query, filters: Filters, group: tuple[str, str] | None = N
     and h), its `term_counts` and how many statements it is drawn from, kept on the Query per
     filters and group: a group's cloud and its distinctive terms, and every group's
     distinctive terms against the filtered statements, read each sample once."""
+    if group is not None and group[0] == "speaker" and filters.speakers == (group[1],):
+        group = None  # the speaker the filters chose: the group is every filtered statement
     key = ("sampled_terms", filters, group)
     if key not in q.memo:
         if len(q.memo) >= MEMO_ENTRIES:

@@ -320,7 +320,7 @@ def test_points_are_the_speakers_statements_sampled_past_the_limit(store):
     assert some["text"].notna().all()
 
 
-@pytest.mark.parametrize("filters", FILTERS[:7])
+@pytest.mark.parametrize("filters", [*FILTERS[:7], Filters(speakers=("Ann Lee",))])
 @pytest.mark.parametrize("group", [("speaker", "Ann Lee"), ("topic", "energy")])
 def test_keywords_and_distinctive_terms_of_a_group(store, filters, group):
     query, view, topics, _ = store
