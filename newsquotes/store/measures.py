@@ -31,7 +31,6 @@ TRUNC = {"D": "day", "W": "week", "MS": "month", "M": "month", "ME": "month"}
 PERIOD = {"D": "day", "W": "date_trunc('week', day)", "MS": "month", "M": "month",
           "ME": "month"}
 SAMPLE = 20_000
-MEMO_ENTRIES = 32  # term samples a Query keeps (a filter state's and its groups')
 # A count per kind of statement, as SQL select items.
 KIND_COUNTS = ", ".join(f"count(*) FILTER (kind = '{kind}') AS {kind}" for kind in KINDS)
 POINT_COLUMNS = ["statement_id", "date", "outlet", "speaker", "compound", "label", "text"]
@@ -64,11 +63,9 @@ def sentiment_summary(q: Query, filters: Filters, by: str, top: int | None = Non
 
 def label_counts(q: Query, filters: Filters) -> pd.DataFrame:
     """Give `label`, `statements` in label order (`aggregates.label_counts`)."""
-    source, params = q.filtered(filters)
-    counts = q.sql(f"SELECT label::VARCHAR AS label, count(*) AS n FROM {source} GROUP BY 1",
-                   params)
-    found = counts.set_index("label")["n"].reindex(list(LABELS), fill_value=0)
-    return pd.DataFrame({"label": list(LABELS), "statements": found.to_numpy("int64")})
+    totals = q.totals(filters)  # counted with the totals every page asks first
+    return pd.DataFrame({"label": list(LABELS),
+                         "statements": [int(totals[label]) for label in LABELS]})
 
 
 def kind_counts(q: Query, filters: Filters, top: int = 25) -> pd.DataFrame:
@@ -258,14 +255,12 @@ def _sampled_terms(q: Query, filters: Filters, group: tuple[str, str] | None = N
     distinctive terms against the filtered statements, read each sample once."""
     if group is not None and group[0] == "speaker" and filters.speakers == (group[1],):
         group = None  # the speaker the filters chose: the group is every filtered statement
-    key = ("sampled_terms", filters, group)
-    if key not in q.memo:
-        if len(q.memo) >= MEMO_ENTRIES:
-            q.memo.clear()
+    def make() -> tuple[pd.DataFrame, pd.DataFrame, int]:
         picked, total = sample(q, filters, group, columns=("statement_id", "file", "row", "h",
                                                            "speaker", "topic"))
-        q.memo[key] = (picked, term_counts(q, picked), total)
-    return q.memo[key]
+        return picked, term_counts(q, picked), total
+
+    return q.remember(("sampled_terms", filters, group), make)
 
 
 def _in_sample(q: Query, picked: pd.DataFrame, group: tuple[str, str]) -> pd.Series:

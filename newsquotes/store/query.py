@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import duckdb
@@ -36,6 +36,7 @@ import pandas as pd
 import pyarrow as pa
 
 from newsquotes.analytics.filters import FULL_SENTIMENT, Filters
+from newsquotes.analytics.sentiment import LABELS
 from newsquotes.schema import VIEW_COLUMNS, arrow_schema
 
 ARTICLE_SCHEMA, STATEMENT_SCHEMA, TOPIC_SCHEMA = (
@@ -44,6 +45,7 @@ ARTICLE_SCHEMA, STATEMENT_SCHEMA, TOPIC_SCHEMA = (
 MAPPING_SCHEMA = pa.schema([(c, pa.string()) for c in (
     "article_id", "speaker", "speaker_type", "canonical", "canonical_type")])
 ALL = 2**64 - 1  # the highest hash
+MEMO_ENTRIES = 32  # answers a Query keeps (`remember`): a filter state's samples and totals
 GROUPS = {"speaker": "speaker", "outlet": "outlet", "kind": "kind", "label": "label"}
 # What `facts` holds of each statement (besides h, file, row, aid and topic): what filters,
 # counts, series and profiles read; the view's other columns are read from the parts.
@@ -178,7 +180,7 @@ class Query:
         self.con.execute("SET memory_limit = '2GB'")
         self.con.execute("SET preserve_insertion_order = false")
         self.files = [str(p) for p in statements]
-        self.memo: dict = {}  # what measures keeps per filter state (bounded there)
+        self.memo: dict = {}  # what is kept per filter state (`remember`)
         _table(self.con, "raw_statements", statements, STATEMENT_SCHEMA, numbered=True)
         _table(self.con, "raw_articles", articles, ARTICLE_SCHEMA)
         _table(self.con, "topics", topics, TOPIC_SCHEMA)
@@ -270,17 +272,28 @@ class Query:
         """Give how many rows the FROM clause `source` holds."""
         return int(self.sql(f"SELECT count(*) AS n FROM {source}", params)["n"].iloc[0])
 
+    def remember(self, key: tuple, make: Callable[[], object]):
+        """Give what `make` gives, kept under `key` (at most MEMO_ENTRIES kept)."""
+        if key not in self.memo:
+            if len(self.memo) >= MEMO_ENTRIES:
+                self.memo.clear()
+            self.memo[key] = make()
+        return self.memo[key]
+
     def totals(self, filters: Filters) -> dict:
         """Give statements, speakers (named), articles, undated statements, first and last date
-        of the filtered."""
+        of the filtered, and their count per label (kept: the label mix reads it)."""
         source, params = self.filtered(filters)
-        row = self.sql(f"""SELECT count(*) AS statements,
-                                  count(DISTINCT speaker) FILTER (speaker <> '') AS speakers,
-                                  coalesce(bit_count(bitstring_agg(aid, 1, {self.articles})),
-                                           0) AS articles,
-                                  count(*) FILTER (date IS NULL) AS undated,
-                                  min(date) AS first, max(date) AS last FROM {source}""", params)
-        return row.iloc[0].to_dict()
+        labels = ", ".join(f"coalesce(sum((label = '{label}')::INTEGER), 0) AS {label}"
+                           for label in LABELS)
+        ask = f"""SELECT count(*) AS statements,
+                         count(DISTINCT speaker) FILTER (speaker <> '') AS speakers,
+                         coalesce(bit_count(bitstring_agg(aid, 1, {self.articles})), 0)
+                             AS articles,
+                         count(*) FILTER (date IS NULL) AS undated,
+                         min(date) AS first, max(date) AS last, {labels} FROM {source}"""
+        found = self.remember(("totals", filters), lambda: self.sql(ask, params).iloc[0])
+        return found.to_dict()
 
     def pick(self, source: str, params: Sequence, order: str, limit: int | None,
              columns: Sequence[str] = PICKED) -> pd.DataFrame:
