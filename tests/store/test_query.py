@@ -18,16 +18,15 @@ from newsquotes.analytics.articles import article_choices
 from newsquotes.analytics.filters import Filters, apply_filters, in_group, members
 from newsquotes.analytics.keywords import distinctive_for, distinctive_terms, frequencies
 from newsquotes.analytics.profiles import speaker_profiles
-from newsquotes.store import measures
-from newsquotes.store import query as query_module
+from newsquotes.store import measures, tables
 from newsquotes.store.parquet import Corpus
-from newsquotes.store.query import (
+from newsquotes.store.query import Query
+from newsquotes.store.tables import (
     ALL,
     ARTICLE_SCHEMA,
     MAPPING_SCHEMA,
     STATEMENT_SCHEMA,
     TOPIC_SCHEMA,
-    Query,
 )
 
 SPEAKERS = ["Ann Lee", "Bo Chen", "", "Lee", "Cy Diaz", "Ann Lee", "Bo Chen", "Dee Ray"]
@@ -365,7 +364,7 @@ def partly_held(store):
     paths = {kind: [folder / f"{kind}-{i}.parquet" for i in range(2)]
              for kind in ("statements", "articles", "topics")}
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(query_module, "HELD", 15)
+        patch.setattr(tables, "HELD", 15)
         return Query(paths["statements"], paths["articles"], paths["topics"],
                      folder / "speakers.parquet")
 
