@@ -9,8 +9,8 @@ of place names (kept in the catalog) given alongside; `<store>/speakers.parquet`
 whose canonical name or type differs from their own, applied when the store is read. A changed
 alias file re-keys and re-settles everything; so does a kill between a batch and its settling.
 
-`names_of`, `settle_key` and `settle` are the speakers stage's contract; until it provides
-them they are built here on `canonicalize` (swap the three for imports, nothing else changes).
+`names_of` and `settle` are built here on the speakers stage's `canonicalize`; `settle_key` is
+its own, the key `canonicalize` settles by.
 """
 
 from __future__ import annotations
@@ -50,16 +50,9 @@ def names_of(statements: pd.DataFrame) -> pd.DataFrame:
 
 
 def settle_key(names: pd.DataFrame, aliases: dict[str, str] | None = None) -> pd.Series:
-    """Give each row's key: the spelling key of the last word of its tidied (or aliased) name."""
-    aliases = aliases or {}
-    pairs = list(zip(names["speaker"].astype(str), names["speaker_type"].astype(str),
-                     strict=True))
-    keys: dict[tuple[str, str], str] = {}
-    for pair in set(pairs):
-        clean = aliases.get(" ".join(pair[0].split())) or speakers.tidy(*pair) or pair[0]
-        words = clean.split()
-        keys[pair] = speakers.spelling_key(words[-1]) if words else ""
-    return pd.Series([keys[p] for p in pairs], index=names.index, dtype=object)
+    """Give each row's key: the speakers stage's (`corpus.settle_key`), which `settle` groups
+    by, so a batch re-settles exactly the rows that can influence its own."""
+    return speakers.settle_key(names, aliases)
 
 
 def settle(names: pd.DataFrame, aliases: dict[str, str] | None = None,

@@ -47,20 +47,24 @@ from collections import Counter
 
 import pandas as pd
 
-from newsquotes.lexicon.corpus_names import SUFFIXES
 from newsquotes.speakers.aliases import AliasError, load_aliases
 from newsquotes.speakers.cleaning import speaker_name
-from newsquotes.speakers.forms import SURNAME_SHARE, clusters, dominant
+from newsquotes.speakers.forms import (
+    SURNAME_SHARE,
+    clusters,
+    forms_joined,
+    given_name_key,
+    surnames_joined,
+)
 from newsquotes.speakers.names import same_place
 from newsquotes.speakers.naming import (
     ORG_WORDS,
-    PARTICLES,
     QUALIFIED,
     STATE_TYPES,
-    is_bare,
     is_full,
     name_like,
     spelling_key,
+    surname_key,
     tidy,
 )
 
@@ -136,21 +140,28 @@ def _named(speaker: str, kind: str, aliases: dict[str, str]) -> tuple[str, bool]
     return (clean, False) if target is None else (target, True)
 
 
-def _key(name: str) -> str:
-    words = [w for w in name.split() if w.lower() not in SUFFIXES] or name.split()
-    return spelling_key(words[-1]) if words else ""
-
-
 def settle_key(names: pd.DataFrame, aliases: dict[str, str] | None = None) -> pd.Series:
     """Give each names row its settlement key (the spelling key of the last word of its tidied
-    name): rows with different keys never influence each other's settlement."""
+    name, a suffix aside; for a bare given name, that of the one full name its article gives
+    it to, `forms.given_name_key`): rows with different keys never influence each other."""
     aliases = aliases or {}
-    cache: dict[tuple[str, str], str] = {}
-    keys = []
+    cache: dict[tuple[str, str], tuple[str, bool]] = {}
+    tidied, forced = [], []
     for pair in zip(names["speaker"].tolist(), names["speaker_type"].tolist(), strict=True):
         if pair not in cache:
-            cache[pair] = _key(_named(*pair, aliases)[0])
-        keys.append(cache[pair])
+            cache[pair] = _named(*pair, aliases)
+        tidied.append(cache[pair][0])
+        forced.append(cache[pair][1])
+    articles = names["article_id"].tolist()
+    full: dict[str, list[str]] = {}
+    for article, name, kind in zip(articles, tidied, names["speaker_type"].tolist(),
+                                   strict=True):
+        if is_full(name, kind):
+            full.setdefault(article, []).append(name)
+    keys = [(not fixed and given_name_key(name, kind, full.get(article, []))) or surname_key(name)
+            for article, name, kind, fixed in zip(articles, tidied,
+                                                  names["speaker_type"].tolist(), forced,
+                                                  strict=True)]
     return pd.Series(keys, index=names.index, dtype=object)
 
 
@@ -204,67 +215,13 @@ def _pass(speakers: list[str], types: list[str], group: dict[str, list],
         if is_full(name, kind):
             full_counts[name] += weight
             spread.setdefault(name, set()).add(article)
-    canonical = _forms_joined(clusters(full_counts, pinned, spread), places)
-    result = _surnames_joined(speakers, names, types, articles, forced, canonical, spread,
-                              places)
+    canonical = forms_joined(clusters(full_counts, pinned, spread), places)
+    blocked = _places_named(names, types, group["affiliation"], weights, places)
+    result = surnames_joined(speakers, names, types, articles, forced, canonical, spread,
+                             blocked)
     result = _bodies_merged(result, types, weights, places, pinned)
     merged = _same_case_merged(result, types, weights, pinned)
     return merged, _settled_types(merged, types, group["pronoun"], weights, places)
-
-
-def _forms_joined(canonical: dict[str, str], places: frozenset[str]) -> dict[str, str]:
-    """Give `canonical` with a surname led by a particle ("De Blasio") joined to the one full
-    name that ends in it ("Bill de Blasio"; "Van Jackson" is no form of "Troy Jackson"), and a
-    place before a full name the corpus gives alone dropped ("Ukraine Kurt Volker")."""
-    heads = set(canonical.values())
-    for name, head in canonical.items():
-        words = name.split()
-        if head != name:
-            continue
-        if words[0].lower() in PARTICLES:
-            longer = {h for h in heads if len(h.split()) > len(words)
-                      and h.casefold().endswith(" " + name.casefold())}
-            if len(longer) == 1:
-                canonical[name] = longer.pop()
-        elif len(words) > 2 and words[0].casefold() in places:
-            canonical[name] = canonical.get(" ".join(words[1:]), name)
-    return canonical
-
-
-def _surnames_joined(speakers: list[str], names: tuple[str, ...], types: list[str],
-                     articles: list[str],
-                     forced: tuple[bool, ...], canonical: dict[str, str],
-                     spread: dict[str, set[str]], places: frozenset[str]) -> list[str]:
-    """Give each row's name: its full name's canonical form, or, for a bare surname, the full
-    name its article gives that surname, else the one that holds nearly all
-    the corpus's articles naming someone of that surname; else the name as it is."""
-    by_surname: dict[str, set[str]] = {}
-    uses: dict[str, set[str]] = {}  # the articles that name each canonical full name
-    for full, head in canonical.items():
-        by_surname.setdefault(_key(full), set()).add(head)
-        uses.setdefault(head, set()).update(spread[full])
-    in_article: dict[str, set[str]] = {}
-    for name, article in zip(names, articles, strict=True):
-        if name in canonical:
-            in_article.setdefault(article, set()).add(canonical[name])
-    counts = Counter({head: len(found) for head, found in uses.items()})
-    result = []
-    for raw, name, kind, article, fixed in zip(speakers, names, types, articles, forced,
-                                               strict=True):
-        if name in canonical:
-            result.append(canonical[name])
-            continue
-        # "The Hill" is a body's name, not the surname of "Capitol Hill"
-        if not fixed and is_bare(name, kind) and name.casefold() not in places and (
-                not raw.lower().startswith("the ")):
-            heads = by_surname.get(_key(name), set())
-            local = heads & in_article.get(article, set())
-            decided = local if len(local) == 1 else () if local else dominant(heads, counts)
-            if decided:
-                result.append(next(iter(decided)))
-                continue
-        result.append(name)
-    return result
 
 
 def canonicalize(statements: pd.DataFrame, aliases: dict[str, str] | None = None) -> pd.DataFrame:
@@ -284,6 +241,23 @@ def canonicalize(statements: pd.DataFrame, aliases: dict[str, str] | None = None
                           dtype=object)
         out["speaker_type"] = kinds.astype(statements["speaker_type"].dtype)
     return out
+
+
+def _places_named(names: tuple[str, ...], types: list[str], affiliations: list[str],
+                  weights: list[int], places: frozenset[str]) -> set[str]:
+    """Give the casefolded names that are places and that this group's statements make a
+    country or government (by type, or as their own affiliation) at least as often as
+    anything else: never taken for a surname (judged on the rows, so that settling the
+    settled rows again changes nothing)."""
+    votes: dict[str, Counter] = {}
+    for name, kind, own, weight in zip(names, types, affiliations, weights, strict=True):
+        low = name.casefold()
+        if low in places:
+            state = kind in STATE_TYPES or str(own).casefold() == low
+            votes.setdefault(low, Counter())["state" if state else kind] += weight
+    return {name for name, count in votes.items()
+            if count["state"] >= max((n for k, n in count.items() if k not in ("state", "")),
+                                     default=0)}
 
 
 # When the votes for a speaker's type tie, the first of these wins.

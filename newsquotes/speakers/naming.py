@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from newsquotes.lexicon.corpus_names import NICKNAMES
+from newsquotes.lexicon.corpus_names import NICKNAMES, SUFFIXES
 from newsquotes.speakers.names import ORG_NAME_WORDS, PRONOUNS, ROLE_NOUNS, TITLES, plain_name
 
 # Lower-case words inside a personal name ("Ursula von der Leyen", "Ibn al Saud").
@@ -30,11 +30,18 @@ def _name_word(word: str) -> bool:
     return word[:1].isupper() and bool(_NAME_WORD.fullmatch(word) or _INITIAL.fullmatch(word))
 
 
-def _marker(word: str) -> bool:
-    """A word that comes before a name without being part of it: title, role, possessive."""
+def _marker(word: str, rest: list[str]) -> bool:
+    """A word that comes before a name without being part of it: title, role (also as an
+    abbreviation: "C.E.O.", "Gov."), possessive, or an acronym before a full name written in
+    mixed case ("NAACP Tim Sloan"; not "H.W." before "Bush" alone, nor "JOHN" in "JOHN F
+    KENNEDY")."""
     low = word.lower()
-    return (low in TITLES or low in ROLE_NOUNS or bool(_POSSESSIVE_WORD.search(word))
-            or (word[:1].islower() and low not in PARTICLES))
+    plain = low.replace(".", "")
+    if low in TITLES or low in ROLE_NOUNS or plain in TITLES or plain in ROLE_NOUNS:
+        return True
+    acronym = len(plain) >= 2 and plain.isalpha() and word.replace(".", "").isupper()
+    return (bool(_POSSESSIVE_WORD.search(word)) or (word[:1].islower() and low not in PARTICLES)
+            or (acronym and len(rest) >= 2 and any(c.islower() for c in "".join(rest))))
 
 
 def name_like(name: str) -> bool:
@@ -62,10 +69,26 @@ def tidy(name: str, speaker_type: str = "") -> str:
         return " ".join(words)
     for i in range(len(words) - 2, -1, -1):
         rest = words[i + 1:]
-        if (_marker(words[i]) and name_like(" ".join(rest))
+        if (_marker(words[i], rest) and name_like(" ".join(rest))
                 and not all(w.lower() in TITLES for w in rest)):
             return " ".join(rest)
     return " ".join(words)
+
+
+def core_words(name: str) -> list[str]:
+    """Give a name's words without a generational suffix ("Jr", "III"): its own name."""
+    words = name.split()
+    return [w for w in words if w.lower() not in SUFFIXES] or words
+
+
+def has_suffix(name: str) -> bool:
+    return len(core_words(name)) < len(name.split())
+
+
+def surname_key(name: str) -> str:
+    """Give the spelling key of a name's last word before any suffix ("Biden Jr" -> "biden")."""
+    words = core_words(name)
+    return spelling_key(words[-1]) if words else ""
 
 
 def spelling_key(word: str) -> str:

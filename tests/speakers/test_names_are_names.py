@@ -98,8 +98,24 @@ def _settled(rows: list[tuple[str, str]]) -> list[str]:
     ([("a", "Ted Orlov"), ("b", "Edward Orlov"), ("c", "Edward Orlov")], ["Edward Orlov"] * 3),
     ([("a", "Bill Brekke"), ("b", "Bob Brekke")], ["Bill Brekke", "Bob Brekke"]),
     ([("a", "Chris Brekke"), ("b", "Christine Brekke")], ["Chris Brekke", "Christine Brekke"]),
-    # "Jr" is another person
+    # "Jr" beside the same given name without it is the son; with no such name it is
+    # the person's formal name, shown as the corpus's ordinary form
     ([("a", "Piotr Halvan"), ("b", "Piotr Halvan Jr")], ["Piotr Halvan", "Piotr Halvan Jr"]),
+    ([("a", "Piotr Halvan"), ("b", "Piotr J. Halvan Jr")], ["Piotr Halvan", "Piotr J. Halvan Jr"]),
+    ([("a", "Joe Brekke"), ("b", "Joe Brekke"), ("c", "Joseph R. Brekke Jr"),
+      ("c", "R. Brekke")], ["Joe Brekke"] * 4),
+    ([("a", "Joseph R. Brekke Jr")] * 2, ["Joseph R. Brekke Jr"] * 2),
+    # a person known by the middle name: that form, where it is in more articles; the
+    # father of the first given name stays himself
+    ([("a", "Ted Orlov"), ("b", "Ted Orlov"), ("c", "Rafa Edward Orlov"), ("d", "Rafa Orlov")],
+     ["Ted Orlov", "Ted Orlov", "Ted Orlov", "Rafa Orlov"]),
+    ([("a", "Mira Halvan"), ("b", "Mira Halvan"), ("c", "Gold Mira Halvan")],
+     ["Mira Halvan"] * 3),
+    ([("a", "Mira Halvan"), ("b", "Gold Mira Halvan")], ["Mira Halvan", "Gold Mira Halvan"]),
+    # a title's abbreviation, or an acronym before a full name, is no part of it
+    ([("a", "C.E.O. Tavi Rennick"), ("b", "CFO Ana Roth"), ("c", "Tavi Rennick")],
+     ["Tavi Rennick", "Ana Roth", "Tavi Rennick"]),
+    ([("a", "H.W. Rennick")], ["H.W. Rennick"]),
 ])
 def test_one_person_one_name(rows, expected):
     assert _settled(rows) == expected
@@ -160,13 +176,7 @@ def test_case_variants_and_bodies_settle_as_their_type_says(rows, expected):
 
 
 @pytest.mark.xfail(strict=True, reason="a double surname used alone (\"Wasserman Schultz\") is "
-                   "taken for a full name: nothing in the names table tells it from one")
+                   "taken for a full name: its key's names cannot tell \"Vask\" (a surname "
+                   "elsewhere) from \"Mira\" in \"Gold Mira Halvan\" (a given name)")
 def test_a_double_surname_alone_joins_its_full_name():
     assert _settled([("a", "Debra Vask Orlov"), ("b", "Vask Orlov")]) == ["Debra Vask Orlov"] * 2
-
-
-@pytest.mark.xfail(strict=True, reason="\"Jr\" keeps another person (Donald Trump Jr), so "
-                   "\"Joseph R. Biden Jr\" stays apart from \"Joe Biden\"")
-def test_a_junior_with_no_senior_in_the_corpus_is_the_plain_name():
-    assert _settled([("a", "Joe Brekke"), ("b", "Joe Brekke"), ("c", "Joseph R. Brekke Jr")]) \
-        == ["Joe Brekke"] * 3

@@ -1,6 +1,7 @@
 """Settlement over a names table: names_of, settle, settle_key, and canonicalize built on them."""
 
 import pandas as pd
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from pandas.testing import assert_frame_equal
@@ -100,3 +101,33 @@ def test_canonicalize_applies_the_settlement_to_each_statement():
     assert got["speaker"].tolist()[:4] == ["Dmytro Kuleba"] * 4
     assert got["speaker"].isna().tolist() == CORPUS["speaker"].isna().tolist()
     assert got["speaker_type"].tolist()[-2:] == ["", "person"]
+
+
+@pytest.mark.parametrize(("rows", "keys"), [
+    # a suffix is no surname: "Brekke Jr" is settled with "Brekke" (keys: doubled letters once)
+    ([("a", "Joseph R. Brekke Jr", "person"), ("b", "Joe Brekke", "person")],
+     ["breke", "breke"]),
+    # the name as it is cleaned: no second sentence, no title
+    ([("a", "Halvan. In", "person"), ("a", "Sen. Mira Halvan", "person")],
+     ["halvan", "halvan"]),
+    # a bare given name goes with the one full name its article begins with it ...
+    ([("a", "Lou", "person"), ("a", "Lou Tavin", "person"), ("b", "Lou", "person")],
+     ["tavin", "tavin", "lou"]),
+    # ... not where the article gives it as a surname too, or begins two names with it
+    ([("a", "Lou", "person"), ("a", "Lou Tavin", "person"), ("a", "Mira Lou", "person")],
+     ["lou", "tavin", "lou"]),
+    ([("a", "Lou", "person"), ("a", "Lou Tavin", "person"), ("a", "Lou Brekke", "person")],
+     ["lou", "tavin", "breke"]),
+])
+def test_settle_key_is_the_surname_the_settlement_compares(rows, keys):
+    names = names_of(_statements([(a, s, t, s, "") for a, s, t in rows]))
+    got = dict(zip(names["article_id"] + "/" + names["speaker"], settle_key(names),
+                   strict=True))
+    assert [got[f"{a}/{s}"] for a, s, _ in rows] == keys
+
+
+def test_a_bare_given_name_settles_to_its_article_full_name_only():
+    rows = [("a", "Lou", "person", "Lou", ""), ("a", "Lou Tavin", "person", "Lou Tavin", ""),
+            ("b", "Lou", "person", "Lou", "")]
+    settled = settle(names_of(_statements(rows)))
+    assert settled["canonical"].tolist() == ["Lou Tavin", "Lou Tavin", "Lou"]
