@@ -48,6 +48,7 @@ from collections import Counter
 import pandas as pd
 
 from newsquotes.speakers.aliases import AliasError, load_aliases
+from newsquotes.speakers.bodynames import bodies_joined
 from newsquotes.speakers.cleaning import speaker_name
 from newsquotes.speakers.forms import (
     SURNAME_SHARE,
@@ -220,6 +221,7 @@ def _pass(speakers: list[str], types: list[str], group: dict[str, list],
     result = surnames_joined(speakers, names, types, articles, forced, canonical, spread,
                              blocked)
     result = _bodies_merged(result, types, weights, places, pinned)
+    result = bodies_joined(speakers, result, types, articles, pinned)
     merged = _same_case_merged(result, types, weights, pinned)
     return merged, _settled_types(merged, types, group["pronoun"], weights, places)
 
