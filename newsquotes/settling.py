@@ -4,13 +4,14 @@ the keys a new batch touches.
 Statements keep the name the extractor gave in their article. Each batch's names part holds
 one row per article and name with its settlement key (the spelling key of the last word of the
 tidied name: rows with different keys never influence each other). A new batch re-settles the
-names rows of the keys it touches, read from the names parts by key, with the corpus-wide set
-of place names (kept in the catalog) given alongside; `<store>/speakers.parquet` holds the rows
+names rows of the keys it touches, read from the names parts by key, with the corpus-wide sets
+of place names and given names (kept in the catalog) given alongside, and the keys of rows a
+place or given name new to the corpus may change; `<store>/speakers.parquet` holds the rows
 whose canonical name or type differs from their own, applied when the store is read. A changed
 alias file re-keys and re-settles everything; so does a kill between a batch and its settling.
 
-`names_of` and `settle` are built here on the speakers stage's `canonicalize`; `settle_key` is
-its own, the key `canonicalize` settles by.
+`settle_key` and `settle` are the speakers stage's (`speakers.corpus`), `settle` given the
+corpus-wide sets.
 """
 
 from __future__ import annotations
@@ -19,7 +20,6 @@ import hashlib
 import json
 import re
 
-import numpy as np
 import pandas as pd
 import pyarrow.compute as pc
 import pyarrow.dataset as ds
@@ -30,7 +30,6 @@ from newsquotes.store.parquet import Store
 
 NAME_COLUMNS = schema.NAME_COLUMNS
 _STATES = ("government", "country")
-SETTLE_ROWS = 20_000  # statements one settlement pass weighs at most (see `settle`)
 
 
 def names_of(statements: pd.DataFrame) -> pd.DataFrame:
@@ -56,33 +55,20 @@ def settle_key(names: pd.DataFrame, aliases: dict[str, str] | None = None) -> pd
 
 
 def settle(names: pd.DataFrame, aliases: dict[str, str] | None = None,
-           places: set[str] = frozenset()) -> pd.DataFrame:
+           places: set[str] = frozenset(), given: set[str] = frozenset()) -> pd.DataFrame:
     """Give the names rows plus `canonical` and `canonical_type`, settled among themselves
-    (`places`: the corpus's place names, which no surname may join)."""
+    (`places`: the corpus's place names, which no surname may join, weighed against the
+    surnames of these rows; `given`: the corpus's given names, `speakers.given_names_of`)."""
     if names.empty:
         return names.assign(canonical=pd.Series(dtype=object),
                             canonical_type=pd.Series(dtype=object))
     names = names.reset_index(drop=True)
-    # canonicalize counts statements: each names row stands for `statements` of them, scaled
-    # down (never below one) where a key holds more than SETTLE_ROWS, so a much-quoted
-    # surname costs a bounded pass; the counts' proportions, which decide, are kept.
-    counts = names["statements"].clip(lower=1).to_numpy()
-    if counts.sum() > SETTLE_ROWS:
-        counts = np.ceil(counts * (SETTLE_ROWS / counts.sum())).astype(int)
-    rows = np.repeat(np.arange(len(names)), counts)
-    expanded = pd.DataFrame({
-        "article_id": names["article_id"].to_numpy()[rows],
-        "speaker": names["speaker"].to_numpy()[rows],
-        "speaker_type": names["speaker_type"].to_numpy()[rows],
-        "affiliation": names["affiliation"].to_numpy()[rows],
-        "speaker_mention": np.where(names["pronoun"].to_numpy()[rows], "he", ""),
-    })
+    # each corpus place counts as one statement's affiliation beside these rows' own uses
     extra = pd.DataFrame({"article_id": "", "speaker": "", "speaker_type": "",
-                          "affiliation": sorted(places), "speaker_mention": ""})
-    settled = speakers.canonicalize(pd.concat([expanded, extra], ignore_index=True), aliases)
-    first = np.r_[0, np.flatnonzero(np.diff(rows)) + 1]
-    return names.assign(canonical=settled["speaker"].to_numpy()[first],
-                        canonical_type=settled["speaker_type"].to_numpy()[first])
+                          "affiliation": sorted(places), "pronoun": False, "statements": 1})
+    known = speakers.places_of(pd.concat([names[NAME_COLUMNS], extra], ignore_index=True),
+                               aliases)
+    return speakers.settle(names, aliases, known, given=frozenset(given))
 
 
 def keyed(names: pd.DataFrame, aliases: dict[str, str] | None) -> pd.DataFrame:
@@ -94,6 +80,11 @@ def places_of(names: pd.DataFrame) -> set[str]:
     """Give the names the corpus uses as places: affiliations and governments, case-folded."""
     states = names.loc[names["speaker_type"].isin(_STATES), "speaker"]
     return {p.casefold() for p in pd.concat([names["affiliation"], states]).unique() if p}
+
+
+def given_of(names: pd.DataFrame, aliases: dict[str, str] | None) -> set[str]:
+    """Give the given names the corpus's names rows use (`speakers.given_names_of`)."""
+    return set(speakers.given_names_of(names, aliases))
 
 
 def aliases_stamp(aliases: dict[str, str] | None) -> str:
@@ -111,7 +102,8 @@ def _names_where(store: Store, condition) -> pd.DataFrame:
 
 
 def _place_keys(store: Store, fresh: set[str]) -> set[str]:
-    """Give the keys of names rows holding a place word just seen (a place changes them)."""
+    """Give the keys of names rows holding a place word or given name just seen (either
+    changes how they settle)."""
     words = "|".join(re.escape(p) for p in sorted(fresh, key=len, reverse=True))
     pattern = rf"(?i)\b(?:{words})\b"  # RE2 (pyarrow's): no look-behind
     rows = _names_where(store, pc.match_substring_regex(pc.field("speaker"), pattern))
@@ -126,23 +118,26 @@ def _changed(settled: pd.DataFrame) -> pd.DataFrame:
 
 
 def resettle(store: Store, keys: set[str] | None, aliases: dict[str, str] | None,
-             new_places: set[str] = frozenset()) -> int:
+             new_places: set[str] = frozenset(), new_given: set[str] = frozenset()) -> int:
     """Give the names rows settled again: those of `keys` (all, for None) and of any key a
-    new place touches; the store's settled rows of those keys are replaced."""
+    new place or given name touches; the store's settled rows of those keys are replaced."""
     catalog = store.catalog()
-    places = set(json.loads(catalog.meta("places", "[]"))) | set(new_places)
+    old_places = set(json.loads(catalog.meta("places", "[]")))
+    old_given = set(json.loads(catalog.meta("given", "[]")))
+    places, given = old_places | set(new_places), old_given | set(new_given)
     if keys is None:
         todo, kept = _names_where(store, None), store.speakers().iloc[:0]
-        places = places_of(todo)
+        places, given = places_of(todo), given_of(todo, aliases)
     else:
-        fresh = set(new_places) - set(json.loads(catalog.meta("places", "[]")))
+        fresh = (set(new_places) - old_places) | (set(new_given) - old_given)
         keys = keys | (_place_keys(store, fresh) if fresh else set())
         todo = _names_where(store, pc.field("key").isin(sorted(keys)))
         old = store.speakers()
         kept = old[~old["key"].isin(keys)]
-    settled = settle(todo, aliases, places)
+    settled = settle(todo, aliases, places, given)
     store.write_speakers(pd.concat([kept, _changed(settled)], ignore_index=True))
-    catalog.commit(meta={"places": json.dumps(sorted(places))})
+    catalog.commit(meta={"places": json.dumps(sorted(places)),
+                         "given": json.dumps(sorted(given))})
     return len(settled)
 
 
@@ -188,6 +183,7 @@ def settle_batch(store: Store, aliases: dict[str, str] | None, names: pd.DataFra
     """Give the rows re-settled for one batch's names (and the keys of the names it
     `replaced`), then mark the store settled."""
     keys = set(names["key"]) | (set(replaced["key"]) if replaced is not None else set())
-    done = resettle(store, keys, aliases, places_of(names)) if keys else 0
+    done = resettle(store, keys, aliases, places_of(names), given_of(names, aliases)) \
+        if keys else 0
     store.catalog().commit(meta={"aliases": aliases_stamp(aliases), "unsettled": ""})
     return done

@@ -62,6 +62,7 @@ from newsquotes.speakers.naming import (
     ORG_WORDS,
     QUALIFIED,
     STATE_TYPES,
+    given_word,
     is_full,
     name_like,
     spelling_key,
@@ -69,8 +70,9 @@ from newsquotes.speakers.naming import (
     tidy,
 )
 
-__all__ = ["NAME_COLUMNS", "SURNAME_SHARE", "AliasError", "canonicalize", "load_aliases",
-           "name_like", "names_of", "places_of", "settle", "settle_key", "spelling_key", "tidy"]
+__all__ = ["NAME_COLUMNS", "SURNAME_SHARE", "AliasError", "canonicalize", "given_names_of",
+           "load_aliases", "name_like", "names_of", "places_of", "settle", "settle_key",
+           "spelling_key", "tidy"]
 
 NAME_COLUMNS = ["article_id", "speaker", "speaker_type", "affiliation", "pronoun", "statements"]
 _KEYS = NAME_COLUMNS[:-1]
@@ -127,6 +129,19 @@ def places_of(names: pd.DataFrame, aliases: dict[str, str] | None = None) -> fro
     return frozenset(p for p, n in used.items() if n >= surname[p])
 
 
+def given_names_of(names: pd.DataFrame, aliases: dict[str, str] | None = None) -> frozenset[str]:
+    """Give the casefolded words that begin a full name the names table types a person
+    ("Donald" of "Donald Trump"): given names, so that alone ("Donald") they name nobody
+    unless a full name ends in them, and a name they begin is a person's."""
+    found = set()
+    for speaker, kind in zip(names["speaker"].tolist(), names["speaker_type"].tolist(),
+                             strict=True):
+        name = _named(speaker, kind, aliases or {})[0]
+        if kind == "person" and is_full(name, kind) and given_word(name.split()[0]):
+            found.add(name.split()[0].casefold())
+    return frozenset(found)
+
+
 def _named(speaker: str, kind: str, aliases: dict[str, str]) -> tuple[str, bool]:
     """Give the tidied name (or its alias) and whether the alias file fixed it."""
     # Cleaned until nothing changes ("Mr. VARGA" -> "VARGA" -> "Varga"; "0." -> "0" -> ""),
@@ -167,19 +182,22 @@ def settle_key(names: pd.DataFrame, aliases: dict[str, str] | None = None) -> pd
 
 
 def settle(names: pd.DataFrame, aliases: dict[str, str] | None = None,
-           places: frozenset[str] | None = None, by_key: bool = True) -> pd.DataFrame:
+           places: frozenset[str] | None = None, by_key: bool = True,
+           given: frozenset[str] | None = None) -> pd.DataFrame:
     """Give the names rows plus `canonical` and `canonical_type`, the corpus-wide name and type.
-    `places` defaults to `places_of(names)`: pass the whole corpus's when settling a part.
-    `by_key=False` settles all rows as one group: the same result, kept to test that."""
+    `places` and `given` default to `places_of(names)` and `given_names_of(names)`: pass the
+    whole corpus's when settling a part. `by_key=False` settles all rows as one group: the
+    same result, kept to test that."""
     aliases = aliases or {}
     places = places_of(names, aliases) if places is None else places
+    given = given_names_of(names, aliases) if given is None else given
     canonical = [""] * len(names)
     kinds = [""] * len(names)
     cols = {c: names[c].tolist() for c in NAME_COLUMNS}
     keys = settle_key(names, aliases) if by_key else pd.Series([""] * len(names), dtype=object)
     for rows in (keys.groupby(keys.tolist(), sort=False).indices.values() if len(keys) else ()):
         group = {c: [cols[c][i] for i in rows] for c in NAME_COLUMNS}
-        got_names, got_types = _settled_group(group, aliases, places)
+        got_names, got_types = _settled_group(group, aliases, (places, given))
         for i, name, kind in zip(rows, got_names, got_types, strict=True):
             canonical[i], kinds[i] = name, kind
     return names.assign(canonical=pd.Series(canonical, index=names.index, dtype=object),
@@ -187,13 +205,13 @@ def settle(names: pd.DataFrame, aliases: dict[str, str] | None = None,
 
 
 def _settled_group(group: dict[str, list], aliases: dict[str, str],
-                   places: frozenset[str]) -> tuple[list[str], list[str]]:
+                   known: tuple[frozenset[str], frozenset[str]]) -> tuple[list[str], list[str]]:
     """Give the canonical names and types of one key group's rows, passes repeated until the
-    types hold."""
+    types hold (`known`: the corpus's places and given names)."""
     types = group["speaker_type"]
     for _ in range(_PASSES):
         # each pass reads the names as given, with the types the last pass settled
-        names, settled = _pass(group["speaker"], types, group, aliases, places)
+        names, settled = _pass(group["speaker"], types, group, aliases, known)
         if settled == types:
             break
         types = settled
@@ -201,8 +219,10 @@ def _settled_group(group: dict[str, list], aliases: dict[str, str],
 
 
 def _pass(speakers: list[str], types: list[str], group: dict[str, list],
-          aliases: dict[str, str], places: frozenset[str]) -> tuple[list[str], list[str]]:
+          aliases: dict[str, str],
+          known: tuple[frozenset[str], frozenset[str]]) -> tuple[list[str], list[str]]:
     """Give one settlement pass over a key group: canonical names and types per row."""
+    places, given = known
     weights, articles = group["statements"], group["article_id"]
     named: dict[tuple[str, str], tuple[str, bool]] = {}
     for pair in zip(speakers, types, strict=True):
@@ -219,11 +239,11 @@ def _pass(speakers: list[str], types: list[str], group: dict[str, list],
     canonical = forms_joined(clusters(full_counts, pinned, spread), places)
     blocked = _places_named(names, types, group["affiliation"], weights, places)
     result = surnames_joined(speakers, names, types, articles, forced, canonical, spread,
-                             blocked)
+                             (blocked, given))
     result = _bodies_merged(result, types, weights, places, pinned)
     result = bodies_joined(speakers, result, types, articles, pinned)
     merged = _same_case_merged(result, types, weights, pinned)
-    return merged, _settled_types(merged, types, group["pronoun"], weights, places)
+    return merged, _settled_types(merged, types, group["pronoun"], weights, known)
 
 
 def canonicalize(statements: pd.DataFrame, aliases: dict[str, str] | None = None) -> pd.DataFrame:
@@ -267,15 +287,20 @@ _TYPE_ORDER = ("person", "government", "organisation", "group")
 
 
 def _settled_types(names: list[str], types: list[str], pronouns: list[bool], weights: list[int],
-                   places: frozenset[str]) -> list[str]:
+                   known: tuple[frozenset[str], frozenset[str]]) -> list[str]:
     """Give one type per speaker name: "government" for a place most statements type so;
     "person" for anyone a "he" or "she" refers to; else the most frequent type given (ties:
-    person, government, organisation, group); a name-like speaker with no type is a person.
-    A statement without a speaker keeps the type it has."""
+    person, government, organisation, group), where a full name led by a corpus given name
+    typed an organisation counts as a person ("Susan Hennessey"); a name-like speaker with no
+    type is a person. A statement without a speaker keeps the type it has."""
+    places, given = known
     votes: dict[str, Counter] = {}
     for name, kind, pronoun, weight in zip(names, types, pronouns, weights, strict=True):
         count = votes.setdefault(name, Counter())
-        if kind:
+        if kind == "organisation" and is_full(name, "person") and (
+                name.split()[0].casefold() in given):
+            count["person"] += weight
+        elif kind:
             count[kind] += weight
         if kind == "person" and pronoun:
             count["pronoun"] += weight

@@ -178,11 +178,14 @@ def _given_joined(name: str, kind: str, article_full: list[str],
 
 def surnames_joined(speakers: list[str], names: tuple[str, ...], types: list[str],
                     articles: list[str], forced: tuple[bool, ...], canonical: dict[str, str],
-                    spread: dict[str, set[str]], blocked: set[str]) -> list[str]:
+                    spread: dict[str, set[str]],
+                    known: tuple[set[str], frozenset[str]]) -> list[str]:
     """Give each row's name: its full name's canonical form, or, for a bare surname, the full
     name its article gives that surname, else the one that holds nearly all the corpus's
     articles naming someone of that surname; for a bare given name, the one full name its
-    article begins with it; else the name as it is (`blocked`: places, never surnames)."""
+    article begins with it, else no one ("" where no full name ends in it); else the name as
+    it is (`known`: the places, never surnames, and the corpus's given names)."""
+    blocked, given_names = known
     by_surname: dict[str, set[str]] = {}
     uses: dict[str, set[str]] = {}  # the articles that name each canonical full name
     for full, head in canonical.items():
@@ -209,5 +212,9 @@ def surnames_joined(speakers: list[str], names: tuple[str, ...], types: list[str
             local = heads & in_article.get(article, set())
             decided = local if len(local) == 1 else () if local else dominant(heads, counts)
             given = next(iter(decided)) if decided else ""
+            if not given and not heads and kind in ("person", "") and (
+                    name.casefold() in given_names):
+                result.append("")  # "Donald": a given name alone names no one
+                continue
         result.append(given or name)
     return result

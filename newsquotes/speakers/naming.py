@@ -7,6 +7,7 @@ import re
 import unicodedata
 
 from newsquotes.lexicon.corpus_names import NICKNAMES, SUFFIXES
+from newsquotes.lexicon.places import PLACE_FIRST
 from newsquotes.speakers.names import ORG_NAME_WORDS, PRONOUNS, ROLE_NOUNS, TITLES, plain_name
 
 # Lower-case words inside a personal name ("Ursula von der Leyen", "Ibn al Saud").
@@ -20,7 +21,8 @@ _POSSESSIVE_WORD = re.compile(r"\w(?:['’]s|s['’])$")
 QUALIFIED = re.compile(r"^([A-Z][\w-]*?)(?:['’]s)? +([A-Z].*)$")
 ORG_WORDS = ORG_NAME_WORDS | {"ministry", "commission", "department", "government", "agency",
                               "council", "committee", "office", "authority", "organisation",
-                              "organization", "party", "police", "army", "military"}
+                              "organization", "party", "police", "army", "military", "pac",
+                              "academy", "academies", "watchdog", "services", "security"}
 _NAME_WORD = re.compile(r"[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*")
 _INITIAL = re.compile(r"[^\W\d_]{1,2}\.")  # "J.", "Jr.", "St."
 INITIALS = re.compile(r"(?:[^\W\d_]\.)+")  # "J.", "H.W."
@@ -125,6 +127,14 @@ def same_person(a: str, b: str) -> bool:
         return False
     return _close(_given(wa[0]), _given(wb[0])) and all(
         _close(spelling_key(x), spelling_key(y)) for x, y in zip(wa[1:], wb[1:], strict=True))
+
+
+def given_word(word: str) -> bool:
+    """Give True for a word that may be a given name: no initial, no place's first word
+    ("New", "San"), no body's word."""
+    low = word.casefold()
+    return (len(low) > 1 and not INITIALS.fullmatch(word) and low not in PLACE_FIRST
+            and low not in ORG_WORDS and word[:1].isupper())
 
 
 def is_full(name: str, speaker_type: str) -> bool:

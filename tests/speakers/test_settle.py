@@ -9,6 +9,7 @@ from pandas.testing import assert_frame_equal
 from newsquotes.speakers.corpus import (
     NAME_COLUMNS,
     canonicalize,
+    given_names_of,
     names_of,
     places_of,
     settle,
@@ -62,10 +63,11 @@ def test_settle_gives_canonical_names_and_types():
 
 
 def _by_key_groups(names: pd.DataFrame, aliases=None) -> pd.DataFrame:
-    """Settle a names table one key group at a time, the corpus's places given."""
-    places = places_of(names, aliases)
+    """Settle a names table one key group at a time, the corpus's places and given names
+    given."""
+    places, given = places_of(names, aliases), given_names_of(names, aliases)
     keys = settle_key(names, aliases)
-    parts = [settle(names[keys == key], aliases, places) for key in keys.unique()]
+    parts = [settle(names[keys == key], aliases, places, given=given) for key in keys.unique()]
     return pd.concat(parts).sort_index()
 
 
@@ -126,8 +128,29 @@ def test_settle_key_is_the_surname_the_settlement_compares(rows, keys):
     assert [got[f"{a}/{s}"] for a, s, _ in rows] == keys
 
 
-def test_a_bare_given_name_settles_to_its_article_full_name_only():
-    rows = [("a", "Lou", "person", "Lou", ""), ("a", "Lou Tavin", "person", "Lou Tavin", ""),
-            ("b", "Lou", "person", "Lou", "")]
-    settled = settle(names_of(_statements(rows)))
-    assert settled["canonical"].tolist() == ["Lou Tavin", "Lou Tavin", "Lou"]
+@pytest.mark.parametrize(("rows", "expected"), [
+    # a bare given name is the one full name its article begins with it, else no one
+    ([("a", "Lou"), ("a", "Lou Tavin"), ("b", "Lou")], ["Lou Tavin", "Lou Tavin", ""]),
+    # ... unless a full name ends in it: then it is a surname
+    ([("a", "Lou Tavin"), ("b", "Lou"), ("c", "Mira Lou")], ["Lou Tavin", "Mira Lou", "Mira Lou"]),
+    ([("a", "Mira Halvan"), ("b", "Orlov")], ["Mira Halvan", "Orlov"]),  # a surname alone
+])
+def test_a_bare_given_name_settles_to_its_article_full_name_only(rows, expected):
+    settled = settle(names_of(_statements([(a, s, "person", s, "") for a, s in rows])))
+    got = dict(zip(settled["article_id"] + "/" + settled["speaker"], settled["canonical"],
+                   strict=True))
+    assert [got[f"{a}/{s}"] for a, s in rows] == expected
+
+
+@pytest.mark.parametrize(("rows", "expected"), [
+    # a full name led by a corpus given name, typed an organisation, is a person's
+    ([("a", "Susan Tavin", "person"), ("b", "Susan Orlov", "organisation")],
+     ["person", "person"]),
+    ([("a", "Susan Tavin", "person"), ("b", "Morrow Orlov", "organisation"),
+      ("c", "Susan Ports Academy", "organisation"), ("d", "New Kestra", "organisation")],
+     ["person", "organisation", "organisation", "organisation"]),
+])
+def test_types_follow_the_corpus_given_names(rows, expected):
+    settled = settle(names_of(_statements([(a, s, t, s, "") for a, s, t in rows])))
+    got = dict(zip(settled["speaker"], settled["canonical_type"], strict=True))
+    assert [got[s] for _, s, _ in rows] == expected
