@@ -22,6 +22,7 @@ from newsquotes.lexicon.corpus_names import (
     EPITHETS,
     EVENT_WORDS,
     HEADLINE_VERBS,
+    IMPERATIVES,
     ING_NAMES,
     PAGE_LEADS,
     PAGE_WORDS,
@@ -34,7 +35,7 @@ from newsquotes.speakers.names import PRONOUNS, TITLES
 from newsquotes.speakers.naming import CONNECTORS
 
 # Words never the first of a name: a name led by one was cut with the sentence before it.
-_NOT_FIRST = (AUXILIARIES | CONJUNCTIONS | PREPOSITIONS | ADVERBS
+_NOT_FIRST = (AUXILIARIES | CONJUNCTIONS | PREPOSITIONS | ADVERBS | IMPERATIVES
               | (DETERMINERS - {"the", "a", "an"}))
 # Three lower-case letters run into a capital: "NoemKristi", never "McConnell" or "DeSantis";
 # a glue only where the glued word repeats an earlier one (not "WikiLeaks", "SoftBank").

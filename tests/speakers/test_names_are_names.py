@@ -59,6 +59,10 @@ from newsquotes.speakers.corpus import SURNAME_SHARE, canonicalize
     ("Senators Orlov", "person", "Orlov"),
     ("Just Shared This", "person", ""),
     ("Will Orlov", "person", "Will Orlov"),  # a given name that is also a word
+    ("Make Halvan", "person", "Halvan"),  # a slogan's verb: "Make Halvan go away"
+    ("Dump Mira Halvan", "person", "Mira Halvan"),
+    ("Grant Orlov", "person", "Grant Orlov"),  # a verb that is a given name too
+    ("Hope Brekke", "person", "Hope Brekke"),
     ("Theresa May", "person", "Theresa May"),
     ("Channing Orlov", "person", "Channing Orlov"),
     ("Ursula von der Leyen", "person", "Ursula von der Leyen"),
