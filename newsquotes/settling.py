@@ -5,9 +5,10 @@ Statements keep the name the extractor gave in their article. Each batch's names
 one row per article and name with its settlement key (the spelling key of the last word of the
 tidied name: rows with different keys never influence each other). A new batch re-settles the
 names rows of the keys it touches, read from the names parts by key, with the corpus-wide sets
-of place names and given names (kept in the catalog) given alongside, and the keys of rows a
-place or given name new to the corpus may change; `<store>/speakers.parquet` holds the rows
-whose canonical name or type differs from their own, applied when the store is read. A changed
+of place names and the given-name and surname uses of words (kept in the catalog) given
+alongside, and the keys of rows a new place or a word's new role may change;
+`<store>/speakers.parquet` holds the rows whose canonical name or type differs from their own,
+applied when the store is read. A changed
 alias file re-keys and re-settles everything; so does a kill between a batch and its settling.
 
 `settle_key` and `settle` are the speakers stage's (`speakers.corpus`), `settle` given the
@@ -55,10 +56,10 @@ def settle_key(names: pd.DataFrame, aliases: dict[str, str] | None = None) -> pd
 
 
 def settle(names: pd.DataFrame, aliases: dict[str, str] | None = None,
-           places: set[str] = frozenset(), given: set[str] = frozenset()) -> pd.DataFrame:
+           places: set[str] = frozenset(), words: dict[str, list] | None = None) -> pd.DataFrame:
     """Give the names rows plus `canonical` and `canonical_type`, settled among themselves
     (`places`: the corpus's place names, which no surname may join, weighed against the
-    surnames of these rows; `given`: the corpus's given names, `speakers.given_names_of`)."""
+    surnames of these rows; `words`: the corpus's `speakers.name_words_of`)."""
     if names.empty:
         return names.assign(canonical=pd.Series(dtype=object),
                             canonical_type=pd.Series(dtype=object))
@@ -68,7 +69,7 @@ def settle(names: pd.DataFrame, aliases: dict[str, str] | None = None,
                           "affiliation": sorted(places), "pronoun": False, "statements": 1})
     known = speakers.places_of(pd.concat([names[NAME_COLUMNS], extra], ignore_index=True),
                                aliases)
-    return speakers.settle(names, aliases, known, given=frozenset(given))
+    return speakers.settle(names, aliases, known, words=words or {})
 
 
 def keyed(names: pd.DataFrame, aliases: dict[str, str] | None) -> pd.DataFrame:
@@ -82,9 +83,24 @@ def places_of(names: pd.DataFrame) -> set[str]:
     return {p.casefold() for p in pd.concat([names["affiliation"], states]).unique() if p}
 
 
-def given_of(names: pd.DataFrame, aliases: dict[str, str] | None) -> set[str]:
-    """Give the given names the corpus's names rows use (`speakers.given_names_of`)."""
-    return set(speakers.given_names_of(names, aliases))
+def words_of(names: pd.DataFrame, aliases: dict[str, str] | None) -> dict[str, list]:
+    """Give the given-name and surname uses of the words of names rows (`name_words_of`)."""
+    return speakers.name_words_of(names, aliases)
+
+
+def _words_added(old: dict[str, list], new: dict[str, list], gone: dict[str, list]
+                 ) -> tuple[dict[str, list], set[str]]:
+    """Give the corpus's word uses with a batch's added and a replaced batch's taken away,
+    and the words whose role (given name, surname) that changes."""
+    merged = {w: list(v) for w, v in old.items()}
+    for table, sign in ((new, 1), (gone, -1)):
+        for word, (first, last) in table.items():
+            have = merged.setdefault(word, [0, 0])
+            have[0], have[1] = have[0] + sign * first, have[1] + sign * last
+    merged = {w: v for w, v in merged.items() if v != [0, 0]}
+    changed = {w for w in {*old, *merged} if speakers.word_roles({w: old.get(w, [0, 0])})
+               != speakers.word_roles({w: merged.get(w, [0, 0])})}
+    return merged, changed
 
 
 def aliases_stamp(aliases: dict[str, str] | None) -> str:
@@ -118,26 +134,30 @@ def _changed(settled: pd.DataFrame) -> pd.DataFrame:
 
 
 def resettle(store: Store, keys: set[str] | None, aliases: dict[str, str] | None,
-             new_places: set[str] = frozenset(), new_given: set[str] = frozenset()) -> int:
+             new_places: set[str] = frozenset(), new_words: dict[str, list] | None = None,
+             gone_words: dict[str, list] | None = None) -> int:
     """Give the names rows settled again: those of `keys` (all, for None) and of any key a
-    new place or given name touches; the store's settled rows of those keys are replaced."""
+    new place or a word's new role (given name, surname) touches; the store's settled rows
+    of those keys are replaced (`new_words`, `gone_words`: the word uses of the batch added
+    and of the batch it replaced)."""
     catalog = store.catalog()
     old_places = set(json.loads(catalog.meta("places", "[]")))
-    old_given = set(json.loads(catalog.meta("given", "[]")))
-    places, given = old_places | set(new_places), old_given | set(new_given)
+    places = old_places | set(new_places)
+    words, changed = _words_added(json.loads(catalog.meta("words", "{}")), new_words or {},
+                                  gone_words or {})
     if keys is None:
         todo, kept = _names_where(store, None), store.speakers().iloc[:0]
-        places, given = places_of(todo), given_of(todo, aliases)
+        places, words = places_of(todo), words_of(todo, aliases)
     else:
-        fresh = (set(new_places) - old_places) | (set(new_given) - old_given)
+        fresh = (set(new_places) - old_places) | changed
         keys = keys | (_place_keys(store, fresh) if fresh else set())
         todo = _names_where(store, pc.field("key").isin(sorted(keys)))
         old = store.speakers()
         kept = old[~old["key"].isin(keys)]
-    settled = settle(todo, aliases, places, given)
+    settled = settle(todo, aliases, places, words)
     store.write_speakers(pd.concat([kept, _changed(settled)], ignore_index=True))
     catalog.commit(meta={"places": json.dumps(sorted(places)),
-                         "given": json.dumps(sorted(given))})
+                         "words": json.dumps(words, sort_keys=True)})
     return len(settled)
 
 
@@ -183,7 +203,8 @@ def settle_batch(store: Store, aliases: dict[str, str] | None, names: pd.DataFra
     """Give the rows re-settled for one batch's names (and the keys of the names it
     `replaced`), then mark the store settled."""
     keys = set(names["key"]) | (set(replaced["key"]) if replaced is not None else set())
-    done = resettle(store, keys, aliases, places_of(names), given_of(names, aliases)) \
+    gone = words_of(replaced, aliases) if replaced is not None else {}
+    done = resettle(store, keys, aliases, places_of(names), words_of(names, aliases), gone) \
         if keys else 0
     store.catalog().commit(meta={"aliases": aliases_stamp(aliases), "unsettled": ""})
     return done

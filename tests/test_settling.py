@@ -25,9 +25,12 @@ def fake(monkeypatch):
 # One story a file, read in this order: what a later batch brings changes an earlier one's.
 STORIES = [
     "“The ferry is late,” said Lou. “It was late again,” said Joseph Brekke.",
-    "“The port is closed,” said Lou Tavin.",
-    "“We will open it,” said Joe Brekke. “Soon,” said Joe Brekke.",
-    "“The fares are fair,” said Mira Halvan.",
+    "“The port is closed,” said Lou Tavin. “Not for long,” said Tavi Orlov.",
+    "“We will open it,” said Joe Brekke. “Soon,” said Tavi Orlov.",
+    "“The fares are fair,” said Kessel Orlov.",
+    "“They are not,” said Orlov.",
+    "“The fares are high,” said Ana Kessel.",
+    "“The fares will rise,” said Lars Kessel.",
 ]
 
 
@@ -50,12 +53,22 @@ def test_batch_by_batch_settlement_is_the_whole_store_settlement(tmp_path):
     assert len(store.parts("names")) == len(STORIES)
     by_batch = _speakers(store)
     # "Lou" alone: "Lou" begins a full name in another article (a given name), and no full
-    # name ends in it: no speaker; "Joseph Brekke" takes the corpus's ordinary "Joe Brekke"
-    assert by_batch == ["", "Joe Brekke", "Joe Brekke", "Joe Brekke", "Lou Tavin",
-                        "Mira Halvan"]
-    assert set(json.loads(store.catalog().meta("given"))) >= {"lou", "joe", "mira"}
+    # name ends in it: no speaker; "Joseph Brekke" takes the corpus's ordinary "Joe Brekke";
+    # the last two stories make "Kessel" a surname, so "Kessel Orlov" (a firm's name, say)
+    # is no rival for the bare "Orlov" of the story before them, who is Tavi Orlov
+    assert by_batch == ["", "Ana Kessel", "Joe Brekke", "Joe Brekke", "Kessel Orlov",
+                        "Lars Kessel", "Lou Tavin", "Tavi Orlov", "Tavi Orlov", "Tavi Orlov"]
+    words = json.loads(store.catalog().meta("words"))
+    assert (words["lou"], words["kessel"], words["orlov"]) == ([1, 0], [1, 2], [0, 3])
     settling.resettle(store, None, None)
     assert _speakers(store) == by_batch
+
+
+def test_word_uses_add_a_batch_and_take_away_the_one_it_replaced():
+    old = {"vask": [1, 1], "lou": [1, 0]}
+    merged, changed = settling._words_added(old, {"vask": [0, 1]}, {"lou": [1, 0]})
+    assert merged == {"vask": [1, 2]}
+    assert changed == {"vask", "lou"}  # now a surname; no longer a given name
 
 
 def test_settle_keeps_the_names_rows_and_their_columns():
@@ -64,6 +77,6 @@ def test_settle_keeps_the_names_rows_and_their_columns():
         "speaker_type": ["person", "person"], "affiliation": ["", ""],
         "speaker_mention": ["Brekke", "he"]}))
     keyed = settling.keyed(names, None)
-    settled = settling.settle(keyed, None, set(), {"joe", "joseph"})
+    settled = settling.settle(keyed, None, set(), {"joe": [1, 0], "joseph": [1, 0]})
     assert settled["canonical"].tolist() == ["Joe Brekke"] * 2
     assert settled["key"].tolist() == ["breke"] * 2

@@ -62,6 +62,7 @@ from newsquotes.speakers.naming import (
     ORG_WORDS,
     QUALIFIED,
     STATE_TYPES,
+    core_words,
     given_word,
     is_full,
     name_like,
@@ -70,7 +71,7 @@ from newsquotes.speakers.naming import (
     tidy,
 )
 
-__all__ = ["NAME_COLUMNS", "SURNAME_SHARE", "AliasError", "canonicalize", "given_names_of",
+__all__ = ["NAME_COLUMNS", "SURNAME_SHARE", "AliasError", "canonicalize", "name_words_of",
            "load_aliases", "name_like", "names_of", "places_of", "settle", "settle_key",
            "spelling_key", "tidy"]
 
@@ -129,17 +130,27 @@ def places_of(names: pd.DataFrame, aliases: dict[str, str] | None = None) -> fro
     return frozenset(p for p, n in used.items() if n >= surname[p])
 
 
-def given_names_of(names: pd.DataFrame, aliases: dict[str, str] | None = None) -> frozenset[str]:
-    """Give the casefolded words that begin a full name the names table types a person
-    ("Donald" of "Donald Trump"): given names, so that alone ("Donald") they name nobody
-    unless a full name ends in them, and a name they begin is a person's."""
-    found = set()
-    for speaker, kind in zip(names["speaker"].tolist(), names["speaker_type"].tolist(),
-                             strict=True):
+def name_words_of(names: pd.DataFrame, aliases: dict[str, str] | None = None) -> dict[str, list]:
+    """Give {casefolded word: [articles where it begins a full name typed a person, articles
+    where it ends one]}: a word that begins one is a given name ("Donald"), a word that ends
+    more than it begins is a surname ("Davis" of "Rick Davis", not in "Davis Manafort")."""
+    first: dict[str, set] = {}
+    last: dict[str, set] = {}
+    for article, speaker, kind in zip(names["article_id"].tolist(), names["speaker"].tolist(),
+                                      names["speaker_type"].tolist(), strict=True):
         name = _named(speaker, kind, aliases or {})[0]
-        if kind == "person" and is_full(name, kind) and given_word(name.split()[0]):
-            found.add(name.split()[0].casefold())
-    return frozenset(found)
+        if kind == "person" and is_full(name, kind):
+            words = core_words(name)
+            if given_word(words[0]):
+                first.setdefault(words[0].casefold(), set()).add(article)
+            last.setdefault(words[-1].casefold(), set()).add(article)
+    return {w: [len(first.get(w, ())), len(last.get(w, ()))] for w in sorted({*first, *last})}
+
+
+def word_roles(words: dict[str, list]) -> tuple[frozenset[str], frozenset[str]]:
+    """Give the given names and the surnames of a `name_words_of` table."""
+    return (frozenset(w for w, (f, _) in words.items() if f),
+            frozenset(w for w, (f, n) in words.items() if n > f))
 
 
 def _named(speaker: str, kind: str, aliases: dict[str, str]) -> tuple[str, bool]:
@@ -183,21 +194,21 @@ def settle_key(names: pd.DataFrame, aliases: dict[str, str] | None = None) -> pd
 
 def settle(names: pd.DataFrame, aliases: dict[str, str] | None = None,
            places: frozenset[str] | None = None, by_key: bool = True,
-           given: frozenset[str] | None = None) -> pd.DataFrame:
+           words: dict[str, list] | None = None) -> pd.DataFrame:
     """Give the names rows plus `canonical` and `canonical_type`, the corpus-wide name and type.
-    `places` and `given` default to `places_of(names)` and `given_names_of(names)`: pass the
+    `places` and `words` default to `places_of(names)` and `name_words_of(names)`: pass the
     whole corpus's when settling a part. `by_key=False` settles all rows as one group: the
     same result, kept to test that."""
     aliases = aliases or {}
     places = places_of(names, aliases) if places is None else places
-    given = given_names_of(names, aliases) if given is None else given
+    given, surnames = word_roles(name_words_of(names, aliases) if words is None else words)
     canonical = [""] * len(names)
     kinds = [""] * len(names)
     cols = {c: names[c].tolist() for c in NAME_COLUMNS}
     keys = settle_key(names, aliases) if by_key else pd.Series([""] * len(names), dtype=object)
     for rows in (keys.groupby(keys.tolist(), sort=False).indices.values() if len(keys) else ()):
         group = {c: [cols[c][i] for i in rows] for c in NAME_COLUMNS}
-        got_names, got_types = _settled_group(group, aliases, (places, given))
+        got_names, got_types = _settled_group(group, aliases, (places, given, surnames))
         for i, name, kind in zip(rows, got_names, got_types, strict=True):
             canonical[i], kinds[i] = name, kind
     return names.assign(canonical=pd.Series(canonical, index=names.index, dtype=object),
@@ -205,9 +216,9 @@ def settle(names: pd.DataFrame, aliases: dict[str, str] | None = None,
 
 
 def _settled_group(group: dict[str, list], aliases: dict[str, str],
-                   known: tuple[frozenset[str], frozenset[str]]) -> tuple[list[str], list[str]]:
+                   known: tuple[frozenset[str], ...]) -> tuple[list[str], list[str]]:
     """Give the canonical names and types of one key group's rows, passes repeated until the
-    types hold (`known`: the corpus's places and given names)."""
+    types hold (`known`: the corpus's places, given names and surnames)."""
     types = group["speaker_type"]
     for _ in range(_PASSES):
         # each pass reads the names as given, with the types the last pass settled
@@ -220,9 +231,9 @@ def _settled_group(group: dict[str, list], aliases: dict[str, str],
 
 def _pass(speakers: list[str], types: list[str], group: dict[str, list],
           aliases: dict[str, str],
-          known: tuple[frozenset[str], frozenset[str]]) -> tuple[list[str], list[str]]:
+          known: tuple[frozenset[str], ...]) -> tuple[list[str], list[str]]:
     """Give one settlement pass over a key group: canonical names and types per row."""
-    places, given = known
+    places, given, surnames = known
     weights, articles = group["statements"], group["article_id"]
     named: dict[tuple[str, str], tuple[str, bool]] = {}
     for pair in zip(speakers, types, strict=True):
@@ -236,10 +247,10 @@ def _pass(speakers: list[str], types: list[str], group: dict[str, list],
         if is_full(name, kind):
             full_counts[name] += weight
             spread.setdefault(name, set()).add(article)
-    canonical = forms_joined(clusters(full_counts, pinned, spread), places)
+    canonical = forms_joined(clusters(full_counts, pinned, spread, surnames), places)
     blocked = _places_named(names, types, group["affiliation"], weights, places)
     result = surnames_joined(speakers, names, types, articles, forced, canonical, spread,
-                             (blocked, given))
+                             (blocked, given, surnames))
     result = _bodies_merged(result, types, weights, places, pinned)
     result = bodies_joined(speakers, result, types, articles, pinned)
     merged = _same_case_merged(result, types, weights, pinned)
@@ -287,13 +298,13 @@ _TYPE_ORDER = ("person", "government", "organisation", "group")
 
 
 def _settled_types(names: list[str], types: list[str], pronouns: list[bool], weights: list[int],
-                   known: tuple[frozenset[str], frozenset[str]]) -> list[str]:
+                   known: tuple[frozenset[str], ...]) -> list[str]:
     """Give one type per speaker name: "government" for a place most statements type so;
     "person" for anyone a "he" or "she" refers to; else the most frequent type given (ties:
     person, government, organisation, group), where a full name led by a corpus given name
     typed an organisation counts as a person ("Susan Hennessey"); a name-like speaker with no
     type is a person. A statement without a speaker keeps the type it has."""
-    places, given = known
+    places, given, _ = known
     votes: dict[str, Counter] = {}
     for name, kind, pronoun, weight in zip(names, types, pronouns, weights, strict=True):
         count = votes.setdefault(name, Counter())

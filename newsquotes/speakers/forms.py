@@ -33,10 +33,11 @@ def dominant(heads: set[str], uses: Counter) -> set[str]:
     return {best} if uses[best] >= SURNAME_SHARE * sum(uses[h] for h in heads) else set()
 
 
-def clusters(counts: Counter, pinned: set[str],
-             spread: dict[str, set[str]] | None = None) -> dict[str, str]:
+def clusters(counts: Counter, pinned: set[str], spread: dict[str, set[str]] | None = None,
+             surnames: frozenset[str] = frozenset()) -> dict[str, str]:
     """Give {full name: canonical full name}, merging safe spelling variants and shorter forms
-    (`counts`: the statements of each full name; `spread`: the articles that give it)."""
+    (`counts`: the statements of each full name; `spread`: the articles that give it;
+    `surnames`: the corpus's words that end more full names than they begin)."""
     groups: dict[str, list[list[str]]] = {}
     for name in sorted(counts, key=lambda n: (-counts[n], n)):
         found = groups.setdefault(surname_key(name), [])
@@ -59,6 +60,7 @@ def clusters(counts: Counter, pinned: set[str],
         articles.setdefault(head, set()).update((spread or {}).get(name, {name}))
     uses = Counter({head: len(found) for head, found in articles.items()})
     moved = _shorter_forms(sorted(uses), uses, pinned)
+    moved.update(_double_surnames(sorted(uses), surnames, pinned | set(moved), moved))
     return {name: moved.get(head, head) for name, head in canonical.items()}
 
 
@@ -155,6 +157,26 @@ def forms_joined(canonical: dict[str, str], places: frozenset[str]) -> dict[str,
     return canonical
 
 
+def _double_surnames(heads: list[str], surnames: frozenset[str], fixed: set[str],
+                     moved: dict[str, str]) -> dict[str, str]:
+    """Give {two words: the one longer name they end} where the first of the two is a surname
+    in the corpus: a double surname used alone ("Vask Orlov", "Orlov" ending "Tavi Orlov"
+    elsewhere, is "Debra Vask Orlov"; "Mira Halvan" is no form of "Gold Mira Halvan")."""
+    tails: dict[str, list[str]] = {}
+    for head in heads:
+        words = head.split()
+        if len(words) >= 3 and not has_suffix(head):
+            tails.setdefault(" ".join(words[-2:]).casefold(), []).append(head)
+    found = {}
+    for name in heads:
+        words = name.split()
+        longer = tails.get(name.casefold(), [])
+        if len(words) == 2 and words[0].casefold() in surnames and name not in fixed and (
+                len(longer) == 1):
+            found[name] = moved.get(longer[0], longer[0])
+    return found
+
+
 def given_name_key(name: str, kind: str, article_full: list[str]) -> str:
     """Give, for a bare given name ("Lou" where the article's one "Lou" is "Lou Jiwei"), the
     surname key of the one full name of its article that it begins; else ""."""
@@ -179,13 +201,14 @@ def _given_joined(name: str, kind: str, article_full: list[str],
 def surnames_joined(speakers: list[str], names: tuple[str, ...], types: list[str],
                     articles: list[str], forced: tuple[bool, ...], canonical: dict[str, str],
                     spread: dict[str, set[str]],
-                    known: tuple[set[str], frozenset[str]]) -> list[str]:
+                    known: tuple[set[str], frozenset[str], frozenset[str]]) -> list[str]:
     """Give each row's name: its full name's canonical form, or, for a bare surname, the full
     name its article gives that surname, else the one that holds nearly all the corpus's
     articles naming someone of that surname; for a bare given name, the one full name its
     article begins with it, else no one ("" where no full name ends in it); else the name as
-    it is (`known`: the places, never surnames, and the corpus's given names)."""
-    blocked, given_names = known
+    it is (`known`: the places, never surnames, and the corpus's given names and surnames: a
+    full name led by a surname, "Davis Manafort", is no rival for a bare "Manafort")."""
+    blocked, given_names, surnames = known
     by_surname: dict[str, set[str]] = {}
     uses: dict[str, set[str]] = {}  # the articles that name each canonical full name
     for full, head in canonical.items():
@@ -210,7 +233,8 @@ def surnames_joined(speakers: list[str], names: tuple[str, ...], types: list[str
                 not raw.lower().startswith("the ")):
             heads = by_surname.get(surname_key(name), set())
             local = heads & in_article.get(article, set())
-            decided = local if len(local) == 1 else () if local else dominant(heads, counts)
+            rivals = {h for h in heads if h.split()[0].casefold() not in surnames} or heads
+            decided = local if len(local) == 1 else () if local else dominant(rivals, counts)
             given = next(iter(decided)) if decided else ""
             if not given and not heads and kind in ("person", "") and (
                     name.casefold() in given_names):

@@ -179,8 +179,18 @@ def test_case_variants_and_bodies_settle_as_their_type_says(rows, expected):
     assert canonicalize(frame)["speaker"].tolist() == expected
 
 
-@pytest.mark.xfail(strict=True, reason="a double surname used alone (\"Wasserman Schultz\") is "
-                   "taken for a full name: its key's names cannot tell \"Vask\" (a surname "
-                   "elsewhere) from \"Mira\" in \"Gold Mira Halvan\" (a given name)")
-def test_a_double_surname_alone_joins_its_full_name():
-    assert _settled([("a", "Debra Vask Orlov"), ("b", "Vask Orlov")]) == ["Debra Vask Orlov"] * 2
+@pytest.mark.parametrize(("rows", "expected"), [
+    # "Vask" ends more full names than it begins: a surname, so "Vask Orlov" is a double one
+    ([("a", "Debra Vask Orlov"), ("b", "Vask Orlov"), ("c", "Tavi Vask"), ("d", "Ana Vask")],
+     ["Debra Vask Orlov", "Debra Vask Orlov", "Tavi Vask", "Ana Vask"]),
+    # "Mira" begins names: "Mira Halvan" is her own name, not a form of "Gold Mira Halvan"
+    ([("a", "Gold Mira Halvan"), ("b", "Mira Halvan")], ["Gold Mira Halvan", "Mira Halvan"]),
+    # a full name led by a surname ("Kessel Orlov", a firm) is no rival for a bare "Orlov"
+    ([("a", "Tavi Orlov"), ("b", "Tavi Orlov"), ("c", "Kessel Orlov"), ("d", "Orlov"),
+      ("e", "Ana Kessel"), ("f", "Lars Kessel")],
+     ["Tavi Orlov", "Tavi Orlov", "Kessel Orlov", "Tavi Orlov", "Ana Kessel", "Lars Kessel"]),
+    ([("a", "Tavi Orlov"), ("b", "Tavi Orlov"), ("c", "Lars Orlov"), ("d", "Orlov")],
+     ["Tavi Orlov", "Tavi Orlov", "Lars Orlov", "Orlov"]),
+])
+def test_a_surname_before_a_name_is_a_double_surname_or_no_rival(rows, expected):
+    assert _settled(rows) == expected

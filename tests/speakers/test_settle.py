@@ -9,7 +9,7 @@ from pandas.testing import assert_frame_equal
 from newsquotes.speakers.corpus import (
     NAME_COLUMNS,
     canonicalize,
-    given_names_of,
+    name_words_of,
     names_of,
     places_of,
     settle,
@@ -63,11 +63,11 @@ def test_settle_gives_canonical_names_and_types():
 
 
 def _by_key_groups(names: pd.DataFrame, aliases=None) -> pd.DataFrame:
-    """Settle a names table one key group at a time, the corpus's places and given names
+    """Settle a names table one key group at a time, the corpus's places and name words
     given."""
-    places, given = places_of(names, aliases), given_names_of(names, aliases)
+    places, words = places_of(names, aliases), name_words_of(names, aliases)
     keys = settle_key(names, aliases)
-    parts = [settle(names[keys == key], aliases, places, given=given) for key in keys.unique()]
+    parts = [settle(names[keys == key], aliases, places, words=words) for key in keys.unique()]
     return pd.concat(parts).sort_index()
 
 
@@ -154,3 +154,12 @@ def test_types_follow_the_corpus_given_names(rows, expected):
     settled = settle(names_of(_statements([(a, s, t, s, "") for a, s, t in rows])))
     got = dict(zip(settled["speaker"], settled["canonical_type"], strict=True))
     assert [got[s] for _, s, _ in rows] == expected
+
+
+def test_name_words_count_the_articles_a_word_begins_and_ends_a_full_name_in():
+    rows = [("a", "Davis Orlov", "person", "", ""), ("b", "Mira Davis", "person", "", ""),
+            ("c", "Rick Davis", "person", "", ""), ("c", "Rick Davis Jr", "person", "", ""),
+            ("d", "Davis", "person", "", ""), ("d", "New Kestra", "person", "", "")]
+    words = name_words_of(names_of(_statements(rows)))
+    assert words == {"davis": [1, 2], "kestra": [0, 1], "mira": [1, 0], "orlov": [0, 1],
+                     "rick": [1, 0]}
