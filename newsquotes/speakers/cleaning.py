@@ -139,6 +139,17 @@ def _unresolved(words: list[str], speaker_type: str) -> bool:
         or any(w in SHARE_WORDS for w in low))
 
 
+def led_by_sentence(name: str, speaker_type: str = "") -> bool:
+    """Give True where the name's first word is a word of the sentence before it ("Is
+    Google", "Hosting Cook"; not a title or epithet): the parser typed a span that was no
+    name, so its type says little of the name."""
+    words = str(name).split()
+    if len(words) < 2 or not _capital(words[1]):
+        return False
+    low = words[0].lower().strip(",;:")
+    return low not in EPITHETS and low not in TITLE_WORDS and _leads_off(words[0], speaker_type)
+
+
 def speaker_name(name: str, speaker_type: str = "") -> str:
     """Give the name in `name` without the text around it, or "" where it names no speaker."""
     text = _bracket_cut(str(name))

@@ -49,7 +49,7 @@ import pandas as pd
 
 from newsquotes.speakers.aliases import AliasError, load_aliases
 from newsquotes.speakers.bodynames import bodies_joined
-from newsquotes.speakers.cleaning import speaker_name
+from newsquotes.speakers.cleaning import led_by_sentence, speaker_name
 from newsquotes.speakers.forms import (
     SURNAME_SHARE,
     clusters,
@@ -254,7 +254,9 @@ def _pass(speakers: list[str], types: list[str], group: dict[str, list],
     result = _bodies_merged(result, types, weights, places, pinned)
     result = bodies_joined(speakers, result, types, articles, pinned)
     merged = _same_case_merged(result, types, weights, pinned)
-    return merged, _settled_types(merged, types, group["pronoun"], weights, known)
+    led = [led_by_sentence(s, k) for s, k in zip(group["speaker"], group["speaker_type"],
+                                                 strict=True)]
+    return merged, _settled_types(merged, types, group["pronoun"], weights, known, led)
 
 
 def canonicalize(statements: pd.DataFrame, aliases: dict[str, str] | None = None) -> pd.DataFrame:
@@ -298,16 +300,19 @@ _TYPE_ORDER = ("person", "government", "organisation", "group")
 
 
 def _settled_types(names: list[str], types: list[str], pronouns: list[bool], weights: list[int],
-                   known: tuple[frozenset[str], ...]) -> list[str]:
+                   known: tuple[frozenset[str], ...], led: list[bool]) -> list[str]:
     """Give one type per speaker name: "government" for a place most statements type so;
     "person" for anyone a "he" or "she" refers to; else the most frequent type given (ties:
     person, government, organisation, group), where a full name led by a corpus given name
     typed an organisation counts as a person ("Susan Hennessey"); a name-like speaker with no
-    type is a person. A statement without a speaker keeps the type it has."""
+    type is a person. A statement without a speaker keeps the type it has. Spans led by a
+    word of the sentence before (`led`) vote only where no other row types the name."""
     places, given, _ = known
     votes: dict[str, Counter] = {}
-    for name, kind, pronoun, weight in zip(names, types, pronouns, weights, strict=True):
-        count = votes.setdefault(name, Counter())
+    weak: dict[str, Counter] = {}  # the types of spans cut from a sentence ("Is Google")
+    for name, kind, pronoun, weight, cut in zip(names, types, pronouns, weights, led,
+                                                strict=True):
+        count = (weak if cut else votes).setdefault(name, Counter())
         if kind == "organisation" and is_full(name, "person") and (
                 name.split()[0].casefold() in given):
             count["person"] += weight
@@ -315,6 +320,9 @@ def _settled_types(names: list[str], types: list[str], pronouns: list[bool], wei
             count[kind] += weight
         if kind == "person" and pronoun:
             count["pronoun"] += weight
+    for name, count in weak.items():
+        if not +votes.get(name, Counter()):
+            votes[name] = count  # only such spans type it
     settled = {}
     for name, count in votes.items():
         # a place is a government where as many statements type it so as any other way

@@ -194,3 +194,16 @@ def test_case_variants_and_bodies_settle_as_their_type_says(rows, expected):
 ])
 def test_a_surname_before_a_name_is_a_double_surname_or_no_rival(rows, expected):
     assert _settled(rows) == expected
+
+
+@pytest.mark.parametrize(("rows", "expected"), [
+    # the parser typed "Is Kestragas", no name: the rows that give the name as it is decide
+    ([("a", "Is Kestragas", "person"), ("a", "Is Kestragas", "person"),
+      ("b", "Kestragas", "organisation")], ["organisation"] * 3),
+    ([("a", "Hosting Orlov", "person")], ["person"]),  # nothing else types it
+    ([("a", "Sen. Orlov", "person"), ("a", "Sen. Orlov", "person"),
+      ("b", "Orlov", "organisation")], ["person"] * 3),  # a title is no word of a sentence
+])
+def test_a_span_cut_from_its_sentence_types_a_name_only_alone(rows, expected):
+    frame = pd.DataFrame(rows, columns=["article_id", "speaker", "speaker_type"])
+    assert canonicalize(frame)["speaker_type"].tolist() == expected
