@@ -1,5 +1,7 @@
 """One body, one name: the forms a text gives a campaign, an outlet or an office made one.
 
+"Velora's Central Electoral Commission", "Veloran Central Electoral Commission" and "Central
+Electoral Commission" are one where the corpus qualifies that body by one place only.
 "The Halvan campaign" opened a sentence: it is "the Halvan campaign". "Halvan's campaign" and
 "Mrs. Halvan's campaign" are "the Halvan campaign" where the corpus names it so. "The Times"
 is the one "... Times" its article names ("the Kestra Times"), else the one the corpus names;
@@ -12,7 +14,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from newsquotes.speakers.names import TITLES
+from newsquotes.speakers.names import TITLES, same_place
+from newsquotes.speakers.naming import ORG_WORDS, QUALIFIED
 
 _BODY_TYPES = ("organisation", "group")
 # "Halvan's campaign", "Mrs. Mira Halvan's presidential campaign": an owner and its body
@@ -73,3 +76,33 @@ def bodies_joined(speakers: list[str], names: list[str], types: list[str],
             name = owned or outlet or name
         result.append(name)
     return result
+
+
+def bodies_merged(names: list[str], types: list[str], weights: list[int],
+                   places: frozenset[str], pinned: set[str]) -> list[str]:
+    """Give `names` with the forms of one body made one ("Velora's Central Electoral
+    Commission", "Veloran Central Electoral Commission", "Central Electoral Commission") where
+    the corpus qualifies that body by one place only: the ministries of energy of two countries
+    stay two. The most frequent form names it (ties: the longer)."""
+    counts: Counter = Counter()
+    for name, kind, weight in zip(names, types, weights, strict=True):
+        if name and kind in ("organisation", "government") and name not in pinned:
+            counts[name] += weight
+    forms: dict[str, list[str]] = {}
+    owners: dict[str, set[str]] = {}
+    for name in counts:
+        qualified = QUALIFIED.match(name)
+        place = next((p for p in sorted(places) if same_place(qualified.group(1), p)), "") \
+            if qualified else ""
+        body = qualified.group(2) if place else name
+        if len(body.split()) < 2 or not any(w.lower() in ORG_WORDS for w in body.split()):
+            continue
+        forms.setdefault(body.casefold(), []).append(name)
+        if place:
+            owners.setdefault(body.casefold(), set()).add(place)
+    rename = {}
+    for key, members in forms.items():
+        if len(members) > 1 and len(owners.get(key, ())) == 1:
+            head = max(members, key=lambda n: (counts[n], len(n), n))
+            rename.update(dict.fromkeys(members, head))
+    return [rename.get(name, name) for name in names]

@@ -9,9 +9,10 @@ corpus's distinct names, not with its statements:
 - Titles and possessive affiliations go: "Ukraine’s Dmytro Kuleba", "Foreign Minister Dmytro
   Kuleba" -> "Dmytro Kuleba"; organisations lose a leading "the" ("the Ministry of Energy" ->
   "Ministry of Energy"); an all-capitals person or country from a headline ("UKRAINE SAYS") is
-  title-cased. Other names that differ only in case are one speaker. What is no name goes
-  first (`cleaning.speaker_name`: datelines, words of the sentence before, epithets, headline
-  verbs, page furniture, descriptions).
+  title-cased; a title's abbreviation or an acronym before a full name goes ("C.E.O. Tim
+  Sloan"). Other names that differ only in case are one speaker. What is no name goes first
+  (`cleaning.speaker_name`: datelines, words of the sentence before, a slogan's verb, epithets,
+  headline verbs, page furniture, descriptions).
 - Spelling variants of a full name merge when every word matches: the same transliteration key
   ("Zelenskyy"/"Zelensky", "Sergey"/"Sergei": y as i, x as ks, doubled letters once, accents
   dropped), or, for a given name of six letters or more, one letter inserted, dropped or changed
@@ -19,25 +20,35 @@ corpus's distinct names, not with its statements:
   equal. A changed or added last letter never merges, as it often marks another person
   ("Aleksandr"/"Aleksandra", "Mario"/"Maria"); different given names never merge ("Anna
   Varga"/"Peter Varga"), except a short form and its full form ("Chuck"/"Charles"). A middle
-  name or initial goes where the shorter name is in as many articles (`forms.py`).
+  name or initial goes where the shorter name is in as many articles, and so does a suffix
+  ("Joseph R. Biden Jr" -> "Joe Biden") unless the corpus names that exact given name and
+  surname without it (the father); a name known by its middle name is that form where it is
+  in more articles ("Rafael Edward Cruz" -> "Ted Cruz"); two words whose first is a surname in
+  the corpus are a double surname, the one longer name ending in them (`forms.py`).
 - A bare surname ("Kuleba", "De Blasio") joins the full name with that surname that its own
   article gives a statement to; failing that, the full name named in 90% of the articles
-  that name someone of that surname in full. Shared more evenly and not decided by the
-  article, it stays as it is. "The Hill" is a body's name, never a surname.
-- The forms of one body's name merge where the corpus qualifies it by one place only:
-  "Velora's Central Electoral Commission", "Veloran Central Electoral Commission" and
-  "Central Electoral Commission" are one; two countries' "Ministry of Energy" stay two.
+  that name someone of that surname in full (a full name led by a surname, "Davis Manafort",
+  is no rival). Shared more evenly and not decided by the article, it stays as it is. "The
+  Hill" is a body's name, never a surname. A bare given name ("Lou", "Bill") is the one full
+  name its article begins with it; else, where no full name ends in it, no one ("Donald").
+- The forms of one body's name merge (`bodynames.py`): where the corpus qualifies it by one
+  place only ("Velora's Central Electoral Commission", "Central Electoral Commission"; two
+  countries' "Ministry of Energy" stay two); "Cruz's campaign" and "The Cruz campaign" are
+  "the Cruz campaign"; "the Times" is the one "... Times" its article (or corpus) names.
 - The canonical spelling is the most frequent one in the corpus (ties: alphabetical); a
   group's, or a "the ..." name's, lower-case form where it has one ("aides", not "Aides").
 - Each speaker gets one type across the corpus: "government" for a name the corpus uses as a
   place that most of its statements type a country or government, "person" for anyone a "he"
   or "she" refers to, else the type most statements give (ties: person, government,
-  organisation, group); a name-like speaker that no statement types is a person. A statement
-  with no speaker keeps its own type.
+  organisation, group; a full name led by a corpus given name counts as a person's, and a
+  span led by a word of the sentence before, "Is Google", counts only alone); a name-like
+  speaker that no statement types is a person. A statement with no speaker keeps its own type.
 
-Every rule above compares only names that end in the same word (by spelling key): that word is
+Every rule above compares only names that end in the same word (by spelling key, a suffix
+aside; a bare given name takes the key of the full name its article begins with it): that is
 `settle_key`, and rows of different keys are settled apart, so a store re-settles only the keys
-a new batch touches. The one corpus-wide state is the set of place names (`places_of`).
+a new batch touches. The corpus-wide state is the set of place names (`places_of`) and the
+articles in which each word begins or ends a person's full name (`name_words_of`).
 The alias file (see `aliases.py`) is applied before anything else and always wins.
 """
 
@@ -48,7 +59,7 @@ from collections import Counter
 import pandas as pd
 
 from newsquotes.speakers.aliases import AliasError, load_aliases
-from newsquotes.speakers.bodynames import bodies_joined
+from newsquotes.speakers.bodynames import bodies_joined, bodies_merged
 from newsquotes.speakers.cleaning import led_by_sentence, speaker_name
 from newsquotes.speakers.forms import (
     SURNAME_SHARE,
@@ -57,10 +68,8 @@ from newsquotes.speakers.forms import (
     given_name_key,
     surnames_joined,
 )
-from newsquotes.speakers.names import same_place
 from newsquotes.speakers.naming import (
     ORG_WORDS,
-    QUALIFIED,
     STATE_TYPES,
     core_words,
     given_word,
@@ -136,10 +145,15 @@ def name_words_of(names: pd.DataFrame, aliases: dict[str, str] | None = None) ->
     more than it begins is a surname ("Davis" of "Rick Davis", not in "Davis Manafort")."""
     first: dict[str, set] = {}
     last: dict[str, set] = {}
+    cleaned: dict[str, str] = {}
     for article, speaker, kind in zip(names["article_id"].tolist(), names["speaker"].tolist(),
                                       names["speaker_type"].tolist(), strict=True):
-        name = _named(speaker, kind, aliases or {})[0]
-        if kind == "person" and is_full(name, kind):
+        if kind != "person":
+            continue
+        if speaker not in cleaned:
+            cleaned[speaker] = _named(speaker, kind, aliases or {})[0]
+        name = cleaned[speaker]
+        if is_full(name, kind):
             words = core_words(name)
             if given_word(words[0]):
                 first.setdefault(words[0].casefold(), set()).add(article)
@@ -251,7 +265,7 @@ def _pass(speakers: list[str], types: list[str], group: dict[str, list],
     blocked = _places_named(names, types, group["affiliation"], weights, places)
     result = surnames_joined(speakers, names, types, articles, forced, canonical, spread,
                              (blocked, given, surnames))
-    result = _bodies_merged(result, types, weights, places, pinned)
+    result = bodies_merged(result, types, weights, places, pinned)
     result = bodies_joined(speakers, result, types, articles, pinned)
     merged = _same_case_merged(result, types, weights, pinned)
     led = [led_by_sentence(s, k) for s, k in zip(group["speaker"], group["speaker_type"],
@@ -347,36 +361,6 @@ def _settled_types(names: list[str], types: list[str], pronouns: list[bool], wei
 
 def _rank(kind: str) -> int:
     return _TYPE_ORDER.index(kind) if kind in _TYPE_ORDER else len(_TYPE_ORDER)
-
-
-def _bodies_merged(names: list[str], types: list[str], weights: list[int],
-                   places: frozenset[str], pinned: set[str]) -> list[str]:
-    """Give `names` with the forms of one body made one ("Velora's Central Electoral
-    Commission", "Veloran Central Electoral Commission", "Central Electoral Commission") where
-    the corpus qualifies that body by one place only: the ministries of energy of two countries
-    stay two. The most frequent form names it (ties: the longer)."""
-    counts: Counter = Counter()
-    for name, kind, weight in zip(names, types, weights, strict=True):
-        if name and kind in ("organisation", "government") and name not in pinned:
-            counts[name] += weight
-    forms: dict[str, list[str]] = {}
-    owners: dict[str, set[str]] = {}
-    for name in counts:
-        qualified = QUALIFIED.match(name)
-        place = next((p for p in sorted(places) if same_place(qualified.group(1), p)), "") \
-            if qualified else ""
-        body = qualified.group(2) if place else name
-        if len(body.split()) < 2 or not any(w.lower() in ORG_WORDS for w in body.split()):
-            continue
-        forms.setdefault(body.casefold(), []).append(name)
-        if place:
-            owners.setdefault(body.casefold(), set()).add(place)
-    rename = {}
-    for key, members in forms.items():
-        if len(members) > 1 and len(owners.get(key, ())) == 1:
-            head = max(members, key=lambda n: (counts[n], len(n), n))
-            rename.update(dict.fromkeys(members, head))
-    return [rename.get(name, name) for name in names]
 
 
 def _same_case_merged(names: list[str], types: list[str], weights: list[int],
