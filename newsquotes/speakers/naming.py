@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from newsquotes.lexicon.corpus_names import NICKNAMES, SUFFIXES
 from newsquotes.lexicon.places import PLACE_FIRST
@@ -93,6 +94,7 @@ def surname_key(name: str) -> str:
     return spelling_key(words[-1]) if words else ""
 
 
+@lru_cache(maxsize=1 << 16)
 def spelling_key(word: str) -> str:
     """Give the transliteration key of one name word ("Zelenskyy", "Zelensky" -> "zelenski")."""
     plain = unicodedata.normalize("NFKD", word.casefold())
