@@ -80,3 +80,14 @@ def test_settle_keeps_the_names_rows_and_their_columns():
     settled = settling.settle(keyed, None, set(), {"joe": [1, 0], "joseph": [1, 0]})
     assert settled["canonical"].tolist() == ["Joe Brekke"] * 2
     assert settled["key"].tolist() == ["breke"] * 2
+
+
+def test_a_re_extracted_batch_takes_its_old_word_uses_away(tmp_path, monkeypatch):
+    store = _store(tmp_path, STORIES)
+    before = json.loads(store.catalog().meta("words"))
+    monkeypatch.setattr(extraction, "EXTRACTOR_VERSION", "fake-2")
+    from newsquotes import pipeline
+
+    assert pipeline.update_store(store) == len(STORIES)  # every batch again, one by one
+    words = json.loads(store.catalog().meta("words"))
+    assert words == before == settling.words_of(settling._names_where(store, None), None)
