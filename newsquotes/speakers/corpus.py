@@ -73,6 +73,7 @@ from newsquotes.speakers.naming import (
     STATE_TYPES,
     core_words,
     given_word,
+    is_bare,
     is_full,
     name_like,
     spelling_key,
@@ -321,7 +322,7 @@ def _settled_types(names: list[str], types: list[str], pronouns: list[bool], wei
     typed an organisation counts as a person ("Susan Hennessey"); a name-like speaker with no
     type is a person. A statement without a speaker keeps the type it has. Spans led by a
     word of the sentence before (`led`) vote only where no other row types the name."""
-    places, given, _ = known
+    places, given, surnames = known
     votes: dict[str, Counter] = {}
     weak: dict[str, Counter] = {}  # the types of spans cut from a sentence ("Is Google")
     for name, kind, pronoun, weight, cut in zip(names, types, pronouns, weights, led,
@@ -330,6 +331,8 @@ def _settled_types(names: list[str], types: list[str], pronouns: list[bool], wei
         if kind == "organisation" and is_full(name, "person") and (
                 name.split()[0].casefold() in given):
             count["person"] += weight
+        elif not kind and name.casefold() in surnames and is_bare(name, "person"):
+            count["person"] += weight  # "Hannity asked": untyped, a corpus surname
         elif kind:
             count[kind] += weight
         if kind == "person" and pronoun:

@@ -156,6 +156,17 @@ def test_types_follow_the_corpus_given_names(rows, expected):
     assert [got[s] for _, s, _ in rows] == expected
 
 
+def test_an_untyped_corpus_surname_is_a_person_not_the_place_its_tagger_made_it():
+    # "Orlov asked ..." untyped three times, tagged a place once (as its own affiliation)
+    rows = [("a", "Orlov", "", "Orlov", ""), ("a", "Orlov", "", "Orlov", ""),
+            ("a", "Orlov", "", "Orlov", ""), ("a", "Orlov", "government", "Orlov", "Orlov"),
+            ("b", "Tavi Orlov", "person", "Tavi Orlov", "")]
+    settled = settle(names_of(_statements(rows)))
+    pairs = zip(settled["canonical"], settled["canonical_type"], strict=True)
+    assert set(pairs) == {("Tavi Orlov", "person")}
+
+
+
 def test_name_words_count_the_articles_a_word_begins_and_ends_a_full_name_in():
     rows = [("a", "Davis Orlov", "person", "", ""), ("b", "Mira Davis", "person", "", ""),
             ("c", "Rick Davis", "person", "", ""), ("c", "Rick Davis Jr", "person", "", ""),
