@@ -4,13 +4,15 @@ the keys a new batch touches.
 Statements keep the name the extractor gave in their article. Each batch's names part holds
 one row per article and name with its settlement key (the spelling key of the last word of the
 tidied name: rows with different keys never influence each other). A new batch re-settles the
-names rows of the keys it touches, read from the names parts by key, with the corpus-wide set
-of place names (kept in the catalog) given alongside; `<store>/speakers.parquet` holds the rows
-whose canonical name or type differs from their own, applied when the store is read. A changed
+names rows of the keys it touches, read from the names parts by key, with the corpus-wide sets
+of place names and the given-name and surname uses of words (kept in the catalog) given
+alongside, and the keys of rows a new place or a word's new role may change;
+`<store>/speakers.parquet` holds the rows whose canonical name or type differs from their own,
+applied when the store is read. A changed
 alias file re-keys and re-settles everything; so does a kill between a batch and its settling.
 
-`names_of`, `settle_key` and `settle` are the speakers stage's contract; until it provides
-them they are built here on `canonicalize` (swap the three for imports, nothing else changes).
+`settle_key` and `settle` are the speakers stage's (`speakers.corpus`), `settle` given the
+corpus-wide sets.
 """
 
 from __future__ import annotations
@@ -19,7 +21,6 @@ import hashlib
 import json
 import re
 
-import numpy as np
 import pandas as pd
 import pyarrow.compute as pc
 import pyarrow.dataset as ds
@@ -30,7 +31,6 @@ from newsquotes.store.parquet import Store
 
 NAME_COLUMNS = schema.NAME_COLUMNS
 _STATES = ("government", "country")
-SETTLE_ROWS = 20_000  # statements one settlement pass weighs at most (see `settle`)
 
 
 def names_of(statements: pd.DataFrame) -> pd.DataFrame:
@@ -50,46 +50,26 @@ def names_of(statements: pd.DataFrame) -> pd.DataFrame:
 
 
 def settle_key(names: pd.DataFrame, aliases: dict[str, str] | None = None) -> pd.Series:
-    """Give each row's key: the spelling key of the last word of its tidied (or aliased) name."""
-    aliases = aliases or {}
-    pairs = list(zip(names["speaker"].astype(str), names["speaker_type"].astype(str),
-                     strict=True))
-    keys: dict[tuple[str, str], str] = {}
-    for pair in set(pairs):
-        clean = aliases.get(" ".join(pair[0].split())) or speakers.tidy(*pair) or pair[0]
-        words = clean.split()
-        keys[pair] = speakers.spelling_key(words[-1]) if words else ""
-    return pd.Series([keys[p] for p in pairs], index=names.index, dtype=object)
+    """Give each row's key: the speakers stage's (`corpus.settle_key`), which `settle` groups
+    by, so a batch re-settles exactly the rows that can influence its own."""
+    return speakers.settle_key(names, aliases)
 
 
 def settle(names: pd.DataFrame, aliases: dict[str, str] | None = None,
-           places: set[str] = frozenset()) -> pd.DataFrame:
+           places: set[str] = frozenset(), words: dict[str, list] | None = None) -> pd.DataFrame:
     """Give the names rows plus `canonical` and `canonical_type`, settled among themselves
-    (`places`: the corpus's place names, which no surname may join)."""
+    (`places`: the corpus's place names, which no surname may join, weighed against the
+    surnames of these rows; `words`: the corpus's `speakers.name_words_of`)."""
     if names.empty:
         return names.assign(canonical=pd.Series(dtype=object),
                             canonical_type=pd.Series(dtype=object))
     names = names.reset_index(drop=True)
-    # canonicalize counts statements: each names row stands for `statements` of them, scaled
-    # down (never below one) where a key holds more than SETTLE_ROWS, so a much-quoted
-    # surname costs a bounded pass; the counts' proportions, which decide, are kept.
-    counts = names["statements"].clip(lower=1).to_numpy()
-    if counts.sum() > SETTLE_ROWS:
-        counts = np.ceil(counts * (SETTLE_ROWS / counts.sum())).astype(int)
-    rows = np.repeat(np.arange(len(names)), counts)
-    expanded = pd.DataFrame({
-        "article_id": names["article_id"].to_numpy()[rows],
-        "speaker": names["speaker"].to_numpy()[rows],
-        "speaker_type": names["speaker_type"].to_numpy()[rows],
-        "affiliation": names["affiliation"].to_numpy()[rows],
-        "speaker_mention": np.where(names["pronoun"].to_numpy()[rows], "he", ""),
-    })
+    # each corpus place counts as one statement's affiliation beside these rows' own uses
     extra = pd.DataFrame({"article_id": "", "speaker": "", "speaker_type": "",
-                          "affiliation": sorted(places), "speaker_mention": ""})
-    settled = speakers.canonicalize(pd.concat([expanded, extra], ignore_index=True), aliases)
-    first = np.r_[0, np.flatnonzero(np.diff(rows)) + 1]
-    return names.assign(canonical=settled["speaker"].to_numpy()[first],
-                        canonical_type=settled["speaker_type"].to_numpy()[first])
+                          "affiliation": sorted(places), "pronoun": False, "statements": 1})
+    known = speakers.places_of(pd.concat([names[NAME_COLUMNS], extra], ignore_index=True),
+                               aliases)
+    return speakers.settle(names, aliases, known, words=words or {})
 
 
 def keyed(names: pd.DataFrame, aliases: dict[str, str] | None) -> pd.DataFrame:
@@ -101,6 +81,26 @@ def places_of(names: pd.DataFrame) -> set[str]:
     """Give the names the corpus uses as places: affiliations and governments, case-folded."""
     states = names.loc[names["speaker_type"].isin(_STATES), "speaker"]
     return {p.casefold() for p in pd.concat([names["affiliation"], states]).unique() if p}
+
+
+def words_of(names: pd.DataFrame, aliases: dict[str, str] | None) -> dict[str, list]:
+    """Give the given-name and surname uses of the words of names rows (`name_words_of`)."""
+    return speakers.name_words_of(names, aliases)
+
+
+def _words_added(old: dict[str, list], new: dict[str, list], gone: dict[str, list]
+                 ) -> tuple[dict[str, list], set[str]]:
+    """Give the corpus's word uses with a batch's added and a replaced batch's taken away,
+    and the words whose role (given name, surname) that changes."""
+    merged = {w: list(v) for w, v in old.items()}
+    for table, sign in ((new, 1), (gone, -1)):
+        for word, (first, last) in table.items():
+            have = merged.setdefault(word, [0, 0])
+            have[0], have[1] = have[0] + sign * first, have[1] + sign * last
+    merged = {w: v for w, v in merged.items() if v != [0, 0]}
+    changed = {w for w in {*old, *merged} if speakers.word_roles({w: old.get(w, [0, 0])})
+               != speakers.word_roles({w: merged.get(w, [0, 0])})}
+    return merged, changed
 
 
 def aliases_stamp(aliases: dict[str, str] | None) -> str:
@@ -118,7 +118,8 @@ def _names_where(store: Store, condition) -> pd.DataFrame:
 
 
 def _place_keys(store: Store, fresh: set[str]) -> set[str]:
-    """Give the keys of names rows holding a place word just seen (a place changes them)."""
+    """Give the keys of names rows holding a place word or given name just seen (either
+    changes how they settle)."""
     words = "|".join(re.escape(p) for p in sorted(fresh, key=len, reverse=True))
     pattern = rf"(?i)\b(?:{words})\b"  # RE2 (pyarrow's): no look-behind
     rows = _names_where(store, pc.match_substring_regex(pc.field("speaker"), pattern))
@@ -133,23 +134,30 @@ def _changed(settled: pd.DataFrame) -> pd.DataFrame:
 
 
 def resettle(store: Store, keys: set[str] | None, aliases: dict[str, str] | None,
-             new_places: set[str] = frozenset()) -> int:
+             new_places: set[str] = frozenset(), new_words: dict[str, list] | None = None,
+             gone_words: dict[str, list] | None = None) -> int:
     """Give the names rows settled again: those of `keys` (all, for None) and of any key a
-    new place touches; the store's settled rows of those keys are replaced."""
+    new place or a word's new role (given name, surname) touches; the store's settled rows
+    of those keys are replaced (`new_words`, `gone_words`: the word uses of the batch added
+    and of the batch it replaced)."""
     catalog = store.catalog()
-    places = set(json.loads(catalog.meta("places", "[]"))) | set(new_places)
+    old_places = set(json.loads(catalog.meta("places", "[]")))
+    places = old_places | set(new_places)
+    words, changed = _words_added(json.loads(catalog.meta("words", "{}")), new_words or {},
+                                  gone_words or {})
     if keys is None:
         todo, kept = _names_where(store, None), store.speakers().iloc[:0]
-        places = places_of(todo)
+        places, words = places_of(todo), words_of(todo, aliases)
     else:
-        fresh = set(new_places) - set(json.loads(catalog.meta("places", "[]")))
+        fresh = (set(new_places) - old_places) | changed
         keys = keys | (_place_keys(store, fresh) if fresh else set())
         todo = _names_where(store, pc.field("key").isin(sorted(keys)))
         old = store.speakers()
         kept = old[~old["key"].isin(keys)]
-    settled = settle(todo, aliases, places)
+    settled = settle(todo, aliases, places, words)
     store.write_speakers(pd.concat([kept, _changed(settled)], ignore_index=True))
-    catalog.commit(meta={"places": json.dumps(sorted(places))})
+    catalog.commit(meta={"places": json.dumps(sorted(places)),
+                         "words": json.dumps(words, sort_keys=True)})
     return len(settled)
 
 
@@ -195,6 +203,8 @@ def settle_batch(store: Store, aliases: dict[str, str] | None, names: pd.DataFra
     """Give the rows re-settled for one batch's names (and the keys of the names it
     `replaced`), then mark the store settled."""
     keys = set(names["key"]) | (set(replaced["key"]) if replaced is not None else set())
-    done = resettle(store, keys, aliases, places_of(names)) if keys else 0
+    gone = words_of(replaced, aliases) if replaced is not None else {}
+    done = resettle(store, keys, aliases, places_of(names), words_of(names, aliases), gone) \
+        if keys else 0
     store.catalog().commit(meta={"aliases": aliases_stamp(aliases), "unsettled": ""})
     return done

@@ -39,6 +39,15 @@ ADVERBS = {
     "ironically", "notably", "separately", "similarly", "today", "yesterday", "tonight",
     "asked", "says", "say", "told", "added", "noted", "wrote", "according",
 }
+# Verbs that open a slogan or a command before a name ("Make Trump go away", "Dump Halvan"),
+# never a given name. Not here, as they are given names too: "will", "grant", "hope", "rush",
+# "chase", "drew", "mark", "sue", "pat", "bob", "frank", "guy", "bill", "jack", "don".
+IMPERATIVES = {
+    "make", "let", "get", "take", "keep", "give", "tell", "vote", "stop", "send", "bring",
+    "lock", "dump", "impeach", "elect", "reelect", "re-elect", "thank", "ask", "help", "save",
+    "blame", "fire", "beat", "defeat", "fight", "trust", "believe", "imagine", "remember",
+    "forget", "meet", "see", "hear", "love", "hate", "free", "arrest", "jail", "recall",
+}
 # Words placed before a name to mock or praise, never part of it ("Crooked Hillary").
 EPITHETS = {
     "crooked", "lyin'", "lyin", "lying", "real", "fascist", "crazy", "sleepy", "little",

@@ -22,6 +22,7 @@ from newsquotes.lexicon.corpus_names import (
     EPITHETS,
     EVENT_WORDS,
     HEADLINE_VERBS,
+    IMPERATIVES,
     ING_NAMES,
     PAGE_LEADS,
     PAGE_WORDS,
@@ -34,7 +35,7 @@ from newsquotes.speakers.names import PRONOUNS, TITLES
 from newsquotes.speakers.naming import CONNECTORS
 
 # Words never the first of a name: a name led by one was cut with the sentence before it.
-_NOT_FIRST = (AUXILIARIES | CONJUNCTIONS | PREPOSITIONS | ADVERBS
+_NOT_FIRST = (AUXILIARIES | CONJUNCTIONS | PREPOSITIONS | ADVERBS | IMPERATIVES
               | (DETERMINERS - {"the", "a", "an"}))
 # Three lower-case letters run into a capital: "NoemKristi", never "McConnell" or "DeSantis";
 # a glue only where the glued word repeats an earlier one (not "WikiLeaks", "SoftBank").
@@ -136,6 +137,17 @@ def _unresolved(words: list[str], speaker_type: str) -> bool:
     return speaker_type == "person" and (
         low[-1] in PARTY_NOUNS or low[-1] in _NOT_FIRST or not _capital(words[-1])
         or any(w in SHARE_WORDS for w in low))
+
+
+def led_by_sentence(name: str, speaker_type: str = "") -> bool:
+    """Give True where the name's first word is a word of the sentence before it ("Is
+    Google", "Hosting Cook"; not a title or epithet): the parser typed a span that was no
+    name, so its type says little of the name."""
+    words = str(name).split()
+    if len(words) < 2 or not _capital(words[1]):
+        return False
+    low = words[0].lower().strip(",;:")
+    return low not in EPITHETS and low not in TITLE_WORDS and _leads_off(words[0], speaker_type)
 
 
 def speaker_name(name: str, speaker_type: str = "") -> str:

@@ -9,9 +9,10 @@ corpus's distinct names, not with its statements:
 - Titles and possessive affiliations go: "Ukraine’s Dmytro Kuleba", "Foreign Minister Dmytro
   Kuleba" -> "Dmytro Kuleba"; organisations lose a leading "the" ("the Ministry of Energy" ->
   "Ministry of Energy"); an all-capitals person or country from a headline ("UKRAINE SAYS") is
-  title-cased. Other names that differ only in case are one speaker. What is no name goes
-  first (`cleaning.speaker_name`: datelines, words of the sentence before, epithets, headline
-  verbs, page furniture, descriptions).
+  title-cased; a title's abbreviation or an acronym before a full name goes ("C.E.O. Tim
+  Sloan"). Other names that differ only in case are one speaker. What is no name goes first
+  (`cleaning.speaker_name`: datelines, words of the sentence before, a slogan's verb, epithets,
+  headline verbs, page furniture, descriptions).
 - Spelling variants of a full name merge when every word matches: the same transliteration key
   ("Zelenskyy"/"Zelensky", "Sergey"/"Sergei": y as i, x as ks, doubled letters once, accents
   dropped), or, for a given name of six letters or more, one letter inserted, dropped or changed
@@ -19,25 +20,35 @@ corpus's distinct names, not with its statements:
   equal. A changed or added last letter never merges, as it often marks another person
   ("Aleksandr"/"Aleksandra", "Mario"/"Maria"); different given names never merge ("Anna
   Varga"/"Peter Varga"), except a short form and its full form ("Chuck"/"Charles"). A middle
-  name or initial goes where the shorter name is in as many articles (`forms.py`).
+  name or initial goes where the shorter name is in as many articles, and so does a suffix
+  ("Joseph R. Biden Jr" -> "Joe Biden") unless the corpus names that exact given name and
+  surname without it (the father); a name known by its middle name is that form where it is
+  in more articles ("Rafael Edward Cruz" -> "Ted Cruz"); two words whose first is a surname in
+  the corpus are a double surname, the one longer name ending in them (`forms.py`).
 - A bare surname ("Kuleba", "De Blasio") joins the full name with that surname that its own
   article gives a statement to; failing that, the full name named in 90% of the articles
-  that name someone of that surname in full. Shared more evenly and not decided by the
-  article, it stays as it is. "The Hill" is a body's name, never a surname.
-- The forms of one body's name merge where the corpus qualifies it by one place only:
-  "Velora's Central Electoral Commission", "Veloran Central Electoral Commission" and
-  "Central Electoral Commission" are one; two countries' "Ministry of Energy" stay two.
+  that name someone of that surname in full (a full name led by a surname, "Davis Manafort",
+  is no rival). Shared more evenly and not decided by the article, it stays as it is. "The
+  Hill" is a body's name, never a surname. A bare given name ("Lou", "Bill") is the one full
+  name its article begins with it; else, where no full name ends in it, no one ("Donald").
+- The forms of one body's name merge (`bodynames.py`): where the corpus qualifies it by one
+  place only ("Velora's Central Electoral Commission", "Central Electoral Commission"; two
+  countries' "Ministry of Energy" stay two); "Cruz's campaign" and "The Cruz campaign" are
+  "the Cruz campaign"; "the Times" is the one "... Times" its article (or corpus) names.
 - The canonical spelling is the most frequent one in the corpus (ties: alphabetical); a
   group's, or a "the ..." name's, lower-case form where it has one ("aides", not "Aides").
 - Each speaker gets one type across the corpus: "government" for a name the corpus uses as a
   place that most of its statements type a country or government, "person" for anyone a "he"
   or "she" refers to, else the type most statements give (ties: person, government,
-  organisation, group); a name-like speaker that no statement types is a person. A statement
-  with no speaker keeps its own type.
+  organisation, group; a full name led by a corpus given name counts as a person's, and a
+  span led by a word of the sentence before, "Is Google", counts only alone); a name-like
+  speaker that no statement types is a person. A statement with no speaker keeps its own type.
 
-Every rule above compares only names that end in the same word (by spelling key): that word is
+Every rule above compares only names that end in the same word (by spelling key, a suffix
+aside; a bare given name takes the key of the full name its article begins with it): that is
 `settle_key`, and rows of different keys are settled apart, so a store re-settles only the keys
-a new batch touches. The one corpus-wide state is the set of place names (`places_of`).
+a new batch touches. The corpus-wide state is the set of place names (`places_of`) and the
+articles in which each word begins or ends a person's full name (`name_words_of`).
 The alias file (see `aliases.py`) is applied before anything else and always wins.
 """
 
@@ -47,25 +58,32 @@ from collections import Counter
 
 import pandas as pd
 
-from newsquotes.lexicon.corpus_names import SUFFIXES
 from newsquotes.speakers.aliases import AliasError, load_aliases
-from newsquotes.speakers.cleaning import speaker_name
-from newsquotes.speakers.forms import SURNAME_SHARE, clusters, dominant
-from newsquotes.speakers.names import same_place
+from newsquotes.speakers.bodynames import bodies_joined, bodies_merged
+from newsquotes.speakers.cleaning import led_by_sentence, speaker_name
+from newsquotes.speakers.forms import (
+    SURNAME_SHARE,
+    clusters,
+    forms_joined,
+    given_name_key,
+    surnames_joined,
+)
 from newsquotes.speakers.naming import (
     ORG_WORDS,
-    PARTICLES,
-    QUALIFIED,
     STATE_TYPES,
+    core_words,
+    given_word,
     is_bare,
     is_full,
     name_like,
     spelling_key,
+    surname_key,
     tidy,
 )
 
-__all__ = ["NAME_COLUMNS", "SURNAME_SHARE", "AliasError", "canonicalize", "load_aliases",
-           "name_like", "names_of", "places_of", "settle", "settle_key", "spelling_key", "tidy"]
+__all__ = ["NAME_COLUMNS", "SURNAME_SHARE", "AliasError", "canonicalize", "name_words_of",
+           "load_aliases", "name_like", "names_of", "places_of", "settle", "settle_key",
+           "spelling_key", "tidy"]
 
 NAME_COLUMNS = ["article_id", "speaker", "speaker_type", "affiliation", "pronoun", "statements"]
 _KEYS = NAME_COLUMNS[:-1]
@@ -122,6 +140,34 @@ def places_of(names: pd.DataFrame, aliases: dict[str, str] | None = None) -> fro
     return frozenset(p for p, n in used.items() if n >= surname[p])
 
 
+def name_words_of(names: pd.DataFrame, aliases: dict[str, str] | None = None) -> dict[str, list]:
+    """Give {casefolded word: [articles where it begins a full name typed a person, articles
+    where it ends one]}: a word that begins one is a given name ("Donald"), a word that ends
+    more than it begins is a surname ("Davis" of "Rick Davis", not in "Davis Manafort")."""
+    first: dict[str, set] = {}
+    last: dict[str, set] = {}
+    cleaned: dict[str, str] = {}
+    for article, speaker, kind in zip(names["article_id"].tolist(), names["speaker"].tolist(),
+                                      names["speaker_type"].tolist(), strict=True):
+        if kind != "person":
+            continue
+        if speaker not in cleaned:
+            cleaned[speaker] = _named(speaker, kind, aliases or {})[0]
+        name = cleaned[speaker]
+        if is_full(name, kind):
+            words = core_words(name)
+            if given_word(words[0]):
+                first.setdefault(words[0].casefold(), set()).add(article)
+            last.setdefault(words[-1].casefold(), set()).add(article)
+    return {w: [len(first.get(w, ())), len(last.get(w, ()))] for w in sorted({*first, *last})}
+
+
+def word_roles(words: dict[str, list]) -> tuple[frozenset[str], frozenset[str]]:
+    """Give the given names and the surnames of a `name_words_of` table."""
+    return (frozenset(w for w, (f, _) in words.items() if f),
+            frozenset(w for w, (f, n) in words.items() if n > f))
+
+
 def _named(speaker: str, kind: str, aliases: dict[str, str]) -> tuple[str, bool]:
     """Give the tidied name (or its alias) and whether the alias file fixed it."""
     # Cleaned until nothing changes ("Mr. VARGA" -> "VARGA" -> "Varga"; "0." -> "0" -> ""),
@@ -136,38 +182,48 @@ def _named(speaker: str, kind: str, aliases: dict[str, str]) -> tuple[str, bool]
     return (clean, False) if target is None else (target, True)
 
 
-def _key(name: str) -> str:
-    words = [w for w in name.split() if w.lower() not in SUFFIXES] or name.split()
-    return spelling_key(words[-1]) if words else ""
-
-
 def settle_key(names: pd.DataFrame, aliases: dict[str, str] | None = None) -> pd.Series:
     """Give each names row its settlement key (the spelling key of the last word of its tidied
-    name): rows with different keys never influence each other's settlement."""
+    name, a suffix aside; for a bare given name, that of the one full name its article gives
+    it to, `forms.given_name_key`): rows with different keys never influence each other."""
     aliases = aliases or {}
-    cache: dict[tuple[str, str], str] = {}
-    keys = []
+    cache: dict[tuple[str, str], tuple[str, bool]] = {}
+    tidied, forced = [], []
     for pair in zip(names["speaker"].tolist(), names["speaker_type"].tolist(), strict=True):
         if pair not in cache:
-            cache[pair] = _key(_named(*pair, aliases)[0])
-        keys.append(cache[pair])
+            cache[pair] = _named(*pair, aliases)
+        tidied.append(cache[pair][0])
+        forced.append(cache[pair][1])
+    articles = names["article_id"].tolist()
+    full: dict[str, list[str]] = {}
+    for article, name, kind in zip(articles, tidied, names["speaker_type"].tolist(),
+                                   strict=True):
+        if is_full(name, kind):
+            full.setdefault(article, []).append(name)
+    keys = [(not fixed and given_name_key(name, kind, full.get(article, []))) or surname_key(name)
+            for article, name, kind, fixed in zip(articles, tidied,
+                                                  names["speaker_type"].tolist(), forced,
+                                                  strict=True)]
     return pd.Series(keys, index=names.index, dtype=object)
 
 
 def settle(names: pd.DataFrame, aliases: dict[str, str] | None = None,
-           places: frozenset[str] | None = None, by_key: bool = True) -> pd.DataFrame:
+           places: frozenset[str] | None = None, by_key: bool = True,
+           words: dict[str, list] | None = None) -> pd.DataFrame:
     """Give the names rows plus `canonical` and `canonical_type`, the corpus-wide name and type.
-    `places` defaults to `places_of(names)`: pass the whole corpus's when settling a part.
-    `by_key=False` settles all rows as one group: the same result, kept to test that."""
+    `places` and `words` default to `places_of(names)` and `name_words_of(names)`: pass the
+    whole corpus's when settling a part. `by_key=False` settles all rows as one group: the
+    same result, kept to test that."""
     aliases = aliases or {}
     places = places_of(names, aliases) if places is None else places
+    given, surnames = word_roles(name_words_of(names, aliases) if words is None else words)
     canonical = [""] * len(names)
     kinds = [""] * len(names)
     cols = {c: names[c].tolist() for c in NAME_COLUMNS}
     keys = settle_key(names, aliases) if by_key else pd.Series([""] * len(names), dtype=object)
     for rows in (keys.groupby(keys.tolist(), sort=False).indices.values() if len(keys) else ()):
         group = {c: [cols[c][i] for i in rows] for c in NAME_COLUMNS}
-        got_names, got_types = _settled_group(group, aliases, places)
+        got_names, got_types = _settled_group(group, aliases, (places, given, surnames))
         for i, name, kind in zip(rows, got_names, got_types, strict=True):
             canonical[i], kinds[i] = name, kind
     return names.assign(canonical=pd.Series(canonical, index=names.index, dtype=object),
@@ -175,13 +231,13 @@ def settle(names: pd.DataFrame, aliases: dict[str, str] | None = None,
 
 
 def _settled_group(group: dict[str, list], aliases: dict[str, str],
-                   places: frozenset[str]) -> tuple[list[str], list[str]]:
+                   known: tuple[frozenset[str], ...]) -> tuple[list[str], list[str]]:
     """Give the canonical names and types of one key group's rows, passes repeated until the
-    types hold."""
+    types hold (`known`: the corpus's places, given names and surnames)."""
     types = group["speaker_type"]
     for _ in range(_PASSES):
         # each pass reads the names as given, with the types the last pass settled
-        names, settled = _pass(group["speaker"], types, group, aliases, places)
+        names, settled = _pass(group["speaker"], types, group, aliases, known)
         if settled == types:
             break
         types = settled
@@ -189,8 +245,10 @@ def _settled_group(group: dict[str, list], aliases: dict[str, str],
 
 
 def _pass(speakers: list[str], types: list[str], group: dict[str, list],
-          aliases: dict[str, str], places: frozenset[str]) -> tuple[list[str], list[str]]:
+          aliases: dict[str, str],
+          known: tuple[frozenset[str], ...]) -> tuple[list[str], list[str]]:
     """Give one settlement pass over a key group: canonical names and types per row."""
+    places, given, surnames = known
     weights, articles = group["statements"], group["article_id"]
     named: dict[tuple[str, str], tuple[str, bool]] = {}
     for pair in zip(speakers, types, strict=True):
@@ -204,67 +262,16 @@ def _pass(speakers: list[str], types: list[str], group: dict[str, list],
         if is_full(name, kind):
             full_counts[name] += weight
             spread.setdefault(name, set()).add(article)
-    canonical = _forms_joined(clusters(full_counts, pinned, spread), places)
-    result = _surnames_joined(speakers, names, types, articles, forced, canonical, spread,
-                              places)
-    result = _bodies_merged(result, types, weights, places, pinned)
+    canonical = forms_joined(clusters(full_counts, pinned, spread, surnames), places)
+    blocked = _places_named(names, types, group["affiliation"], weights, places)
+    result = surnames_joined(speakers, names, types, articles, forced, canonical, spread,
+                             (blocked, given, surnames))
+    result = bodies_merged(result, types, weights, places, pinned)
+    result = bodies_joined(speakers, result, types, articles, pinned)
     merged = _same_case_merged(result, types, weights, pinned)
-    return merged, _settled_types(merged, types, group["pronoun"], weights, places)
-
-
-def _forms_joined(canonical: dict[str, str], places: frozenset[str]) -> dict[str, str]:
-    """Give `canonical` with a surname led by a particle ("De Blasio") joined to the one full
-    name that ends in it ("Bill de Blasio"; "Van Jackson" is no form of "Troy Jackson"), and a
-    place before a full name the corpus gives alone dropped ("Ukraine Kurt Volker")."""
-    heads = set(canonical.values())
-    for name, head in canonical.items():
-        words = name.split()
-        if head != name:
-            continue
-        if words[0].lower() in PARTICLES:
-            longer = {h for h in heads if len(h.split()) > len(words)
-                      and h.casefold().endswith(" " + name.casefold())}
-            if len(longer) == 1:
-                canonical[name] = longer.pop()
-        elif len(words) > 2 and words[0].casefold() in places:
-            canonical[name] = canonical.get(" ".join(words[1:]), name)
-    return canonical
-
-
-def _surnames_joined(speakers: list[str], names: tuple[str, ...], types: list[str],
-                     articles: list[str],
-                     forced: tuple[bool, ...], canonical: dict[str, str],
-                     spread: dict[str, set[str]], places: frozenset[str]) -> list[str]:
-    """Give each row's name: its full name's canonical form, or, for a bare surname, the full
-    name its article gives that surname, else the one that holds nearly all
-    the corpus's articles naming someone of that surname; else the name as it is."""
-    by_surname: dict[str, set[str]] = {}
-    uses: dict[str, set[str]] = {}  # the articles that name each canonical full name
-    for full, head in canonical.items():
-        by_surname.setdefault(_key(full), set()).add(head)
-        uses.setdefault(head, set()).update(spread[full])
-    in_article: dict[str, set[str]] = {}
-    for name, article in zip(names, articles, strict=True):
-        if name in canonical:
-            in_article.setdefault(article, set()).add(canonical[name])
-    counts = Counter({head: len(found) for head, found in uses.items()})
-    result = []
-    for raw, name, kind, article, fixed in zip(speakers, names, types, articles, forced,
-                                               strict=True):
-        if name in canonical:
-            result.append(canonical[name])
-            continue
-        # "The Hill" is a body's name, not the surname of "Capitol Hill"
-        if not fixed and is_bare(name, kind) and name.casefold() not in places and (
-                not raw.lower().startswith("the ")):
-            heads = by_surname.get(_key(name), set())
-            local = heads & in_article.get(article, set())
-            decided = local if len(local) == 1 else () if local else dominant(heads, counts)
-            if decided:
-                result.append(next(iter(decided)))
-                continue
-        result.append(name)
-    return result
+    led = [led_by_sentence(s, k) for s, k in zip(group["speaker"], group["speaker_type"],
+                                                 strict=True)]
+    return merged, _settled_types(merged, types, group["pronoun"], weights, known, led)
 
 
 def canonicalize(statements: pd.DataFrame, aliases: dict[str, str] | None = None) -> pd.DataFrame:
@@ -286,23 +293,53 @@ def canonicalize(statements: pd.DataFrame, aliases: dict[str, str] | None = None
     return out
 
 
+def _places_named(names: tuple[str, ...], types: list[str], affiliations: list[str],
+                  weights: list[int], places: frozenset[str]) -> set[str]:
+    """Give the casefolded names that are places and that this group's statements make a
+    country or government (by type, or as their own affiliation) at least as often as
+    anything else: never taken for a surname (judged on the rows, so that settling the
+    settled rows again changes nothing)."""
+    votes: dict[str, Counter] = {}
+    for name, kind, own, weight in zip(names, types, affiliations, weights, strict=True):
+        low = name.casefold()
+        if low in places:
+            state = kind in STATE_TYPES or str(own).casefold() == low
+            votes.setdefault(low, Counter())["state" if state else kind] += weight
+    return {name for name, count in votes.items()
+            if count["state"] >= max((n for k, n in count.items() if k not in ("state", "")),
+                                     default=0)}
+
+
 # When the votes for a speaker's type tie, the first of these wins.
 _TYPE_ORDER = ("person", "government", "organisation", "group")
 
 
 def _settled_types(names: list[str], types: list[str], pronouns: list[bool], weights: list[int],
-                   places: frozenset[str]) -> list[str]:
+                   known: tuple[frozenset[str], ...], led: list[bool]) -> list[str]:
     """Give one type per speaker name: "government" for a place most statements type so;
     "person" for anyone a "he" or "she" refers to; else the most frequent type given (ties:
-    person, government, organisation, group); a name-like speaker with no type is a person.
-    A statement without a speaker keeps the type it has."""
+    person, government, organisation, group), where a full name led by a corpus given name
+    typed an organisation counts as a person ("Susan Hennessey"); a name-like speaker with no
+    type is a person. A statement without a speaker keeps the type it has. Spans led by a
+    word of the sentence before (`led`) vote only where no other row types the name."""
+    places, given, surnames = known
     votes: dict[str, Counter] = {}
-    for name, kind, pronoun, weight in zip(names, types, pronouns, weights, strict=True):
-        count = votes.setdefault(name, Counter())
-        if kind:
+    weak: dict[str, Counter] = {}  # the types of spans cut from a sentence ("Is Google")
+    for name, kind, pronoun, weight, cut in zip(names, types, pronouns, weights, led,
+                                                strict=True):
+        count = (weak if cut else votes).setdefault(name, Counter())
+        if kind == "organisation" and is_full(name, "person") and (
+                name.split()[0].casefold() in given):
+            count["person"] += weight
+        elif not kind and name.casefold() in surnames and is_bare(name, "person"):
+            count["person"] += weight  # "Hannity asked": untyped, a corpus surname
+        elif kind:
             count[kind] += weight
         if kind == "person" and pronoun:
             count["pronoun"] += weight
+    for name, count in weak.items():
+        if not +votes.get(name, Counter()):
+            votes[name] = count  # only such spans type it
     settled = {}
     for name, count in votes.items():
         # a place is a government where as many statements type it so as any other way
@@ -327,36 +364,6 @@ def _settled_types(names: list[str], types: list[str], pronouns: list[bool], wei
 
 def _rank(kind: str) -> int:
     return _TYPE_ORDER.index(kind) if kind in _TYPE_ORDER else len(_TYPE_ORDER)
-
-
-def _bodies_merged(names: list[str], types: list[str], weights: list[int],
-                   places: frozenset[str], pinned: set[str]) -> list[str]:
-    """Give `names` with the forms of one body made one ("Velora's Central Electoral
-    Commission", "Veloran Central Electoral Commission", "Central Electoral Commission") where
-    the corpus qualifies that body by one place only: the ministries of energy of two countries
-    stay two. The most frequent form names it (ties: the longer)."""
-    counts: Counter = Counter()
-    for name, kind, weight in zip(names, types, weights, strict=True):
-        if name and kind in ("organisation", "government") and name not in pinned:
-            counts[name] += weight
-    forms: dict[str, list[str]] = {}
-    owners: dict[str, set[str]] = {}
-    for name in counts:
-        qualified = QUALIFIED.match(name)
-        place = next((p for p in sorted(places) if same_place(qualified.group(1), p)), "") \
-            if qualified else ""
-        body = qualified.group(2) if place else name
-        if len(body.split()) < 2 or not any(w.lower() in ORG_WORDS for w in body.split()):
-            continue
-        forms.setdefault(body.casefold(), []).append(name)
-        if place:
-            owners.setdefault(body.casefold(), set()).add(place)
-    rename = {}
-    for key, members in forms.items():
-        if len(members) > 1 and len(owners.get(key, ())) == 1:
-            head = max(members, key=lambda n: (counts[n], len(n), n))
-            rename.update(dict.fromkeys(members, head))
-    return [rename.get(name, name) for name in names]
 
 
 def _same_case_merged(names: list[str], types: list[str], weights: list[int],

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
-from newsquotes.lexicon.corpus_names import NICKNAMES
+from newsquotes.lexicon.corpus_names import NICKNAMES, SUFFIXES
+from newsquotes.lexicon.places import PLACE_FIRST
 from newsquotes.speakers.names import ORG_NAME_WORDS, PRONOUNS, ROLE_NOUNS, TITLES, plain_name
 
 # Lower-case words inside a personal name ("Ursula von der Leyen", "Ibn al Saud").
@@ -20,7 +22,8 @@ _POSSESSIVE_WORD = re.compile(r"\w(?:['’]s|s['’])$")
 QUALIFIED = re.compile(r"^([A-Z][\w-]*?)(?:['’]s)? +([A-Z].*)$")
 ORG_WORDS = ORG_NAME_WORDS | {"ministry", "commission", "department", "government", "agency",
                               "council", "committee", "office", "authority", "organisation",
-                              "organization", "party", "police", "army", "military"}
+                              "organization", "party", "police", "army", "military", "pac",
+                              "academy", "academies", "watchdog", "services", "security"}
 _NAME_WORD = re.compile(r"[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*")
 _INITIAL = re.compile(r"[^\W\d_]{1,2}\.")  # "J.", "Jr.", "St."
 INITIALS = re.compile(r"(?:[^\W\d_]\.)+")  # "J.", "H.W."
@@ -30,11 +33,18 @@ def _name_word(word: str) -> bool:
     return word[:1].isupper() and bool(_NAME_WORD.fullmatch(word) or _INITIAL.fullmatch(word))
 
 
-def _marker(word: str) -> bool:
-    """A word that comes before a name without being part of it: title, role, possessive."""
+def _marker(word: str, rest: list[str]) -> bool:
+    """A word that comes before a name without being part of it: title, role (also as an
+    abbreviation: "C.E.O.", "Gov."), possessive, or an acronym before a full name written in
+    mixed case ("NAACP Tim Sloan"; not "H.W." before "Bush" alone, nor "JOHN" in "JOHN F
+    KENNEDY")."""
     low = word.lower()
-    return (low in TITLES or low in ROLE_NOUNS or bool(_POSSESSIVE_WORD.search(word))
-            or (word[:1].islower() and low not in PARTICLES))
+    plain = low.replace(".", "")
+    if low in TITLES or low in ROLE_NOUNS or plain in TITLES or plain in ROLE_NOUNS:
+        return True
+    acronym = len(plain) >= 2 and plain.isalpha() and word.replace(".", "").isupper()
+    return (bool(_POSSESSIVE_WORD.search(word)) or (word[:1].islower() and low not in PARTICLES)
+            or (acronym and len(rest) >= 2 and any(c.islower() for c in "".join(rest))))
 
 
 def name_like(name: str) -> bool:
@@ -62,12 +72,29 @@ def tidy(name: str, speaker_type: str = "") -> str:
         return " ".join(words)
     for i in range(len(words) - 2, -1, -1):
         rest = words[i + 1:]
-        if (_marker(words[i]) and name_like(" ".join(rest))
+        if (_marker(words[i], rest) and name_like(" ".join(rest))
                 and not all(w.lower() in TITLES for w in rest)):
             return " ".join(rest)
     return " ".join(words)
 
 
+def core_words(name: str) -> list[str]:
+    """Give a name's words without a generational suffix ("Jr", "III"): its own name."""
+    words = name.split()
+    return [w for w in words if w.lower() not in SUFFIXES] or words
+
+
+def has_suffix(name: str) -> bool:
+    return len(core_words(name)) < len(name.split())
+
+
+def surname_key(name: str) -> str:
+    """Give the spelling key of a name's last word before any suffix ("Biden Jr" -> "biden")."""
+    words = core_words(name)
+    return spelling_key(words[-1]) if words else ""
+
+
+@lru_cache(maxsize=1 << 16)
 def spelling_key(word: str) -> str:
     """Give the transliteration key of one name word ("Zelenskyy", "Zelensky" -> "zelenski")."""
     plain = unicodedata.normalize("NFKD", word.casefold())
@@ -102,6 +129,14 @@ def same_person(a: str, b: str) -> bool:
         return False
     return _close(_given(wa[0]), _given(wb[0])) and all(
         _close(spelling_key(x), spelling_key(y)) for x, y in zip(wa[1:], wb[1:], strict=True))
+
+
+def given_word(word: str) -> bool:
+    """Give True for a word that may be a given name: no initial, no place's first word
+    ("New", "San"), no body's word."""
+    low = word.casefold()
+    return (len(low) > 1 and not INITIALS.fullmatch(word) and low not in PLACE_FIRST
+            and low not in ORG_WORDS and word[:1].isupper())
 
 
 def is_full(name: str, speaker_type: str) -> bool:

@@ -1,6 +1,7 @@
 """Settlement over a names table: names_of, settle, settle_key, and canonicalize built on them."""
 
 import pandas as pd
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from pandas.testing import assert_frame_equal
@@ -8,6 +9,7 @@ from pandas.testing import assert_frame_equal
 from newsquotes.speakers.corpus import (
     NAME_COLUMNS,
     canonicalize,
+    name_words_of,
     names_of,
     places_of,
     settle,
@@ -61,10 +63,11 @@ def test_settle_gives_canonical_names_and_types():
 
 
 def _by_key_groups(names: pd.DataFrame, aliases=None) -> pd.DataFrame:
-    """Settle a names table one key group at a time, the corpus's places given."""
-    places = places_of(names, aliases)
+    """Settle a names table one key group at a time, the corpus's places and name words
+    given."""
+    places, words = places_of(names, aliases), name_words_of(names, aliases)
     keys = settle_key(names, aliases)
-    parts = [settle(names[keys == key], aliases, places) for key in keys.unique()]
+    parts = [settle(names[keys == key], aliases, places, words=words) for key in keys.unique()]
     return pd.concat(parts).sort_index()
 
 
@@ -100,3 +103,74 @@ def test_canonicalize_applies_the_settlement_to_each_statement():
     assert got["speaker"].tolist()[:4] == ["Dmytro Kuleba"] * 4
     assert got["speaker"].isna().tolist() == CORPUS["speaker"].isna().tolist()
     assert got["speaker_type"].tolist()[-2:] == ["", "person"]
+
+
+@pytest.mark.parametrize(("rows", "keys"), [
+    # a suffix is no surname: "Brekke Jr" is settled with "Brekke" (keys: doubled letters once)
+    ([("a", "Joseph R. Brekke Jr", "person"), ("b", "Joe Brekke", "person")],
+     ["breke", "breke"]),
+    # the name as it is cleaned: no second sentence, no title
+    ([("a", "Halvan. In", "person"), ("a", "Sen. Mira Halvan", "person")],
+     ["halvan", "halvan"]),
+    # a bare given name goes with the one full name its article begins with it ...
+    ([("a", "Lou", "person"), ("a", "Lou Tavin", "person"), ("b", "Lou", "person")],
+     ["tavin", "tavin", "lou"]),
+    # ... not where the article gives it as a surname too, or begins two names with it
+    ([("a", "Lou", "person"), ("a", "Lou Tavin", "person"), ("a", "Mira Lou", "person")],
+     ["lou", "tavin", "lou"]),
+    ([("a", "Lou", "person"), ("a", "Lou Tavin", "person"), ("a", "Lou Brekke", "person")],
+     ["lou", "tavin", "breke"]),
+])
+def test_settle_key_is_the_surname_the_settlement_compares(rows, keys):
+    names = names_of(_statements([(a, s, t, s, "") for a, s, t in rows]))
+    got = dict(zip(names["article_id"] + "/" + names["speaker"], settle_key(names),
+                   strict=True))
+    assert [got[f"{a}/{s}"] for a, s, _ in rows] == keys
+
+
+@pytest.mark.parametrize(("rows", "expected"), [
+    # a bare given name is the one full name its article begins with it, else no one
+    ([("a", "Lou"), ("a", "Lou Tavin"), ("b", "Lou")], ["Lou Tavin", "Lou Tavin", ""]),
+    # ... unless a full name ends in it: then it is a surname
+    ([("a", "Lou Tavin"), ("b", "Lou"), ("c", "Mira Lou")], ["Lou Tavin", "Mira Lou", "Mira Lou"]),
+    ([("a", "Mira Halvan"), ("b", "Orlov")], ["Mira Halvan", "Orlov"]),  # a surname alone
+])
+def test_a_bare_given_name_settles_to_its_article_full_name_only(rows, expected):
+    settled = settle(names_of(_statements([(a, s, "person", s, "") for a, s in rows])))
+    got = dict(zip(settled["article_id"] + "/" + settled["speaker"], settled["canonical"],
+                   strict=True))
+    assert [got[f"{a}/{s}"] for a, s in rows] == expected
+
+
+@pytest.mark.parametrize(("rows", "expected"), [
+    # a full name led by a corpus given name, typed an organisation, is a person's
+    ([("a", "Susan Tavin", "person"), ("b", "Susan Orlov", "organisation")],
+     ["person", "person"]),
+    ([("a", "Susan Tavin", "person"), ("b", "Morrow Orlov", "organisation"),
+      ("c", "Susan Ports Academy", "organisation"), ("d", "New Kestra", "organisation")],
+     ["person", "organisation", "organisation", "organisation"]),
+])
+def test_types_follow_the_corpus_given_names(rows, expected):
+    settled = settle(names_of(_statements([(a, s, t, s, "") for a, s, t in rows])))
+    got = dict(zip(settled["speaker"], settled["canonical_type"], strict=True))
+    assert [got[s] for _, s, _ in rows] == expected
+
+
+def test_an_untyped_corpus_surname_is_a_person_not_the_place_its_tagger_made_it():
+    # "Orlov asked ..." untyped three times, tagged a place once (as its own affiliation)
+    rows = [("a", "Orlov", "", "Orlov", ""), ("a", "Orlov", "", "Orlov", ""),
+            ("a", "Orlov", "", "Orlov", ""), ("a", "Orlov", "government", "Orlov", "Orlov"),
+            ("b", "Tavi Orlov", "person", "Tavi Orlov", "")]
+    settled = settle(names_of(_statements(rows)))
+    pairs = zip(settled["canonical"], settled["canonical_type"], strict=True)
+    assert set(pairs) == {("Tavi Orlov", "person")}
+
+
+
+def test_name_words_count_the_articles_a_word_begins_and_ends_a_full_name_in():
+    rows = [("a", "Davis Orlov", "person", "", ""), ("b", "Mira Davis", "person", "", ""),
+            ("c", "Rick Davis", "person", "", ""), ("c", "Rick Davis Jr", "person", "", ""),
+            ("d", "Davis", "person", "", ""), ("d", "New Kestra", "person", "", "")]
+    words = name_words_of(names_of(_statements(rows)))
+    assert words == {"davis": [1, 2], "kestra": [0, 1], "mira": [1, 0], "orlov": [0, 1],
+                     "rick": [1, 0]}

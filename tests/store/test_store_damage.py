@@ -4,6 +4,7 @@ no damage reaches a user as a traceback."""
 
 from __future__ import annotations
 
+import gc
 import shutil
 import subprocess
 import sys
@@ -87,9 +88,11 @@ def test_a_damaged_articles_part_forgets_its_files_so_reading_them_restores_it(s
 def test_a_broken_catalog_is_rebuilt_from_the_parts(store, damage, capsys):
     reader = Store(store)
     before = reader.statements().sort_values("statement_id").reset_index(drop=True)
-    # Closed before the damage: an open WAL connection, closed later by the garbage
-    # collector, would write its pages back over the damaged file (a flaky pass of check).
+    # A catalog connection open at the damage (this one, or one the fixture's Store left to
+    # the garbage collector) would checkpoint its write-ahead log into the damaged file when
+    # closed, restoring it or not by timing: close them first.
     reader.close()
+    gc.collect()
     catalog = store / "catalog.sqlite"
     for extra in ("-wal", "-shm"):
         Path(f"{catalog}{extra}").unlink(missing_ok=True)

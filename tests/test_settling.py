@@ -1,0 +1,93 @@
+"""The store's settlement (newsquotes/settling.py): batch by batch it gives what settling the
+whole store at once gives, with the corpus's places and given names kept between batches."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+
+from newsquotes import batch, settling
+from newsquotes.adding import add_files
+from newsquotes.extract import pipeline as extraction
+from newsquotes.store.parquet import Store
+from tests.store import fake_extractor
+
+
+@pytest.fixture(autouse=True)
+def fake(monkeypatch):
+    monkeypatch.setattr(batch, "extract_texts", fake_extractor.extract_texts)
+    monkeypatch.setattr(extraction, "EXTRACTOR_VERSION", "fake-1")
+    monkeypatch.setattr("newsquotes.pipeline.CHUNK", 1)  # one article a batch
+
+
+# One story a file, read in this order: what a later batch brings changes an earlier one's.
+STORIES = [
+    "“The ferry is late,” said Lou. “It was late again,” said Joseph Brekke.",
+    "“The port is closed,” said Lou Tavin. “Not for long,” said Tavi Orlov.",
+    "“We will open it,” said Joe Brekke. “Soon,” said Tavi Orlov.",
+    "“The fares are fair,” said Kessel Orlov.",
+    "“They are not,” said Orlov.",
+    "“The fares are high,” said Ana Kessel.",
+    "“The fares will rise,” said Lars Kessel.",
+]
+
+
+def _store(tmp_path, stories: list[str]) -> Store:
+    folder = tmp_path / "c"
+    folder.mkdir()
+    for i, text in enumerate(stories):
+        (folder / f"s{i}.txt").write_text(f"Story {i}\n\n{text}\n", encoding="utf-8")
+    store = Store(tmp_path / "s")
+    add_files(store, [folder])
+    return store
+
+
+def _speakers(store: Store) -> list[str]:
+    return sorted(store.statements()["speaker"].fillna("").tolist())
+
+
+def test_batch_by_batch_settlement_is_the_whole_store_settlement(tmp_path):
+    store = _store(tmp_path, STORIES)
+    assert len(store.parts("names")) == len(STORIES)
+    by_batch = _speakers(store)
+    # "Lou" alone: "Lou" begins a full name in another article (a given name), and no full
+    # name ends in it: no speaker; "Joseph Brekke" takes the corpus's ordinary "Joe Brekke";
+    # the last two stories make "Kessel" a surname, so "Kessel Orlov" (a firm's name, say)
+    # is no rival for the bare "Orlov" of the story before them, who is Tavi Orlov
+    assert by_batch == ["", "Ana Kessel", "Joe Brekke", "Joe Brekke", "Kessel Orlov",
+                        "Lars Kessel", "Lou Tavin", "Tavi Orlov", "Tavi Orlov", "Tavi Orlov"]
+    words = json.loads(store.catalog().meta("words"))
+    assert (words["lou"], words["kessel"], words["orlov"]) == ([1, 0], [1, 2], [0, 3])
+    settling.resettle(store, None, None)
+    assert _speakers(store) == by_batch
+
+
+def test_word_uses_add_a_batch_and_take_away_the_one_it_replaced():
+    old = {"vask": [1, 1], "lou": [1, 0]}
+    merged, changed = settling._words_added(old, {"vask": [0, 1]}, {"lou": [1, 0]})
+    assert merged == {"vask": [1, 2]}
+    assert changed == {"vask", "lou"}  # now a surname; no longer a given name
+
+
+def test_settle_keeps_the_names_rows_and_their_columns():
+    names = settling.names_of(pd.DataFrame({
+        "article_id": ["a", "b"], "speaker": ["Joseph R. Brekke Jr", "Joe Brekke"],
+        "speaker_type": ["person", "person"], "affiliation": ["", ""],
+        "speaker_mention": ["Brekke", "he"]}))
+    keyed = settling.keyed(names, None)
+    settled = settling.settle(keyed, None, set(), {"joe": [1, 0], "joseph": [1, 0]})
+    assert settled["canonical"].tolist() == ["Joe Brekke"] * 2
+    assert settled["key"].tolist() == ["breke"] * 2
+
+
+def test_a_re_extracted_batch_takes_its_old_word_uses_away(tmp_path, monkeypatch):
+    store = _store(tmp_path, STORIES)
+    before = json.loads(store.catalog().meta("words"))
+    monkeypatch.setattr(extraction, "EXTRACTOR_VERSION", "fake-2")
+    from newsquotes import pipeline
+
+    assert pipeline.update_store(store) == len(STORIES)  # every batch again, one by one
+    words = json.loads(store.catalog().meta("words"))
+    assert words == before == settling.words_of(settling._names_where(store, None), None)
