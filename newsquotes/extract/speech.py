@@ -53,7 +53,11 @@ def trim(text: str, a: int, b: int) -> tuple[int, int]:
 def subject_of(verb):
     """Give the token heading the speaker of a speech verb, or None."""
     tok = verb
-    for _ in range(3):
+    for _ in range(6):
+        lifted = _aside_lift(tok)
+        if lifted is not None:
+            tok = lifted
+            continue
         for child in tok.children:
             if child.dep_ in _SUBJECT_DEPS:
                 if child.tag_ in ("WP", "WDT") and tok.dep_ == "relcl":
@@ -62,7 +66,7 @@ def subject_of(verb):
                     # A dateline ("WASHINGTON (AP) — President X ...") taken for the subject.
                     names = [a for a in child.children if a.dep_ == "appos" and a.i > child.i]
                     return names[-1] if names else child
-                return child
+                return _past_dateline(tok, child)
         if tok.dep_ == "relcl" and _infinitive(tok):
             # "went out of his way to say ...": the one who went, not "his way"
             verb_up = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
@@ -99,6 +103,41 @@ def subject_of(verb):
     if nxt is not None and nxt.pos_ == "PROPN" and nxt.lower_ not in _DAYS:
         return nxt
     return _name_before(verb)
+
+
+def _past_dateline(verb, subject):
+    """Give the verb's second subject when the first opens its sentence as a dateline
+    ("Kessin (AP) – Mayor Ana Pell said ...": the parse gives "said" both), else `subject`."""
+    doc = subject.doc
+    nxt = doc[subject.i + 1] if subject.i + 1 < len(doc) else None
+    if subject.i != subject.sent.start or nxt is None or nxt.text not in ("(", *_ASIDE_OPEN):
+        return subject
+    later = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS and c.i > subject.i]
+    return later[0] if later else subject
+
+
+# Marks setting off a participle clause from the clause it comments on.
+_ASIDE_OPEN = {",", "—", "–", "--", "-", "―"}
+
+
+def _aside_lift(tok):
+    """Give the verb whose subject speaks a participle set off after a clause hung on a noun or
+    a reported clause ("rejected the claim that the board broke the law, saying ...": who
+    rejected; "said Oren was fit -- having called him unfit -- but ..."), else None."""
+    if tok.dep_ not in ("advcl", "xcomp") or not (
+            tok.tag_ == "VBG" or any(c.lower_ == "having" and c.dep_ == "aux"
+                                     for c in tok.children)):
+        return None
+    if any(c.dep_ in _SUBJECT_DEPS for c in tok.children) or tok.left_edge.i == 0:
+        return None
+    if tok.doc[tok.left_edge.i - 1].text not in _ASIDE_OPEN:
+        return None
+    head = tok.head
+    if head.dep_ == "ccomp" and is_speech_lemma(head.head.lemma_) and head.head.i < tok.i:
+        return head.head  # not "They mocked it, calling it a joke, Pell said": theirs
+    if head.dep_ in ("relcl", "acl") and head.head.pos_ in ("NOUN", "PROPN"):
+        return next((a for a in head.head.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    return None
 
 
 def _infinitive(verb) -> bool:
