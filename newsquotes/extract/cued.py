@@ -23,7 +23,7 @@ from newsquotes.extract.speech import (
     tail_end,
     trim,
 )
-from newsquotes.lexicon.people import NOT_SPEAKERS
+from newsquotes.lexicon.people import NOT_SPEAKERS, SHARE_NOUNS
 from newsquotes.lexicon.speech import ADMIT_OBJECTS, NOMINAL_CUES, NOUNLIKE_CUES, REFUSAL_VERBS
 
 # Words opening a question a negated cue leaves open ("did not say whether").
@@ -46,11 +46,29 @@ def _according_to(tok):
                                      for c in pobj.children):
         return None  # "according to plan", "according to schedule": not a source
     region = {t.i for t in tok.subtree}
-    if any(t.i not in region and is_cue(t) and subject_of(t) is not None for t in tok.sent):
+    if any(t.i not in region and is_cue(t) and subject_of(t) is not None
+           and not _share(subject_of(t)) for t in tok.sent):
         return None  # "According to CNBC, Pell said ...": Pell's words, CNBC reported them
     # "according to" hangs off the clause it attributes: the whole sentence minus the phrase.
     runs = sentence_minus(tok.sent, region)
     return pobj, [r for r in runs if sum(1 for t in tok.doc[r[0]:r[1] + 1] if t.is_alpha) >= 3]
+
+
+def _share(tok) -> bool:
+    """Give True for a share of a group ("51 percent of voters", "a majority of residents")."""
+    return tok.lower_ in SHARE_NOUNS
+
+
+def _reported_share(verb, speaker) -> bool:
+    """Give True for a share of a group said to have said something by a source ("According to
+    the poll, 51 percent said ...", "a release said a majority said yes"): the source's
+    statement, not the share's."""
+    if not _share(speaker):
+        return False
+    if verb.dep_ == "ccomp" and is_cue(verb.head):
+        return True
+    return any(t.lower_ == "according" and any(c.lower_ == "to" for c in t.children)
+               for t in verb.sent)
 
 
 def _nominal(tok):
@@ -156,6 +174,8 @@ def _cue(tok, base: int, quotes: list[QuoteSpan]):
         return None
     if speaker.dep_ == "nsubjpass" and tok.lemma_ in ("ask", "tell"):
         return None  # "she was asked to leave": the subject is who was addressed
+    if _reported_share(tok, speaker):
+        return None
     return speaker, content_runs(tok, speaker), cue_text(tok)
 
 

@@ -80,11 +80,12 @@ def subject_of(verb):
         if tok.dep_ == "amod" and tok.head.i > tok.i and tok.head.pos_ == "PROPN":
             return tok.head
         if (tok.dep_ == "conj" and tok.head.dep_ == "ccomp"
-                and is_speech_lemma(tok.head.head.lemma_)
+                and tok.head.head.pos_ in ("VERB", "AUX")
                 and not any(c.dep_ in ("aux", "auxpass") for c in tok.children)):
             # "She said the talks were “normal” and urged both sides ...": the parser ties the
-            # second act to the reported clause, but the one who urged is the one who said.
-            # "... said it had ordered supplies and would send nurses" goes on reporting.
+            # second act to the reported clause, but the one who urged is the one who said
+            # (or forecast, or hoped). "... said it had ordered supplies and would send nurses"
+            # goes on reporting.
             tok = tok.head.head
             continue
         if tok.dep_ in ("xcomp", "advcl", "conj") and tok.head.pos_ in ("VERB", "AUX"):

@@ -28,9 +28,34 @@ CASES = [
     ("Boston (Reuters) – Senator Tomas Brandt has taken a jab at his rival's plan on taxes, "
      "saying that “reckless promises” do more harm than good.",
      [("saying", "Tomas Brandt")]),
+    # a second act tied by the parse to a that-clause is still the subject's, whatever the
+    # verb taking the clause
+    ("Mayor Lena Ortiz forecast that the sagging economy would soon recover and praised "
+     "efforts by Governor Tomas Brandt to find a solution in the north.",
+     [("praised", "Lena Ortiz")]),
+    ("Lena Ortiz hoped the talks would end soon and praised the mediators for their patience.",
+     [("praised", "Lena Ortiz")]),
+]
+
+# A share of a group a source reports ("51 percent said") is what the source says.
+SHARES = [
+    ("According to a Kessin Herald survey, 51 percent of voters said they would back Ortiz, "
+     "versus 39 percent for Brandt.",
+     [("according to", "a Kessin Herald survey",
+       "51 percent of voters said they would back Ortiz, versus 39 percent for Brandt")]),
+    ("A city release said a majority of residents said yes to the new park.",
+     [("said", "A city release", "a majority of residents said yes to the new park")]),
+    # a share in what a named speaker said is content, never a speaker
+    ("Lena Ortiz said 40 percent of the budget went to roads.",
+     [("said", "Lena Ortiz", "40 percent of the budget went to roads")]),
 ]
 
 
 @pytest.mark.parametrize("text, expected", CASES)
 def test_speaker_phrases(text, expected):
     assert [(s.cue, s.speaker) for s in extract_statements(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", SHARES)
+def test_a_reported_share_is_the_sources_statement(text, expected):
+    assert [(s.cue, s.speaker_mention, s.text) for s in extract_statements(text)] == expected
