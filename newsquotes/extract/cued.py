@@ -189,6 +189,9 @@ def _near(tok, speaker, base: int, text: str, quotes: list[QuoteSpan],
     # Without Borders” argued"): it is not what was said.
     near = [q for q in overlapping(quotes, s_lo, s_hi) if q.start not in claimed
             and not _within(q, named)]
+    # A later quotation with a cue of its own ("“...,” wrote Ana Pell") is that cue's, even
+    # where the parse runs two sentences into one.
+    near = [q for q in near if q.start < tok.idx + base or not _own_cue(tok, q, base, text)]
     if tok.dep_ in ("relcl", "acl"):
         # A cue in a clause hung on a noun says only what is in that clause ("Heddle,
         # whose book argued for it, said he had “smiled”": the quotation is Heddle's).
@@ -200,6 +203,23 @@ def _near(tok, speaker, base: int, text: str, quotes: list[QuoteSpan],
                  and not text[s_hi:q.start].strip()]
         near = after[:1]
     return near
+
+
+def _own_cue(tok, q: QuoteSpan, base: int, text: str) -> bool:
+    """Give True when a cue of another speaker named after the quotation `q` follows it within
+    a few words ("“...,” wrote Ana Pell", "“...,” Ana Pell said"; not "called it “crazy” and
+    said ...", nor "“...,” he said": the same speaker going on)."""
+    if text[q.start:q.end].rstrip("".join(QUOTE_CHARS) + " ").endswith("."):
+        return False  # a full stop ends the sentence: what follows is another
+    after = [t for t in tok.doc if t.idx + base >= q.end][:5]
+    for t in after:
+        if t.text in (".", "!", "?", ";") or t.text[:1] in QUOTE_CHARS:
+            return False
+        if t is tok or not is_cue(t) or tok in t.ancestors or t in tok.ancestors:
+            continue
+        who = subject_of(t)
+        return who is not None and who.idx + base >= q.end and who.pos_ == "PROPN"
+    return False
 
 
 def _needs_more(tok, speaker, cue: str, near: list[QuoteSpan]) -> bool:

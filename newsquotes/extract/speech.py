@@ -148,12 +148,15 @@ def _infinitive(verb) -> bool:
 
 def _name_before(verb):
     """Give the name right before a subjectless cue, past an aside ("As part of his plea, Tavi
-    Rennick, 44, said ...": the parser hung the name on "plea"), or None."""
+    Rennick, 44, said ...": the parser hung the name on "plea"), or hung on a word before it
+    ("“...,” screenwriter Ana Pell wrote": "screenwriter" read as a verb taking "Pell"), or
+    None."""
     i = verb.i - 1
     while i > verb.sent.start and (verb.doc[i].is_punct or verb.doc[i].tag_ == "CD"):
         i -= 1
     name = verb.doc[i]
-    if i < verb.i - 1 and name.pos_ == "PROPN" and name.dep_ in ("appos", "pobj", "conj"):
+    if (i < verb.i - 1 or name.head.i < name.i) and name.pos_ == "PROPN" and name.dep_ in (
+            "appos", "pobj", "conj", "dobj"):
         return name
     return None
 
