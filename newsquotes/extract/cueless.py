@@ -46,6 +46,46 @@ def colon_lead(text: str, lo: int, hi: int) -> tuple[int, int, int] | None:
     return m.start(1), m.start(1) + len(m.group(1)), m.end()
 
 
+# A credit line after a quotation: a dash, then a capitalised word ("— Sen. Ana Pell, ...").
+_CREDIT = re.compile(r"\s*[-—–―][ \t]*(?=[A-Z])")
+# Most words a credit line has.
+_CREDIT_WORDS = 12
+
+
+def credit_at(text: str, q: QuoteSpan) -> int | None:
+    """Give where the name of a short credit line after the quotation `q` starts, the
+    quotation opening its line ("“...” — Ana Pell, mayor"; "-Ana Pell, Kessin" on the line
+    after), else None: not a dash inside a sentence, nor a byline after a sentence."""
+    m = _CREDIT.match(text, q.end)
+    if m is None or text.count("\n", q.end, m.end()) > 2:
+        return None
+    line_lo = text.rfind("\n", 0, q.start) + 1
+    line_hi = text.find("\n", m.end())
+    credit = text[m.end():] if line_hi < 0 else text[m.end():line_hi]
+    if text[line_lo:q.start].strip() or len(credit.split()) > _CREDIT_WORDS:
+        return None
+    return m.end()
+
+
+def credit_candidates(doc, base: int, text: str, quotes: list[QuoteSpan]) -> list[Candidate]:
+    """Give the statements of the quotations whose credit line opens in this piece."""
+    out = []
+    lo, hi = base, doc.user_data["end"]
+    for q in quotes:
+        at = credit_at(text, q) if lo - 400 <= q.end <= hi else None
+        if at is None or not lo <= at < hi:
+            continue
+        names = []  # the capitalised run after the dash, up to a comma: the name
+        for t in (t for t in doc if t.idx + base >= at):
+            if t.text == "," or not (t.text[:1].isupper() or t.text == "."):
+                break
+            names.append(t)
+        names = [t for t in names if t.tag_ in ("NNP", "NNPS")]
+        if names:
+            out.append(Candidate(q.content_start, q.content_end, "direct", "—", names[-1]))
+    return out
+
+
 def colon_candidates(doc, base: int, text: str, quotes: list[QuoteSpan]) -> list[Candidate]:
     """Give the statements of lines that open "Name: what was said" in one parsed piece."""
     lo, hi = base, doc.user_data["end"]

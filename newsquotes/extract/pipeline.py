@@ -17,7 +17,13 @@ from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from newsquotes.extract.cued import paragraph_candidates
-from newsquotes.extract.cueless import colon_candidates, colon_lead, leftover_quotes
+from newsquotes.extract.cueless import (
+    colon_candidates,
+    colon_lead,
+    credit_at,
+    credit_candidates,
+    leftover_quotes,
+)
 from newsquotes.extract.cues import has_cue, lemma_of
 from newsquotes.extract.limits import (
     FAILED,
@@ -187,6 +193,7 @@ def statement_pieces(text: str, quotes: list[QuoteSpan], flags: set[str] | None 
     MAX_SENTENCE_CHARS, no piece longer than MAX_PIECE_CHARS, MAX_PARSED_CHARS in all)."""
     flags = set() if flags is None else flags
     out: list[Span] = []
+    credits = {credit_at(text, q) for q in quotes} - {None}
     for p_lo, p_hi in paragraphs(text):
         around = overlapping(quotes, p_lo, p_hi)
         if around and around[0].start < p_lo and p_hi <= around[0].end:
@@ -200,6 +207,7 @@ def statement_pieces(text: str, quotes: list[QuoteSpan], flags: set[str] | None 
         opens = [any(a <= q.start < b for q in overlapping(around, a, b)) for a, b in sents]
         keep = [opens[i] or has_cue(text[a:b]) or (i + 1 < len(sents) and opens[i + 1])
                 or (i == 0 and colon_lead(text, a, b) is not None)
+                or (i == 0 and any(a <= c < b for c in credits))
                 for i, (a, b) in enumerate(sents)]
         runs: list[list[int]] = []
         for (a, b), k in zip(sents, keep, strict=True):
@@ -277,6 +285,7 @@ def find_candidates(text: str, quotes: list[QuoteSpan], docs: list) -> list[Piec
         local = overlapping(quotes, lo, hi)
         cands = paragraph_candidates(doc, lo, text, quotes)
         cands += colon_candidates(doc, lo, text, quotes)
+        cands += credit_candidates(doc, lo, text, quotes)
         cands += leftover_quotes(text, [q for q in local if q.start >= lo], cands, lo, hi,
                                  doc, quotes)
         found.append(PieceCandidates(doc, cands))

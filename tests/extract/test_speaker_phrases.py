@@ -87,3 +87,25 @@ def test_a_name_the_parse_hangs_on_a_word_before_it_speaks_for_its_cue():
     pos = ["PUNCT", "VERB", "PUNCT", "PUNCT", "VERB", "PROPN", "PROPN", "VERB", "PUNCT"]
     doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos)
     assert subject_of(doc[7]).text == "Pell"
+
+
+# A credit line after a quotation that opens its line names its speaker.
+CREDITS = [
+    ("Tomas Brandt spoke first. “It went well,” he said.\n\n“She is ready. She never quits. "
+     "That is why she should be mayor.”\n\n-Lena Ortiz, tweeting after the speech.",
+     [("said", "Tomas Brandt", "he"), ("—", "Lena Ortiz", "Lena Ortiz")]),
+    ("“We will not back down from this fight.” — Senator Ana Pell, in a letter to voters",
+     [("—", "Ana Pell", "Senator Ana Pell")]),
+    # a dash inside a sentence is no credit line ...
+    ("Tomas Brandt lamented her habit of gaffes - “does she have to keep giving them so much "
+     "to use?” - voters in Kessin said they did not mind.",
+     [("said", "voters", "voters")]),
+    # ... nor a byline after a quotation ending a sentence
+    ("Ana Pell called the plan “a disgrace.”\n\n- Kessin Herald",
+     [("called", "Ana Pell", "Ana Pell")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", CREDITS)
+def test_a_credit_line_names_the_speaker(text, expected):
+    assert [(s.cue, s.speaker, s.speaker_mention) for s in extract_statements(text)] == expected
