@@ -62,6 +62,9 @@ def mention_tokens(tok):
     for child in tok.rights:
         if child.dep_ in ("flat", "compound"):
             right = child
+        elif (child.dep_ == "appos" and child.pos_ == "PROPN" and child.left_edge.i == right.i + 1
+              and tok.lower_ in ORG_NOUNS):
+            right = child  # "the activist group Grey Lantern": the name is the mention's
         elif (child.dep_ == "prep" and child.lower_ == "of" and child.i == right.i + 1
               and tok.lower_ in ORG_NOUNS | ORG_NAME_WORDS | GOVERNMENT_WORDS):
             tail = list(child.subtree)[1:]
@@ -335,8 +338,12 @@ def _named(cast: Cast, head, span, raw: str, aff: str) -> Speaker | None:
 
 
 def _self_named(head) -> str:
-    """Give the name a body gives itself ("a group calling itself Grey Lantern"), or ""."""
+    """Give the name a body gives itself ("a group calling itself Grey Lantern") or is given
+    right after its noun ("the activist group Grey Lantern"), or ""."""
     for acl in head.rights:
+        if acl.dep_ == "appos" and acl.pos_ == "PROPN" and acl.left_edge.i == head.i + 1:
+            first, last = mention_tokens(acl)
+            return plain_name(head.doc[first.i:last.i + 1].text)
         if acl.dep_ == "acl" and acl.lemma_ in ("call", "name"):
             for child in acl.rights:
                 if child.dep_ in ("oprd", "attr", "dobj") and child.pos_ == "PROPN":
