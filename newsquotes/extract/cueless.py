@@ -1,5 +1,6 @@
 """Statements without a speech verb: quotations standing on their own, quotations after a
-lead-in clause ("Bystrom agreed. “...”"), and a colon after a name ("Name: what was said").
+lead-in clause ("Bystrom agreed. “...”"), a colon after a name ("Name: what was said") and a
+credit line after a quotation; and the link captions that are no statement.
 """
 
 from __future__ import annotations
@@ -8,8 +9,16 @@ import re
 
 from newsquotes.extract.quotemarks import QUOTE_CHARS, QuoteSpan
 from newsquotes.extract.speech import Candidate, subject_of
-from newsquotes.lexicon.labels import LINE_LABELS, NAME_LINKS
+from newsquotes.lexicon.labels import LINE_LABELS, LINK_LABELS, NAME_LINKS
 from newsquotes.lexicon.people import NOT_SPEAKERS
+
+_LINK = re.compile(r"\s*(?:" + "|".join(LINK_LABELS) + r")\s*[:|>»-]", re.IGNORECASE)
+
+
+def link_caption(line: str) -> bool:
+    """Give True for a line opening a link to another page ("READ MORE: ...", "Watch: ...")."""
+    return _LINK.match(line) is not None
+
 
 # Most words a headline after "Name:" has.
 _HEADLINE = 25

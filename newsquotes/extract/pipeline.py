@@ -23,6 +23,7 @@ from newsquotes.extract.cueless import (
     credit_at,
     credit_candidates,
     leftover_quotes,
+    link_caption,
 )
 from newsquotes.extract.cues import has_cue, lemma_of
 from newsquotes.extract.limits import (
@@ -44,11 +45,11 @@ from newsquotes.extract.quotemarks import (
     QUOTE_CHARS,
     QuoteSpan,
     find_quotes,
+    for_parser,
     overlapping,
     paragraphs,
 )
 from newsquotes.extract.speech import Candidate
-from newsquotes.lexicon.labels import LINK_LABELS
 from newsquotes.lexicon.speech import OWN_WORDS_VERBS
 from newsquotes.lexicon.tags import TAG_POS
 from newsquotes.records import Statement
@@ -222,14 +223,6 @@ def statement_pieces(text: str, quotes: list[QuoteSpan], flags: set[str] | None 
     return _within_budget(out, flags)
 
 
-_LINK = re.compile(r"\s*(?:" + "|".join(LINK_LABELS) + r")\s*[:|>»-]", re.IGNORECASE)
-
-
-def link_caption(line: str) -> bool:
-    """Give True for a line opening a link to another page ("READ MORE: ...", "Watch: ...")."""
-    return _LINK.match(line) is not None
-
-
 def _within_budget(pieces: list[Span], flags: set[str]) -> list[Span]:
     """Give the first pieces that hold MAX_PARSED_CHARS characters in all."""
     total = 0
@@ -254,14 +247,15 @@ def split_long(text: str, lo: int, hi: int, most: int = MAX_PIECE_CHARS) -> list
 
 
 def parse(texts: list[str], pieces: list[list[Span]]) -> list[list]:
-    """Give the parsed pieces (spaCy Docs) of each text; each Doc's `user_data` holds where its
-    piece lies in the text ("base", "end"): Doc.text joins every token anew on each read."""
+    """Give the parsed pieces (spaCy Docs) of each text, marks the parser misreads replaced one
+    for one; each Doc's `user_data` holds where its piece lies in the text ("base", "end"):
+    Doc.text joins every token anew on each read."""
     jobs = [(ti, lo, hi) for ti, spans in enumerate(pieces) for lo, hi in spans]
     docs: list[list] = [[] for _ in texts]
     if not jobs:
         return docs
     nlp = load_parser()
-    stream = nlp.pipe(((texts[ti][lo:hi], (ti, lo, hi)) for ti, lo, hi in jobs),
+    stream = nlp.pipe(((for_parser(texts[ti][lo:hi]), (ti, lo, hi)) for ti, lo, hi in jobs),
                       as_tuples=True, batch_size=64)
     for doc, (ti, lo, hi) in stream:
         doc.user_data["base"], doc.user_data["end"] = lo, hi

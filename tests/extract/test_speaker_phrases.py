@@ -24,6 +24,10 @@ CASES = [
     # ... but a reported clause before its cue keeps its own acts
     ("Her neighbours mocked the campaign, calling the mayor “a puppet,” Lena Ortiz said.",
      [("said", "Lena Ortiz"), ("calling", "Her neighbours")]),
+    # the horizontal bar (U+2015) sets off an aside as a dash does: it is no word of the parse
+    ("When Lena Ortiz noted that Tomas Brandt has often not paid any city taxes ― as was true "
+     "for the years his tax returns were made public ― Brandt boasted, “That makes me smart.”",
+     [("noted", "Lena Ortiz"), ("boasted", "Tomas Brandt")]),
     # a dateline before the subject is no speaker
     ("Boston (Reuters) – Senator Tomas Brandt has taken a jab at his rival's plan on taxes, "
      "saying that “reckless promises” do more harm than good.",
