@@ -143,11 +143,14 @@ def _negated(verb) -> bool:
     "declined to comment", "refused to say"."""
     if verb.dep_ == "xcomp" and verb.head.lower_ in REFUSAL_VERBS:
         return True
+    if not any(c.dep_ == "neg" for c in verb.children):
+        return False
     # "did not say whether ...", "won't say when ...": no words given (a negated "did not say
-    # it was late" still reports a claim, and the gold corpora count it)
-    return any(c.dep_ == "neg" for c in verb.children) and any(
-        c.dep_ in ("ccomp", "advcl", "dobj") and c.left_edge.lower_ in _OPEN_QUESTION
-        for c in verb.children)
+    # it was late" still reports a claim, and the gold corpora count it); nor does "on the day
+    # the paper reported it, the moderators didn't ask her about it"
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    return any(c.dep_ in ("ccomp", "advcl", "dobj") and c.left_edge.lower_ in _OPEN_QUESTION
+               for c in verb.children) or bool(clauses) and all(c.i < verb.i for c in clauses)
 
 
 def _quote_at(quotes: list[QuoteSpan], pos: int) -> QuoteSpan | None:

@@ -141,6 +141,8 @@ def _lead_in(text: str, doc, base: int, q: QuoteSpan, quotes: list[QuoteSpan]):
                      and t.dep_ != "xcomp"), root)
     if root.pos_ not in ("VERB", "AUX") or any(x.start <= root.idx + base < x.end for x in quotes):
         return None
+    if root.idx + base > q.start:  # "- “...?” - voters said ...": a verb after it leads nothing in
+        return None
     subj = subject_of(root)
     if subj is None or subj.lower_ in NOT_SPEAKERS or subj.pos_ not in ("PROPN", "NOUN", "PRON"):
         return None

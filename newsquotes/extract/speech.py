@@ -290,6 +290,10 @@ def content_runs(verb, speaker) -> list[tuple[int, int]]:
     comps = [c for c in verb.children
              if c.dep_ == "ccomp" or (c.dep_ == "xcomp" and verb.lemma_ != "continue")
              or asked_question(verb, c)] or _medium_clause(verb)
+    if speaker is not None and any(c.i > verb.i for c in comps):
+        # "When Pell noted ... — Vask boasted, “...”": a clause the parse hangs before the
+        # speaker is no part of what was said when one follows the cue
+        comps = [c for c in comps if c.i > verb.i or c.right_edge.i >= speaker.left_edge.i]
     if comps:
         a = min(c.left_edge.i for c in comps)
         return [(a, tail_end(doc, a, max(clause_end(c) for c in comps)))]
@@ -318,7 +322,7 @@ def content_runs(verb, speaker) -> list[tuple[int, int]]:
     if verb.dep_ == "ROOT":
         region = {t.i for t in sent}
         region -= {t.i for c in verb.children if c.dep_ not in _FRAME_DEPS
-                   and not _circumstance(c) for t in c.subtree}
+                   and not _circumstance(c, advmod=True) for t in c.subtree}
         region |= {t.i for t in speaker.subtree} if speaker is not None else set()
     runs = sentence_minus(sent, region)
     sizes = [sum(1 for t in doc[a:b + 1] if t.is_alpha) for a, b in runs]

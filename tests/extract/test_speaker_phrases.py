@@ -100,10 +100,11 @@ CREDITS = [
      [("said", "Tomas Brandt", "he"), ("—", "Lena Ortiz", "Lena Ortiz")]),
     ("“We will not back down from this fight.” — Senator Ana Pell, in a letter to voters",
      [("—", "Ana Pell", "Senator Ana Pell")]),
-    # a dash inside a sentence is no credit line ...
+    # a dash inside a sentence is no credit line (and a verb after a quotation no lead-in) ...
     ("Tomas Brandt lamented her habit of gaffes - “does she have to keep giving them so much "
      "to use?” - voters in Kessin said they did not mind.",
-     [("said", "voters", "voters")]),
+     [("lamented", "Tomas Brandt", "Tomas Brandt"), ("", "Tomas Brandt", "Tomas Brandt"),
+      ("said", "voters", "voters")]),
     # ... nor a byline after a quotation ending a sentence
     ("Ana Pell called the plan “a disgrace.”\n\n- Kessin Herald",
      [("called", "Ana Pell", "Ana Pell")]),
@@ -113,3 +114,40 @@ CREDITS = [
 @pytest.mark.parametrize("text, expected", CREDITS)
 def test_a_credit_line_names_the_speaker(text, expected):
     assert [(s.cue, s.speaker, s.speaker_mention) for s in extract_statements(text)] == expected
+
+
+# What a cue says is neither a clause about when it was said nor one the parse hangs on it from
+# before its subject.
+CONTENTS = [
+    ("“Absolutely,” Tomas Brandt said when asked by a reporter if that was still his view.",
+     [("said", "Tomas Brandt", "Absolutely")]),
+    ("So let me get this straight: on the same day that the Kessin Herald reports that the "
+     "ministry issued subpoenas to a charity bearing Ana Pell's name, the debate moderators "
+     "didn't ask her about it.",
+     [("reports", "Kessin Herald",
+       "the ministry issued subpoenas to a charity bearing Ana Pell's name")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", CONTENTS)
+def test_what_a_cue_says(text, expected):
+    assert [(s.cue, s.speaker, s.text) for s in extract_statements(text)] == expected
+
+
+def test_a_clause_hung_before_the_speaker_is_not_what_a_later_quotation_says():
+    # "When Pell noted it ... — Vask boasted, “That is smart.”", the parse hanging the
+    # "when" clause's verb on "boasted" as a second reported clause (a parse fixed by hand)
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from newsquotes.extract.speech import content_runs
+
+    words = ["Pell", "noted", "it", "—", "Vask", "boasted", ",", "“", "That", "is", "smart",
+             ".", "”"]
+    heads = [1, 5, 1, 5, 5, 5, 5, 9, 9, 5, 9, 5, 5]
+    deps = ["nsubj", "ccomp", "dobj", "punct", "nsubj", "ROOT", "punct", "punct", "nsubj",
+            "ccomp", "acomp", "punct", "punct"]
+    pos = ["PROPN", "VERB", "PRON", "PUNCT", "PROPN", "VERB", "PUNCT", "PUNCT", "PRON", "AUX",
+           "ADJ", "PUNCT", "PUNCT"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos)
+    assert content_runs(doc[5], doc[4]) == [(7, 10)]
