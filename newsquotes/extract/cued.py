@@ -153,6 +153,13 @@ def _negated(verb) -> bool:
                for c in verb.children) or bool(clauses) and all(c.i < verb.i for c in clauses)
 
 
+def _self_naming(verb) -> bool:
+    """Give True for a name taken, not words said: "a group calling itself Red Heron"."""
+    return verb.lemma_ == "call" and any(
+        c.dep_ == "dobj" and c.lower_ in ("itself", "themselves", "himself", "herself")
+        for c in verb.children)
+
+
 def _quote_at(quotes: list[QuoteSpan], pos: int) -> QuoteSpan | None:
     """Give the quotation holding offset `pos`, or None (`quotes` in order, never
     overlapping)."""
@@ -170,7 +177,7 @@ def _cue(tok, base: int, quotes: list[QuoteSpan]):
         return nominal[0], nominal[1], tok.text
     if not is_cue(tok) or (tok.dep_ == "xcomp" and is_weak(tok.lemma_)):
         return None  # "wants to continue talks"
-    if _negated(tok):
+    if _negated(tok) or _self_naming(tok):
         return None
     speaker = subject_of(tok)
     if speaker is None or _quote_at(quotes, speaker.idx + base) is not None:

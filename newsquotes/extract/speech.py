@@ -15,6 +15,7 @@ from newsquotes.lexicon.speech import (
     CLAUSE_ONLY_VERBS,
     MEDIA_NOUNS,
     OBJECT_VERBS,
+    OCCASION_NOUNS,
     PREPOSITION_OBJECT,
     WHEN_WORDS,
 )
@@ -67,6 +68,15 @@ def subject_of(verb):
                     names = [a for a in child.children if a.dep_ == "appos" and a.i > child.i]
                     return names[-1] if names else child
                 return _past_dateline(tok, child)
+        if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN"):
+            # "candidates blasting Mayor Pell's plan": the candidates, not "Mayor"; "spoke at a
+            # rally blasting ...": who spoke
+            noun = tok.head
+            up = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
+            if noun.lower_ not in OCCASION_NOUNS or noun.dep_ in _SUBJECT_DEPS or up is None:
+                return noun
+            tok = up
+            continue
         if tok.dep_ == "relcl" and _infinitive(tok):
             # "went out of his way to say ...": the one who went, not "his way"
             verb_up = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)

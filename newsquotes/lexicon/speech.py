@@ -69,6 +69,11 @@ allegations insistence prediction pledge announcement admission contention
 MEDIA_NOUNS = words("statement statements interview letter speech post message release "
                     "briefing tweet note email broadcast address")
 
+# Where or in what words were said, for a participle hung on them: "spoke at a rally blasting
+# the plan", "issued a statement saying ..." speak for who spoke or issued.
+OCCASION_NOUNS = MEDIA_NOUNS | words("rally rallies conference meeting event hearing debate "
+                                     "appearance session remarks response video ad clip")
+
 # Conjunctions opening a clause that says when something was said ("as he left").
 WHEN_WORDS = words("as when while after before during since until once")
 

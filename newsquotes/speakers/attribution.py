@@ -53,7 +53,8 @@ _REACH = 1500
 
 def mention_tokens(tok):
     """Give the (first, last) tokens of the noun phrase a speaker token heads ("the Ministry of
-    Energy" keeps its "of" phrase when the head is an organisation word)."""
+    Energy", "the Council for Urban Renewal" keep their "of"/"for" phrase when the head is an
+    organisation word)."""
     left = tok
     for child in tok.lefts:
         if child.dep_ in _NP_DEPS and child.pos_ != "VERB":
@@ -65,7 +66,7 @@ def mention_tokens(tok):
         elif (child.dep_ == "appos" and child.pos_ == "PROPN" and child.left_edge.i == right.i + 1
               and tok.lower_ in ORG_NOUNS):
             right = child  # "the activist group Grey Lantern": the name is the mention's
-        elif (child.dep_ == "prep" and child.lower_ == "of" and child.i == right.i + 1
+        elif (child.dep_ == "prep" and child.lower_ in ("of", "for") and child.i == right.i + 1
               and tok.lower_ in ORG_NOUNS | ORG_NAME_WORDS | GOVERNMENT_WORDS):
             tail = list(child.subtree)[1:]
             if tail and all(t.text[:1].isupper() or t.lower_ in ("and", "&", "the") for t in tail):

@@ -28,6 +28,13 @@ CASES = [
     ("When Lena Ortiz noted that Tomas Brandt has often not paid any city taxes ― as was true "
      "for the years his tax returns were made public ― Brandt boasted, “That makes me smart.”",
      [("noted", "Lena Ortiz"), ("boasted", "Tomas Brandt")]),
+    # a participle hung on a noun speaks for that noun ...
+    ("The rhetoric of mayoral candidates blasting Mayor Pell's approach to crime suggests a "
+     "huge divide.", [("blasting", "mayoral candidates"), ("suggests", "The rhetoric")]),
+    # ... or, hung on what was issued or where it was said, for who issued it or spoke there
+    ("The council issued a statement saying the road would close.",
+     [("saying", "The council")]),
+    ("Officials released a letter saying the mine was safe.", [("saying", "Officials")]),
     # a dateline before the subject is no speaker
     ("Boston (Reuters) – Senator Tomas Brandt has taken a jab at his rival's plan on taxes, "
      "saying that “reckless promises” do more harm than good.",
