@@ -154,10 +154,13 @@ def _negated(verb) -> bool:
 
 
 def _self_naming(verb) -> bool:
-    """Give True for a name taken, not words said: "a group calling itself Red Heron"."""
-    return verb.lemma_ == "call" and any(
-        c.dep_ == "dobj" and c.lower_ in ("itself", "themselves", "himself", "herself")
-        for c in verb.children)
+    """Give True for a name taken, not words said: "a group calling itself Red Heron" (not
+    "he called himself pro-choice", a claim)."""
+    own = [c for c in verb.children
+           if c.dep_ == "dobj" and c.lower_ in ("itself", "themselves", "himself", "herself")]
+    doc = verb.doc
+    return verb.lemma_ == "call" and bool(own) and own[0].i + 1 < len(doc) and (
+        doc[own[0].i + 1].pos_ == "PROPN")
 
 
 def _quote_at(quotes: list[QuoteSpan], pos: int) -> QuoteSpan | None:

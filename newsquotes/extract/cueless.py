@@ -9,8 +9,10 @@ import re
 
 from newsquotes.extract.quotemarks import QUOTE_CHARS, QuoteSpan
 from newsquotes.extract.speech import Candidate, subject_of
+from newsquotes.lexicon.bodies import ISSUED_FORMS
 from newsquotes.lexicon.labels import LINE_LABELS, LINK_LABELS, NAME_LINKS
 from newsquotes.lexicon.people import NOT_SPEAKERS
+from newsquotes.lexicon.speech import MEDIA_NOUNS
 
 _LINK = re.compile(r"\s*(?:" + "|".join(LINK_LABELS) + r")\s*[:|>»-]", re.IGNORECASE)
 
@@ -177,3 +179,33 @@ def leftover_quotes(text: str, quotes: list[QuoteSpan], taken: list[Candidate],
             else:
                 out.append(Candidate(q.content_start, q.content_end, "direct", "", None, True))
     return out
+
+
+_ISSUED = re.compile(r"\b(?:" + "|".join(sorted(ISSUED_FORMS)) + r")\b")
+
+
+def issue_lead(text: str, lo: int, hi: int, quotes: list[QuoteSpan]) -> bool:
+    """Give True for a sentence text[lo:hi] saying something was issued ("the party issued a
+    statement") right before a paragraph opening with a quotation."""
+    if _ISSUED.search(text, lo, hi) is None:
+        return False
+    at = hi + len(text[hi:hi + 20]) - len(text[hi:hi + 20].lstrip())
+    return "\n" in text[hi:at + 1] and any(q.start == at for q in quotes)
+
+
+def issued_before(text: str, pieces: list) -> None:
+    """Give a quotation with no cue of its own that opens the paragraph after "the party issued
+    a statement ..." the one who issued it as speaker (`pieces`: the article's parsed pieces
+    with their candidates, in order; changed in place)."""
+    for prev, piece in zip(pieces, pieces[1:], strict=False):
+        end = prev.doc.user_data["end"]
+        for c in piece.candidates:
+            if not c.follows or text[end:c.start].strip(" \t\r\n" + "".join(QUOTE_CHARS)):
+                continue
+            last = list(prev.doc.sents)[-1]
+            issued = [t.head for t in last if t.lower_ in MEDIA_NOUNS and t.dep_ == "dobj"
+                      and t.head.lower_ in ISSUED_FORMS]
+            who = [s for v in issued[-1:] for s in v.children if s.dep_ == "nsubj"
+                   and s.pos_ in ("PROPN", "NOUN")]
+            if who:
+                c.speaker, c.cue, c.follows = who[0], issued[-1].text, False

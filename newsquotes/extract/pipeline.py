@@ -22,6 +22,8 @@ from newsquotes.extract.cueless import (
     colon_lead,
     credit_at,
     credit_candidates,
+    issue_lead,
+    issued_before,
     leftover_quotes,
     link_caption,
 )
@@ -122,6 +124,7 @@ def attribute(text: str, quotes: list[QuoteSpan], found: list[PieceCandidates]
               ) -> list[Statement]:
     """Give one article's statements: candidates without overlaps, speakers resolved in the
     article, characterising acts joined."""
+    issued_before(text, found)
     chosen = overlap_free([c for piece in found for c in piece.candidates])
     cast = build_cast(text, [piece.doc for piece in found],
                       [c.speaker for c in chosen if c.speaker is not None])
@@ -208,7 +211,7 @@ def statement_pieces(text: str, quotes: list[QuoteSpan], flags: set[str] | None 
         opens = [any(a <= q.start < b for q in overlapping(around, a, b)) for a, b in sents]
         keep = [opens[i] or has_cue(text[a:b]) or (i + 1 < len(sents) and opens[i + 1])
                 or (i == 0 and colon_lead(text, a, b) is not None)
-                or (i == 0 and any(a <= c < b for c in credits))
+                or (i == 0 and any(a <= c < b for c in credits)) or issue_lead(text, a, b, quotes)
                 for i, (a, b) in enumerate(sents)]
         runs: list[list[int]] = []
         for (a, b), k in zip(sents, keep, strict=True):

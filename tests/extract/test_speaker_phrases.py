@@ -35,6 +35,13 @@ CASES = [
     ("The council issued a statement saying the road would close.",
      [("saying", "The council")]),
     ("Officials released a letter saying the mine was safe.", [("saying", "Officials")]),
+    # a quotation opening the paragraph after "X issued a statement" is X's
+    ("At the chair's direction, the council issued a statement apologizing to Ana Pell for the "
+     "emails.\n\n“On behalf of everyone at the council, we offer a deep apology to Mayor Pell. "
+     "These comments do not reflect our values.”",
+     [("issued", "the council")]),
+    # a person calling himself something claims it (a body calling itself a name takes it)
+    ("Tomas Brandt called himself pro-choice in a 1999 interview.", [("called", "Tomas Brandt")]),
     # a dateline before the subject is no speaker
     ("Boston (Reuters) – Senator Tomas Brandt has taken a jab at his rival's plan on taxes, "
      "saying that “reckless promises” do more harm than good.",
