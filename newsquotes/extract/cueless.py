@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from newsquotes.extract.cues import is_speech_lemma
 from newsquotes.extract.quotemarks import QUOTE_CHARS, QuoteSpan
 from newsquotes.extract.speech import Candidate, subject_of
 from newsquotes.lexicon.bodies import ISSUED_FORMS
@@ -141,6 +142,13 @@ def _lead_in(text: str, doc, base: int, q: QuoteSpan, quotes: list[QuoteSpan]):
         # lead-in's own verb is the last before the quotation
         root = next((t for t in reversed(before) if t.sent == last.sent and t.pos_ == "VERB"
                      and t.dep_ != "xcomp"), root)
+    # "Boos rained down ..., and the crowd reprised the chant “...”": the clause nearest the
+    # quotation, with a subject of its own, leads it in (after a speech verb the quotation
+    # may be what it reports: "X says that ..., but Y is giving them “...”")
+    root = root if is_speech_lemma(root.lemma_) else next(
+        (t for t in reversed(before) if t.sent == last.sent and t.pos_ == "VERB"
+         and t.dep_ == "conj" and t.head == root
+         and any(c.dep_ == "nsubj" for c in t.children)), root)
     if root.pos_ not in ("VERB", "AUX") or any(x.start <= root.idx + base < x.end for x in quotes):
         return None
     if root.idx + base > q.start:  # "- “...?” - voters said ...": a verb after it leads nothing in

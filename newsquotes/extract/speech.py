@@ -12,6 +12,8 @@ from newsquotes.extract.cues import is_speech_lemma
 from newsquotes.extract.quotemarks import QUOTE_CHARS
 from newsquotes.lexicon.calendar import MONTHS, NEAR_DAYS, WEEKDAYS
 from newsquotes.lexicon.speech import (
+    CARRIED_NOUNS,
+    CARRYING_FORMS,
     CLAUSE_ONLY_VERBS,
     MEDIA_NOUNS,
     OBJECT_VERBS,
@@ -55,7 +57,7 @@ def subject_of(verb):
     """Give the token heading the speaker of a speech verb, or None."""
     tok = verb
     for _ in range(6):
-        lifted = _aside_lift(tok)
+        lifted = _aside_lift(tok) or _carrier(tok)
         if lifted is not None:
             tok = lifted
             continue
@@ -114,6 +116,15 @@ def subject_of(verb):
     if nxt is not None and nxt.pos_ == "PROPN" and nxt.lower_ not in _DAYS:
         return nxt
     return _name_before(verb)
+
+
+def _carrier(tok):
+    """Give the verb whose subject carries the words of `tok` ("they will hold banners
+    proclaiming “...”": the parse makes "banners" the subject of "proclaiming"), else None."""
+    if tok.dep_ in ("ccomp", "xcomp", "conj") and tok.head.lower_ in CARRYING_FORMS and any(
+            c.dep_ in _SUBJECT_DEPS and c.lower_ in CARRIED_NOUNS for c in tok.children):
+        return tok.head
+    return None
 
 
 def _past_dateline(verb, subject):

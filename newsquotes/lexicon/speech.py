@@ -71,8 +71,14 @@ MEDIA_NOUNS = words("statement statements interview letter speech post message r
 
 # Where or in what words were said, for a participle hung on them: "spoke at a rally blasting
 # the plan", "issued a statement saying ..." speak for who spoke or issued.
-OCCASION_NOUNS = MEDIA_NOUNS | words("rally rallies conference meeting event hearing debate "
-                                     "appearance session remarks response video ad clip")
+# What people carry words on ("held banners proclaiming ...", "signs reading ..."): the
+# words are the carriers'.
+CARRIED_NOUNS = words("banner banners sign signs placard placards poster posters")
+CARRYING_FORMS = words("hold holds held holding carry carries carried carrying wave waves "
+                       "waved waving raise raised raising display displayed wear wore wearing")
+OCCASION_NOUNS = MEDIA_NOUNS | CARRIED_NOUNS | words(
+    "rally rallies conference meeting event hearing debate appearance session remarks response "
+    "video ad clip")
 
 # Conjunctions opening a clause that says when something was said ("as he left").
 WHEN_WORDS = words("as when while after before during since until once")
