@@ -14,6 +14,7 @@ from newsquotes.lexicon.calendar import MONTHS, NEAR_DAYS, WEEKDAYS
 from newsquotes.lexicon.speech import (
     CARRIED_NOUNS,
     CARRYING_FORMS,
+    CAUSING_FORMS,
     CLAUSE_ONLY_VERBS,
     MEDIA_NOUNS,
     OBJECT_VERBS,
@@ -79,8 +80,9 @@ def subject_of(verb):
                 return noun
             tok = up
             continue
-        if tok.dep_ == "relcl" and _infinitive(tok):
-            # "went out of his way to say ...": the one who went, not "his way"
+        if tok.dep_ in ("relcl", "acl") and _infinitive(tok):
+            # "went out of his way to say ...": the one who went, not "his way" (nor "his
+            # ability" in "ran on his ability to win and accused ...")
             verb_up = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
             if verb_up is None:
                 return None
@@ -100,6 +102,11 @@ def subject_of(verb):
             # goes on reporting.
             tok = tok.head.head
             continue
+        if tok is verb and tok.dep_ == "xcomp" and tok.head.lower_ in CAUSING_FORMS:
+            # "led Republicans to say ...": who was led, not what led them
+            obj = [c for c in tok.head.children if c.dep_ == "dobj" and c.i < tok.i]
+            if obj and obj[-1].pos_ in ("PROPN", "NOUN", "PRON"):
+                return obj[-1]
         if tok.dep_ in ("xcomp", "advcl", "conj") and tok.head.pos_ in ("VERB", "AUX"):
             tok = tok.head
             continue
@@ -113,7 +120,9 @@ def subject_of(verb):
         prev = verb.doc[verb.i - 1]
         return prev if prev.head == verb or verb.head == prev else prev
     nxt = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
-    if nxt is not None and nxt.pos_ == "PROPN" and nxt.lower_ not in _DAYS:
+    # "said Lavrov"; not "calling Senate leader Mitch McConnell a liar", whose name is its object
+    if (nxt is not None and nxt.pos_ == "PROPN" and nxt.lower_ not in _DAYS
+            and verb.lemma_ not in OBJECT_VERBS):
         return nxt
     return _name_before(verb)
 

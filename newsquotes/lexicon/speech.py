@@ -80,6 +80,13 @@ OCCASION_NOUNS = MEDIA_NOUNS | CARRIED_NOUNS | words(
     "rally rallies conference meeting event hearing debate appearance session remarks response "
     "video ad clip")
 
+# Verbs that make their object do what follows ("led Republicans to say ...", "forced him to
+# admit ..."): the object speaks. (Not "urged him to say": asked for, not said.)
+CAUSING_FORMS = words("""
+lead leads led leading prompt prompts prompted prompting force forces forced forcing cause
+causes caused causing spur spurs spurred spurring drive drives drove driving
+""")
+
 # Conjunctions opening a clause that says when something was said ("as he left").
 WHEN_WORDS = words("as when while after before during since until once")
 

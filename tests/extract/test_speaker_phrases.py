@@ -42,6 +42,14 @@ CASES = [
      [("issued", "the council")]),
     # a person calling himself something claims it (a body calling itself a name takes it)
     ("Tomas Brandt called himself pro-choice in a 1999 interview.", [("called", "Tomas Brandt")]),
+    # who is led or forced to speak speaks, not what led them; who is urged to, does not
+    ("Even the sleepy timing of the debate led Republicans to say that Democrats were "
+     "protecting their candidate.", [("say", "Republicans")]),
+    ("The council urged Lena Ortiz to say nothing about the vote.", [("urged", "The council")]),
+    # an act joined to an infinitive hung on a noun ("her ability to win and accused ...") is
+    # the subject's, never the name after the cue (its object)
+    ("During the 2012 race, Ana Pell largely ran on her ability to jolt the recovery into "
+     "hyperdrive and accused Tomas Brandt of bungling the budget.", [("accused", "Ana Pell")]),
     # a dateline before the subject is no speaker
     ("Boston (Reuters) – Senator Tomas Brandt has taken a jab at his rival's plan on taxes, "
      "saying that “reckless promises” do more harm than good.",
