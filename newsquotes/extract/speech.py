@@ -164,8 +164,11 @@ def _aside_lift(tok):
     if tok.doc[tok.left_edge.i - 1].text not in _ASIDE_OPEN:
         return None
     head = tok.head
-    if head.dep_ == "ccomp" and is_speech_lemma(head.head.lemma_) and head.head.i < tok.i:
-        return head.head  # not "They mocked it, calling it a joke, Pell said": theirs
+    clause = head  # the reported clause the participle's verb is part of ("will have to choose")
+    while clause.dep_ in ("xcomp", "conj") and clause.head is not clause:
+        clause = clause.head
+    if clause.dep_ == "ccomp" and is_speech_lemma(clause.head.lemma_) and clause.head.i < tok.i:
+        return clause.head  # not "They mocked it, calling it a joke, Pell said": theirs
     if head.dep_ in ("relcl", "acl") and head.head.pos_ in ("NOUN", "PROPN"):
         return next((a for a in head.head.ancestors if a.pos_ in ("VERB", "AUX")), None)
     return None

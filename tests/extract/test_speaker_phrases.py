@@ -21,6 +21,10 @@ CASES = [
      "the city -- having suggested in an interview that he is unfit -- but said she doubted "
      "his judgment.",
      [("saying", "Lena Ortiz"), ("suggested", "Lena Ortiz"), ("said", "Lena Ortiz")]),
+    # ... however deep in the reported clause the parse hangs the participle
+    ("Tomas Brandt said Lena Ortiz will have to choose whose side she is on, saying, “At some "
+     "point, she is going to have to come out on where she stands.”",
+     [("said", "Tomas Brandt"), ("saying", "Tomas Brandt")]),
     # ... but a reported clause before its cue keeps its own acts
     ("Her neighbours mocked the campaign, calling the mayor “a puppet,” Lena Ortiz said.",
      [("said", "Lena Ortiz"), ("calling", "Her neighbours")]),
