@@ -23,7 +23,7 @@ from newsquotes.extract.speech import (
     tail_end,
     trim,
 )
-from newsquotes.lexicon.people import NOT_SPEAKERS
+from newsquotes.lexicon.people import NOT_SPEAKERS, SHARE_NOUNS
 from newsquotes.lexicon.speech import ADMIT_OBJECTS, NOMINAL_CUES, NOUNLIKE_CUES, REFUSAL_VERBS
 
 # Words opening a question a negated cue leaves open ("did not say whether").
@@ -46,11 +46,29 @@ def _according_to(tok):
                                      for c in pobj.children):
         return None  # "according to plan", "according to schedule": not a source
     region = {t.i for t in tok.subtree}
-    if any(t.i not in region and is_cue(t) and subject_of(t) is not None for t in tok.sent):
+    if any(t.i not in region and is_cue(t) and subject_of(t) is not None
+           and not _share(subject_of(t)) for t in tok.sent):
         return None  # "According to CNBC, Pell said ...": Pell's words, CNBC reported them
     # "according to" hangs off the clause it attributes: the whole sentence minus the phrase.
     runs = sentence_minus(tok.sent, region)
     return pobj, [r for r in runs if sum(1 for t in tok.doc[r[0]:r[1] + 1] if t.is_alpha) >= 3]
+
+
+def _share(tok) -> bool:
+    """Give True for a share of a group ("51 percent of voters", "a majority of residents")."""
+    return tok.lower_ in SHARE_NOUNS
+
+
+def _reported_share(verb, speaker) -> bool:
+    """Give True for a share of a group said to have said something by a source ("According to
+    the poll, 51 percent said ...", "a release said a majority said yes"): the source's
+    statement, not the share's."""
+    if not _share(speaker):
+        return False
+    if verb.dep_ == "ccomp" and is_cue(verb.head):
+        return True
+    return any(t.lower_ == "according" and any(c.lower_ == "to" for c in t.children)
+               for t in verb.sent)
 
 
 def _nominal(tok):
@@ -125,11 +143,24 @@ def _negated(verb) -> bool:
     "declined to comment", "refused to say"."""
     if verb.dep_ == "xcomp" and verb.head.lower_ in REFUSAL_VERBS:
         return True
+    if not any(c.dep_ == "neg" for c in verb.children):
+        return False
     # "did not say whether ...", "won't say when ...": no words given (a negated "did not say
-    # it was late" still reports a claim, and the gold corpora count it)
-    return any(c.dep_ == "neg" for c in verb.children) and any(
-        c.dep_ in ("ccomp", "advcl", "dobj") and c.left_edge.lower_ in _OPEN_QUESTION
-        for c in verb.children)
+    # it was late" still reports a claim, and the gold corpora count it); nor does "on the day
+    # the paper reported it, the moderators didn't ask her about it"
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    return any(c.dep_ in ("ccomp", "advcl", "dobj") and c.left_edge.lower_ in _OPEN_QUESTION
+               for c in verb.children) or bool(clauses) and all(c.i < verb.i for c in clauses)
+
+
+def _self_naming(verb) -> bool:
+    """Give True for a name taken, not words said: "a group calling itself Red Heron" (not
+    "he called himself pro-choice", a claim)."""
+    own = [c for c in verb.children
+           if c.dep_ == "dobj" and c.lower_ in ("itself", "themselves", "himself", "herself")]
+    doc = verb.doc
+    return verb.lemma_ == "call" and bool(own) and own[0].i + 1 < len(doc) and (
+        doc[own[0].i + 1].pos_ == "PROPN")
 
 
 def _quote_at(quotes: list[QuoteSpan], pos: int) -> QuoteSpan | None:
@@ -149,13 +180,15 @@ def _cue(tok, base: int, quotes: list[QuoteSpan]):
         return nominal[0], nominal[1], tok.text
     if not is_cue(tok) or (tok.dep_ == "xcomp" and is_weak(tok.lemma_)):
         return None  # "wants to continue talks"
-    if _negated(tok):
+    if _negated(tok) or _self_naming(tok):
         return None
     speaker = subject_of(tok)
     if speaker is None or _quote_at(quotes, speaker.idx + base) is not None:
         return None
     if speaker.dep_ == "nsubjpass" and tok.lemma_ in ("ask", "tell"):
         return None  # "she was asked to leave": the subject is who was addressed
+    if _reported_share(tok, speaker):
+        return None
     return speaker, content_runs(tok, speaker), cue_text(tok)
 
 
@@ -169,6 +202,9 @@ def _near(tok, speaker, base: int, text: str, quotes: list[QuoteSpan],
     # Without Borders” argued"): it is not what was said.
     near = [q for q in overlapping(quotes, s_lo, s_hi) if q.start not in claimed
             and not _within(q, named)]
+    # A later quotation with a cue of its own ("“...,” wrote Ana Pell") is that cue's, even
+    # where the parse runs two sentences into one.
+    near = [q for q in near if q.start < tok.idx + base or not _own_cue(tok, q, base, text)]
     if tok.dep_ in ("relcl", "acl"):
         # A cue in a clause hung on a noun says only what is in that clause ("Heddle,
         # whose book argued for it, said he had “smiled”": the quotation is Heddle's).
@@ -180,6 +216,23 @@ def _near(tok, speaker, base: int, text: str, quotes: list[QuoteSpan],
                  and not text[s_hi:q.start].strip()]
         near = after[:1]
     return near
+
+
+def _own_cue(tok, q: QuoteSpan, base: int, text: str) -> bool:
+    """Give True when a cue of another speaker named after the quotation `q` follows it within
+    a few words ("“...,” wrote Ana Pell", "“...,” Ana Pell said"; not "called it “crazy” and
+    said ...", nor "“...,” he said": the same speaker going on)."""
+    if text[q.start:q.end].rstrip("".join(QUOTE_CHARS) + " ").endswith("."):
+        return False  # a full stop ends the sentence: what follows is another
+    after = [t for t in tok.doc if t.idx + base >= q.end][:5]
+    for t in after:
+        if t.text in (".", "!", "?", ";") or t.text[:1] in QUOTE_CHARS:
+            return False
+        if t is tok or not is_cue(t) or tok in t.ancestors or t in tok.ancestors:
+            continue
+        who = subject_of(t)
+        return who is not None and who.idx + base >= q.end and who.pos_ == "PROPN"
+    return False
 
 
 def _needs_more(tok, speaker, cue: str, near: list[QuoteSpan]) -> bool:

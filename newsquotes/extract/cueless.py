@@ -1,15 +1,27 @@
 """Statements without a speech verb: quotations standing on their own, quotations after a
-lead-in clause ("Bystrom agreed. “...”"), and a colon after a name ("Name: what was said").
+lead-in clause ("Bystrom agreed. “...”"), a colon after a name ("Name: what was said") and a
+credit line after a quotation; and the link captions that are no statement.
 """
 
 from __future__ import annotations
 
 import re
 
+from newsquotes.extract.cues import is_speech_lemma
 from newsquotes.extract.quotemarks import QUOTE_CHARS, QuoteSpan
 from newsquotes.extract.speech import Candidate, subject_of
-from newsquotes.lexicon.labels import LINE_LABELS, NAME_LINKS
+from newsquotes.lexicon.bodies import ISSUED_FORMS
+from newsquotes.lexicon.labels import LINE_LABELS, LINK_LABELS, NAME_LINKS
 from newsquotes.lexicon.people import NOT_SPEAKERS
+from newsquotes.lexicon.speech import MEDIA_NOUNS
+
+_LINK = re.compile(r"\s*(?:" + "|".join(LINK_LABELS) + r")\s*[:|>»-]", re.IGNORECASE)
+
+
+def link_caption(line: str) -> bool:
+    """Give True for a line opening a link to another page ("READ MORE: ...", "Watch: ...")."""
+    return _LINK.match(line) is not None
+
 
 # Most words a headline after "Name:" has.
 _HEADLINE = 25
@@ -44,6 +56,46 @@ def colon_lead(text: str, lo: int, hi: int) -> tuple[int, int, int] | None:
     if words < 3 or not (rest[:1] in QUOTE_CHARS or rest[:1].isupper() and words <= _HEADLINE):
         return None
     return m.start(1), m.start(1) + len(m.group(1)), m.end()
+
+
+# A credit line after a quotation: a dash, then a capitalised word ("— Sen. Ana Pell, ...").
+_CREDIT = re.compile(r"\s*[-—–―][ \t]*(?=[A-Z])")
+# Most words a credit line has.
+_CREDIT_WORDS = 12
+
+
+def credit_at(text: str, q: QuoteSpan) -> int | None:
+    """Give where the name of a short credit line after the quotation `q` starts, the
+    quotation opening its line ("“...” — Ana Pell, mayor"; "-Ana Pell, Kessin" on the line
+    after), else None: not a dash inside a sentence, nor a byline after a sentence."""
+    m = _CREDIT.match(text, q.end)
+    if m is None or text.count("\n", q.end, m.end()) > 2:
+        return None
+    line_lo = text.rfind("\n", 0, q.start) + 1
+    line_hi = text.find("\n", m.end())
+    credit = text[m.end():] if line_hi < 0 else text[m.end():line_hi]
+    if text[line_lo:q.start].strip() or len(credit.split()) > _CREDIT_WORDS:
+        return None
+    return m.end()
+
+
+def credit_candidates(doc, base: int, text: str, quotes: list[QuoteSpan]) -> list[Candidate]:
+    """Give the statements of the quotations whose credit line opens in this piece."""
+    out = []
+    lo, hi = base, doc.user_data["end"]
+    for q in quotes:
+        at = credit_at(text, q) if lo - 400 <= q.end <= hi else None
+        if at is None or not lo <= at < hi:
+            continue
+        names = []  # the capitalised run after the dash, up to a comma: the name
+        for t in (t for t in doc if t.idx + base >= at):
+            if t.text == "," or not (t.text[:1].isupper() or t.text == "."):
+                break
+            names.append(t)
+        names = [t for t in names if t.tag_ in ("NNP", "NNPS")]
+        if names:
+            out.append(Candidate(q.content_start, q.content_end, "direct", "—", names[-1]))
+    return out
 
 
 def colon_candidates(doc, base: int, text: str, quotes: list[QuoteSpan]) -> list[Candidate]:
@@ -90,7 +142,16 @@ def _lead_in(text: str, doc, base: int, q: QuoteSpan, quotes: list[QuoteSpan]):
         # lead-in's own verb is the last before the quotation
         root = next((t for t in reversed(before) if t.sent == last.sent and t.pos_ == "VERB"
                      and t.dep_ != "xcomp"), root)
+    # "Boos rained down ..., and the crowd reprised the chant “...”": the clause nearest the
+    # quotation, with a subject of its own, leads it in (after a speech verb the quotation
+    # may be what it reports: "X says that ..., but Y is giving them “...”")
+    root = root if is_speech_lemma(root.lemma_) else next(
+        (t for t in reversed(before) if t.sent == last.sent and t.pos_ == "VERB"
+         and t.dep_ == "conj" and t.head == root
+         and any(c.dep_ == "nsubj" for c in t.children)), root)
     if root.pos_ not in ("VERB", "AUX") or any(x.start <= root.idx + base < x.end for x in quotes):
+        return None
+    if root.idx + base > q.start:  # "- “...?” - voters said ...": a verb after it leads nothing in
         return None
     subj = subject_of(root)
     if subj is None or subj.lower_ in NOT_SPEAKERS or subj.pos_ not in ("PROPN", "NOUN", "PRON"):
@@ -126,3 +187,33 @@ def leftover_quotes(text: str, quotes: list[QuoteSpan], taken: list[Candidate],
             else:
                 out.append(Candidate(q.content_start, q.content_end, "direct", "", None, True))
     return out
+
+
+_ISSUED = re.compile(r"\b(?:" + "|".join(sorted(ISSUED_FORMS)) + r")\b")
+
+
+def issue_lead(text: str, lo: int, hi: int, quotes: list[QuoteSpan]) -> bool:
+    """Give True for a sentence text[lo:hi] saying something was issued ("the party issued a
+    statement") right before a paragraph opening with a quotation."""
+    if _ISSUED.search(text, lo, hi) is None:
+        return False
+    at = hi + len(text[hi:hi + 20]) - len(text[hi:hi + 20].lstrip())
+    return "\n" in text[hi:at + 1] and any(q.start == at for q in quotes)
+
+
+def issued_before(text: str, pieces: list) -> None:
+    """Give a quotation with no cue of its own that opens the paragraph after "the party issued
+    a statement ..." the one who issued it as speaker (`pieces`: the article's parsed pieces
+    with their candidates, in order; changed in place)."""
+    for prev, piece in zip(pieces, pieces[1:], strict=False):
+        end = prev.doc.user_data["end"]
+        for c in piece.candidates:
+            if not c.follows or text[end:c.start].strip(" \t\r\n" + "".join(QUOTE_CHARS)):
+                continue
+            last = list(prev.doc.sents)[-1]
+            issued = [t.head for t in last if t.lower_ in MEDIA_NOUNS and t.dep_ == "dobj"
+                      and t.head.lower_ in ISSUED_FORMS]
+            who = [s for v in issued[-1:] for s in v.children if s.dep_ == "nsubj"
+                   and s.pos_ in ("PROPN", "NOUN")]
+            if who:
+                c.speaker, c.cue, c.follows = who[0], issued[-1].text, False

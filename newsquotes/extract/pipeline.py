@@ -17,7 +17,16 @@ from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from newsquotes.extract.cued import paragraph_candidates
-from newsquotes.extract.cueless import colon_candidates, colon_lead, leftover_quotes
+from newsquotes.extract.cueless import (
+    colon_candidates,
+    colon_lead,
+    credit_at,
+    credit_candidates,
+    issue_lead,
+    issued_before,
+    leftover_quotes,
+    link_caption,
+)
 from newsquotes.extract.cues import has_cue, lemma_of
 from newsquotes.extract.limits import (
     FAILED,
@@ -38,18 +47,18 @@ from newsquotes.extract.quotemarks import (
     QUOTE_CHARS,
     QuoteSpan,
     find_quotes,
+    for_parser,
     overlapping,
     paragraphs,
 )
 from newsquotes.extract.speech import Candidate
-from newsquotes.lexicon.labels import LINK_LABELS
 from newsquotes.lexicon.speech import OWN_WORDS_VERBS
 from newsquotes.lexicon.tags import TAG_POS
 from newsquotes.records import Statement
 from newsquotes.speakers.cast import build_cast
 from newsquotes.speakers.resolver import Resolver
 
-EXTRACTOR_VERSION = "quotes-6"
+EXTRACTOR_VERSION = "quotes-7"
 
 log = logging.getLogger(__name__)
 
@@ -115,6 +124,7 @@ def attribute(text: str, quotes: list[QuoteSpan], found: list[PieceCandidates]
               ) -> list[Statement]:
     """Give one article's statements: candidates without overlaps, speakers resolved in the
     article, characterising acts joined."""
+    issued_before(text, found)
     chosen = overlap_free([c for piece in found for c in piece.candidates])
     cast = build_cast(text, [piece.doc for piece in found],
                       [c.speaker for c in chosen if c.speaker is not None])
@@ -187,6 +197,7 @@ def statement_pieces(text: str, quotes: list[QuoteSpan], flags: set[str] | None 
     MAX_SENTENCE_CHARS, no piece longer than MAX_PIECE_CHARS, MAX_PARSED_CHARS in all)."""
     flags = set() if flags is None else flags
     out: list[Span] = []
+    credits = {credit_at(text, q) for q in quotes} - {None}
     for p_lo, p_hi in paragraphs(text):
         around = overlapping(quotes, p_lo, p_hi)
         if around and around[0].start < p_lo and p_hi <= around[0].end:
@@ -200,6 +211,7 @@ def statement_pieces(text: str, quotes: list[QuoteSpan], flags: set[str] | None 
         opens = [any(a <= q.start < b for q in overlapping(around, a, b)) for a, b in sents]
         keep = [opens[i] or has_cue(text[a:b]) or (i + 1 < len(sents) and opens[i + 1])
                 or (i == 0 and colon_lead(text, a, b) is not None)
+                or (i == 0 and any(a <= c < b for c in credits)) or issue_lead(text, a, b, quotes)
                 for i, (a, b) in enumerate(sents)]
         runs: list[list[int]] = []
         for (a, b), k in zip(sents, keep, strict=True):
@@ -212,14 +224,6 @@ def statement_pieces(text: str, quotes: list[QuoteSpan], flags: set[str] | None 
         for lo, hi in runs:
             out.extend(split_long(text, lo, hi))
     return _within_budget(out, flags)
-
-
-_LINK = re.compile(r"\s*(?:" + "|".join(LINK_LABELS) + r")\s*[:|>»-]", re.IGNORECASE)
-
-
-def link_caption(line: str) -> bool:
-    """Give True for a line opening a link to another page ("READ MORE: ...", "Watch: ...")."""
-    return _LINK.match(line) is not None
 
 
 def _within_budget(pieces: list[Span], flags: set[str]) -> list[Span]:
@@ -246,14 +250,15 @@ def split_long(text: str, lo: int, hi: int, most: int = MAX_PIECE_CHARS) -> list
 
 
 def parse(texts: list[str], pieces: list[list[Span]]) -> list[list]:
-    """Give the parsed pieces (spaCy Docs) of each text; each Doc's `user_data` holds where its
-    piece lies in the text ("base", "end"): Doc.text joins every token anew on each read."""
+    """Give the parsed pieces (spaCy Docs) of each text, marks the parser misreads replaced one
+    for one; each Doc's `user_data` holds where its piece lies in the text ("base", "end"):
+    Doc.text joins every token anew on each read."""
     jobs = [(ti, lo, hi) for ti, spans in enumerate(pieces) for lo, hi in spans]
     docs: list[list] = [[] for _ in texts]
     if not jobs:
         return docs
     nlp = load_parser()
-    stream = nlp.pipe(((texts[ti][lo:hi], (ti, lo, hi)) for ti, lo, hi in jobs),
+    stream = nlp.pipe(((for_parser(texts[ti][lo:hi]), (ti, lo, hi)) for ti, lo, hi in jobs),
                       as_tuples=True, batch_size=64)
     for doc, (ti, lo, hi) in stream:
         doc.user_data["base"], doc.user_data["end"] = lo, hi
@@ -277,6 +282,7 @@ def find_candidates(text: str, quotes: list[QuoteSpan], docs: list) -> list[Piec
         local = overlapping(quotes, lo, hi)
         cands = paragraph_candidates(doc, lo, text, quotes)
         cands += colon_candidates(doc, lo, text, quotes)
+        cands += credit_candidates(doc, lo, text, quotes)
         cands += leftover_quotes(text, [q for q in local if q.start >= lo], cands, lo, hi,
                                  doc, quotes)
         found.append(PieceCandidates(doc, cands))

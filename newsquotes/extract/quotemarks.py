@@ -34,6 +34,16 @@ class QuoteSpan:
     closed: bool = True
 
 
+# Dashes the parser reads as words ("―", U+2015, the HuffPost aside dash), and the dash it
+# knows for each: replaced one for one, offsets stay true.
+_PARSER_MARKS = str.maketrans("―‒", "—–")
+
+
+def for_parser(text: str) -> str:
+    """Give `text` with each mark the parser misreads replaced by one it knows."""
+    return text.translate(_PARSER_MARKS)
+
+
 def overlapping(quotes: list[QuoteSpan], lo: int, hi: int) -> list[QuoteSpan]:
     """Give the quotations of `quotes` (in order, never overlapping, as `find_quotes` gives
     them) that overlap text[lo:hi]."""

@@ -12,9 +12,13 @@ from newsquotes.extract.cues import is_speech_lemma
 from newsquotes.extract.quotemarks import QUOTE_CHARS
 from newsquotes.lexicon.calendar import MONTHS, NEAR_DAYS, WEEKDAYS
 from newsquotes.lexicon.speech import (
+    CARRIED_NOUNS,
+    CARRYING_FORMS,
+    CAUSING_FORMS,
     CLAUSE_ONLY_VERBS,
     MEDIA_NOUNS,
     OBJECT_VERBS,
+    OCCASION_NOUNS,
     PREPOSITION_OBJECT,
     WHEN_WORDS,
 )
@@ -53,7 +57,11 @@ def trim(text: str, a: int, b: int) -> tuple[int, int]:
 def subject_of(verb):
     """Give the token heading the speaker of a speech verb, or None."""
     tok = verb
-    for _ in range(3):
+    for _ in range(6):
+        lifted = _aside_lift(tok) or _carrier(tok)
+        if lifted is not None:
+            tok = lifted
+            continue
         for child in tok.children:
             if child.dep_ in _SUBJECT_DEPS:
                 if child.tag_ in ("WP", "WDT") and tok.dep_ == "relcl":
@@ -62,9 +70,19 @@ def subject_of(verb):
                     # A dateline ("WASHINGTON (AP) — President X ...") taken for the subject.
                     names = [a for a in child.children if a.dep_ == "appos" and a.i > child.i]
                     return names[-1] if names else child
-                return child
-        if tok.dep_ == "relcl" and _infinitive(tok):
-            # "went out of his way to say ...": the one who went, not "his way"
+                return _past_dateline(tok, child)
+        if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN"):
+            # "candidates blasting Mayor Pell's plan": the candidates, not "Mayor"; "spoke at a
+            # rally blasting ...": who spoke
+            noun = tok.head
+            up = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
+            if noun.lower_ not in OCCASION_NOUNS or noun.dep_ in _SUBJECT_DEPS or up is None:
+                return noun
+            tok = up
+            continue
+        if tok.dep_ in ("relcl", "acl") and _infinitive(tok):
+            # "went out of his way to say ...": the one who went, not "his way" (nor "his
+            # ability" in "ran on his ability to win and accused ...")
             verb_up = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
             if verb_up is None:
                 return None
@@ -76,13 +94,19 @@ def subject_of(verb):
         if tok.dep_ == "amod" and tok.head.i > tok.i and tok.head.pos_ == "PROPN":
             return tok.head
         if (tok.dep_ == "conj" and tok.head.dep_ == "ccomp"
-                and is_speech_lemma(tok.head.head.lemma_)
+                and tok.head.head.pos_ in ("VERB", "AUX")
                 and not any(c.dep_ in ("aux", "auxpass") for c in tok.children)):
             # "She said the talks were “normal” and urged both sides ...": the parser ties the
-            # second act to the reported clause, but the one who urged is the one who said.
-            # "... said it had ordered supplies and would send nurses" goes on reporting.
+            # second act to the reported clause, but the one who urged is the one who said
+            # (or forecast, or hoped). "... said it had ordered supplies and would send nurses"
+            # goes on reporting.
             tok = tok.head.head
             continue
+        if tok is verb and tok.dep_ == "xcomp" and tok.head.lower_ in CAUSING_FORMS:
+            # "led Republicans to say ...": who was led, not what led them
+            obj = [c for c in tok.head.children if c.dep_ == "dobj" and c.i < tok.i]
+            if obj and obj[-1].pos_ in ("PROPN", "NOUN", "PRON"):
+                return obj[-1]
         if tok.dep_ in ("xcomp", "advcl", "conj") and tok.head.pos_ in ("VERB", "AUX"):
             tok = tok.head
             continue
@@ -96,9 +120,58 @@ def subject_of(verb):
         prev = verb.doc[verb.i - 1]
         return prev if prev.head == verb or verb.head == prev else prev
     nxt = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
-    if nxt is not None and nxt.pos_ == "PROPN" and nxt.lower_ not in _DAYS:
+    # "said Lavrov"; not "calling Senate leader Mitch McConnell a liar", whose name is its object
+    if (nxt is not None and nxt.pos_ == "PROPN" and nxt.lower_ not in _DAYS
+            and verb.lemma_ not in OBJECT_VERBS):
         return nxt
     return _name_before(verb)
+
+
+def _carrier(tok):
+    """Give the verb whose subject carries the words of `tok` ("they will hold banners
+    proclaiming “...”": the parse makes "banners" the subject of "proclaiming"), else None."""
+    if tok.dep_ in ("ccomp", "xcomp", "conj") and tok.head.lower_ in CARRYING_FORMS and any(
+            c.dep_ in _SUBJECT_DEPS and c.lower_ in CARRIED_NOUNS for c in tok.children):
+        return tok.head
+    return None
+
+
+def _past_dateline(verb, subject):
+    """Give the verb's second subject when the first opens its sentence as a dateline
+    ("Kessin (AP) – Mayor Ana Pell said ...": the parse gives "said" both), else `subject`."""
+    doc = subject.doc
+    nxt = doc[subject.i + 1] if subject.i + 1 < len(doc) else None
+    if subject.i != subject.sent.start or nxt is None or nxt.text not in ("(", *_ASIDE_OPEN):
+        return subject
+    later = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS and c.i > subject.i]
+    return later[0] if later else subject
+
+
+# Marks setting off a participle clause from the clause it comments on.
+_ASIDE_OPEN = {",", "—", "–", "--", "-", "―"}
+
+
+def _aside_lift(tok):
+    """Give the verb whose subject speaks a participle set off after a clause hung on a noun or
+    a reported clause ("rejected the claim that the board broke the law, saying ...": who
+    rejected; "said Oren was fit -- having called him unfit -- but ..."), else None."""
+    if tok.dep_ not in ("advcl", "xcomp") or not (
+            tok.tag_ == "VBG" or any(c.lower_ == "having" and c.dep_ == "aux"
+                                     for c in tok.children)):
+        return None
+    if any(c.dep_ in _SUBJECT_DEPS for c in tok.children) or tok.left_edge.i == 0:
+        return None
+    if tok.doc[tok.left_edge.i - 1].text not in _ASIDE_OPEN:
+        return None
+    head = tok.head
+    clause = head  # the reported clause the participle's verb is part of ("will have to choose")
+    while clause.dep_ in ("xcomp", "conj") and clause.head is not clause:
+        clause = clause.head
+    if clause.dep_ == "ccomp" and is_speech_lemma(clause.head.lemma_) and clause.head.i < tok.i:
+        return clause.head  # not "They mocked it, calling it a joke, Pell said": theirs
+    if head.dep_ in ("relcl", "acl") and head.head.pos_ in ("NOUN", "PROPN"):
+        return next((a for a in head.head.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    return None
 
 
 def _infinitive(verb) -> bool:
@@ -108,12 +181,15 @@ def _infinitive(verb) -> bool:
 
 def _name_before(verb):
     """Give the name right before a subjectless cue, past an aside ("As part of his plea, Tavi
-    Rennick, 44, said ...": the parser hung the name on "plea"), or None."""
+    Rennick, 44, said ...": the parser hung the name on "plea"), or hung on a word before it
+    ("“...,” screenwriter Ana Pell wrote": "screenwriter" read as a verb taking "Pell"), or
+    None."""
     i = verb.i - 1
     while i > verb.sent.start and (verb.doc[i].is_punct or verb.doc[i].tag_ == "CD"):
         i -= 1
     name = verb.doc[i]
-    if i < verb.i - 1 and name.pos_ == "PROPN" and name.dep_ in ("appos", "pobj", "conj"):
+    if (i < verb.i - 1 or name.head.i < name.i) and name.pos_ == "PROPN" and name.dep_ in (
+            "appos", "pobj", "conj", "dobj"):
         return name
     return None
 
@@ -247,6 +323,10 @@ def content_runs(verb, speaker) -> list[tuple[int, int]]:
     comps = [c for c in verb.children
              if c.dep_ == "ccomp" or (c.dep_ == "xcomp" and verb.lemma_ != "continue")
              or asked_question(verb, c)] or _medium_clause(verb)
+    if speaker is not None and any(c.i > verb.i for c in comps):
+        # "When Pell noted ... — Vask boasted, “...”": a clause the parse hangs before the
+        # speaker is no part of what was said when one follows the cue
+        comps = [c for c in comps if c.i > verb.i or c.right_edge.i >= speaker.left_edge.i]
     if comps:
         a = min(c.left_edge.i for c in comps)
         return [(a, tail_end(doc, a, max(clause_end(c) for c in comps)))]
@@ -275,7 +355,7 @@ def content_runs(verb, speaker) -> list[tuple[int, int]]:
     if verb.dep_ == "ROOT":
         region = {t.i for t in sent}
         region -= {t.i for c in verb.children if c.dep_ not in _FRAME_DEPS
-                   and not _circumstance(c) for t in c.subtree}
+                   and not _circumstance(c, advmod=True) for t in c.subtree}
         region |= {t.i for t in speaker.subtree} if speaker is not None else set()
     runs = sentence_minus(sent, region)
     sizes = [sum(1 for t in doc[a:b + 1] if t.is_alpha) for a, b in runs]

@@ -22,6 +22,9 @@ center centre channel church city club co college congress corp county fund hosp
 journal kingdom magazine media news post press radio republic review school senate service state
 states street times tv
 """)
+# Participles by which a document names who issued it, however far its noun phrase runs ("a
+# report on the housing of migrants issued by the Kessin Council").
+ISSUED_FORMS = words("issued released published prepared written produced compiled")
 # Words that make a speaker a government rather than an organisation.
 GOVERNMENT_WORDS = words("government cabinet kremlin pentagon")
 # Names that stand for a government.

@@ -42,6 +42,10 @@ FEMALE_TITLES = words("mrs mrs. ms ms. miss lady dame queen princess spokeswoman
                       "congresswoman businesswoman councilwoman")
 # Words for an unnamed number of people ("Both said", "Many argued").
 GROUP_WORDS = words("both all many some others several most few")
+# Nouns for a share of a group ("51 percent of voters", "a majority"): what a poll or a
+# source found, not a speaker of its own where a source reports it.
+SHARE_NOUNS = words("percent per-cent % majority minority plurality half third quarter share "
+                    "proportion fraction")
 # Words that keep a capitalised run from being a personal name.
 NOT_NAME = words("""
 the a an in on at of and but for to by he she it they we i this that after before when if as

@@ -69,6 +69,24 @@ allegations insistence prediction pledge announcement admission contention
 MEDIA_NOUNS = words("statement statements interview letter speech post message release "
                     "briefing tweet note email broadcast address")
 
+# Where or in what words were said, for a participle hung on them: "spoke at a rally blasting
+# the plan", "issued a statement saying ..." speak for who spoke or issued.
+# What people carry words on ("held banners proclaiming ...", "signs reading ..."): the
+# words are the carriers'.
+CARRIED_NOUNS = words("banner banners sign signs placard placards poster posters")
+CARRYING_FORMS = words("hold holds held holding carry carries carried carrying wave waves "
+                       "waved waving raise raised raising display displayed wear wore wearing")
+OCCASION_NOUNS = MEDIA_NOUNS | CARRIED_NOUNS | words(
+    "rally rallies conference meeting event hearing debate appearance session remarks response "
+    "video ad clip")
+
+# Verbs that make their object do what follows ("led Republicans to say ...", "forced him to
+# admit ..."): the object speaks. (Not "urged him to say": asked for, not said.)
+CAUSING_FORMS = words("""
+lead leads led leading prompt prompts prompted prompting force forces forced forcing cause
+causes caused causing spur spurs spurred spurring drive drives drove driving
+""")
+
 # Conjunctions opening a clause that says when something was said ("as he left").
 WHEN_WORDS = words("as when while after before during since until once")
 

@@ -53,7 +53,8 @@ _REACH = 1500
 
 def mention_tokens(tok):
     """Give the (first, last) tokens of the noun phrase a speaker token heads ("the Ministry of
-    Energy" keeps its "of" phrase when the head is an organisation word)."""
+    Energy", "the Council for Urban Renewal" keep their "of"/"for" phrase when the head is an
+    organisation word)."""
     left = tok
     for child in tok.lefts:
         if child.dep_ in _NP_DEPS and child.pos_ != "VERB":
@@ -62,7 +63,10 @@ def mention_tokens(tok):
     for child in tok.rights:
         if child.dep_ in ("flat", "compound"):
             right = child
-        elif (child.dep_ == "prep" and child.lower_ == "of" and child.i == right.i + 1
+        elif (child.dep_ == "appos" and child.pos_ == "PROPN" and child.left_edge.i == right.i + 1
+              and tok.lower_ in ORG_NOUNS):
+            right = child  # "the activist group Grey Lantern": the name is the mention's
+        elif (child.dep_ == "prep" and child.lower_ in ("of", "for") and child.i == right.i + 1
               and tok.lower_ in ORG_NOUNS | ORG_NAME_WORDS | GOVERNMENT_WORDS):
             tail = list(child.subtree)[1:]
             if tail and all(t.text[:1].isupper() or t.lower_ in ("and", "&", "the") for t in tail):
@@ -335,8 +339,12 @@ def _named(cast: Cast, head, span, raw: str, aff: str) -> Speaker | None:
 
 
 def _self_named(head) -> str:
-    """Give the name a body gives itself ("a group calling itself Grey Lantern"), or ""."""
+    """Give the name a body gives itself ("a group calling itself Grey Lantern") or is given
+    right after its noun ("the activist group Grey Lantern"), or ""."""
     for acl in head.rights:
+        if acl.dep_ == "appos" and acl.pos_ == "PROPN" and acl.left_edge.i == head.i + 1:
+            first, last = mention_tokens(acl)
+            return plain_name(head.doc[first.i:last.i + 1].text)
         if acl.dep_ == "acl" and acl.lemma_ in ("call", "name"):
             for child in acl.rights:
                 if child.dep_ in ("oprd", "attr", "dobj") and child.pos_ == "PROPN":

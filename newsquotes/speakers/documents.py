@@ -7,7 +7,13 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from newsquotes.lexicon.bodies import AUTHORED_NOUNS, ORG_NOUNS, STATE_BODY_WORDS, THING_NOUNS
+from newsquotes.lexicon.bodies import (
+    AUTHORED_NOUNS,
+    ISSUED_FORMS,
+    ORG_NOUNS,
+    STATE_BODY_WORDS,
+    THING_NOUNS,
+)
 from newsquotes.lexicon.people import PRONOUNS
 from newsquotes.speakers.names import clean_name
 from newsquotes.speakers.registry import Speaker
@@ -63,14 +69,22 @@ def _singular(plural: str) -> str:
 def author_token(head):
     """Give the token naming who issued a document noun ("the National Academies report",
     "Pell's statement", "a report released by the Kessin Institute", "a letter from the
-    ministry") or a thing that cannot speak ("data from the Kessin Institute"), or None."""
+    ministry", "the council issued a statement") or a thing that cannot speak ("data from the
+    Kessin Institute"), or None."""
     if head.lower_ not in AUTHORED_NOUNS | THING_NOUNS:
         return None
     named = next((c for c in head.children if c.dep_ in ("compound", "poss")
                   and c.pos_ == "PROPN" and c.ent_type_ in _NAMED), None)
     if named is not None and head.lower_ in AUTHORED_NOUNS:
         return named
-    for c in head.children:
+    if head.dep_ == "dobj" and head.head.lower_ in ISSUED_FORMS:
+        # "the council issued a statement saying ...": who issued it
+        subject = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.pos_ in ("PROPN", "NOUN"):
+            return subject
+    # "by"/"from" on the noun or on a participle hung on it; "issued by" anywhere in its phrase
+    issued = [t for t in head.subtree if t.dep_ == "acl" and t.lower_ in ISSUED_FORMS]
+    for c in [*head.children, *issued]:
         preps = [c] if c.dep_ == "prep" and c.lower_ in ("by", "from") else [
             g for g in c.children if c.dep_ == "acl" and g.dep_ in ("agent", "prep")
             and g.lower_ == "by"]

@@ -173,6 +173,8 @@ class Resolver:
         first, final = mention_span(self.cast, head)
         base = head.doc.user_data.get("base", 0)
         m_start, m_end = first.idx + base, final.idx + len(final) + base
+        while m_start < m_end - 1 and self.cast.text[m_start] in "-—–―":
+            m_start += 1  # the dash of a credit line the tokenizer left on the name ("-Ana")
         who, pronoun = None, owner_pronoun(head)
         if pronoun is not None:
             who = self._he_she(pronoun, m_start)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from newsquotes.extract.quotemarks import find_quotes, paragraphs
+from newsquotes.extract.quotemarks import find_quotes, for_parser, paragraphs
 
 
 def contents(text: str) -> list[str]:
@@ -62,3 +62,12 @@ def test_unclosed_quote_ends_at_paragraph_end():
 
 def test_paragraphs_skip_blank_lines():
     assert paragraphs("a\n\n  \nbc\n") == [(0, 1), (6, 8)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("taxes ― as was true ― he said", "taxes — as was true — he said"),
+    ("pages 10‒12", "pages 10–12"),
+    ("no dash here, “or” here", "no dash here, “or” here"),
+])
+def test_for_parser_replaces_misread_dashes_one_for_one(text, expected):
+    assert for_parser(text) == expected

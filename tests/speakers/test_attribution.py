@@ -42,6 +42,14 @@ def speakers(text: str) -> list[tuple[str, str]]:
     # an organisation noun before a name makes it an organisation, however it is parsed
     ("Dr. Ines Cordell works for the relief group Open Hands Aid.\n\nOpen Hands Aid said "
      "the clinic was full.", [("Open Hands Aid", "organisation")]),
+    # a name right after a body noun is the body's ("the activist group Grey Lantern")
+    ("According to the Kessin activist group Grey Lantern, 38 homes have burned.",
+     [("Grey Lantern", "organisation")]),
+    ("The rights group Open Door said the camp was full.", [("Open Door", "organisation")]),
+    # a document speaks for who issued it, however far its phrase runs before "issued by"
+    ("A report about the housing of migrants issued over the summer by the Council for Urban "
+     "Renewal noted that a fifth of the city's migrants were homeless.",
+     [("the Council for Urban Renewal", "organisation")]),
     # an unnamed plural is a group
     ("Officials said the road would reopen.", [("Officials", "group")]),
     # a thing that cannot speak gives no speaker
