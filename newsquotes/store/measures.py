@@ -22,14 +22,13 @@ from newsquotes.analytics.profiles import PROFILE_COLUMNS, aliases_of
 from newsquotes.analytics.sentiment import LABELS
 from newsquotes.analytics.timeseries import t_interval
 from newsquotes.schema import KINDS
-from newsquotes.store.query import GROUPS, Query
+from newsquotes.store.query import GROUPS, LABEL_COUNTS, Query
 
 # freq (timeseries.PERIODS) -> DuckDB's date_trunc part; weeks start on Monday in both.
 TRUNC = {"D": "day", "W": "week", "MS": "month", "M": "month", "ME": "month"}
-# freq -> a statement's period in facts, whose day and month are columns (truncating every
-# row's date cost three times as much at 15 million statements).
-PERIOD = {"D": "day", "W": "date_trunc('week', day)", "MS": "month", "M": "month",
-          "ME": "month"}
+# date_trunc part -> a statement's period in facts, whose day and month are columns
+# (truncating every row's date cost three times as much at 15 million statements).
+PERIOD = {"day": "day", "week": "date_trunc('week', day)", "month": "month"}
 SAMPLE = 20_000
 # A count per kind of statement, as SQL select items.
 KIND_COUNTS = ", ".join(f"count(*) FILTER (kind = '{kind}') AS {kind}" for kind in KINDS)
@@ -48,12 +47,9 @@ def sentiment_summary(q: Query, filters: Filters, by: str, top: int | None = Non
                       level: float = 0.95) -> pd.DataFrame:
     """Give `aggregates.sentiment_summary` of the filtered statements by `by`, top first."""
     source, params = _grouped(q, filters, by)
-    # A sum of 0/1 a label: count(*) FILTER took half as long again at 15 million statements.
-    labels = ", ".join(f"coalesce(sum((label = '{label}')::INTEGER), 0) AS {label}"
-                       for label in LABELS)
     cap = "" if top is None else f"LIMIT {int(top)}"
     out = q.sql(f"""SELECT grp::VARCHAR AS "{by}", count(compound) AS statements,
-                              avg(compound) AS mean, stddev_samp(compound) AS sd, {labels}
+                              avg(compound) AS mean, stddev_samp(compound) AS sd, {LABEL_COUNTS}
                        FROM {source} GROUP BY grp ORDER BY statements DESC, grp::VARCHAR {cap}""",
                    params)
     out["low"], out["high"] = t_interval(out["mean"], out["sd"], out["statements"], level)
@@ -103,11 +99,11 @@ def quartiles(q: Query, filters: Filters, speakers: Sequence[str]) -> pd.DataFra
     # (two passes of quantiles and fences took 0.7 s at 15 million statements).
     counts = q.sql(f"""SELECT speaker::VARCHAR AS speaker, compound, count(*) AS n
                        FROM {source} GROUP BY ALL""", [*params, list(speakers)])
-    values, held = counts["compound"].to_numpy(float), counts["n"].to_numpy("int64")
+    values, times = counts["compound"].to_numpy(float), counts["n"].to_numpy("int64")
     boxes = []
     for name, rows in sorted(counts.groupby("speaker").indices.items()):
         rows = rows[np.argsort(values[rows])]
-        boxes.append((name, *_box(values[rows], held[rows])))
+        boxes.append((name, *_box(values[rows], times[rows])))
     return pd.DataFrame(boxes, columns=["speaker", *QUARTILE_COLUMNS])
 
 
@@ -148,7 +144,7 @@ def counts_over_time(q: Query, filters: Filters, by: str, freq: str,
         every, every_params = q.filtered(filters)
         groups = q.sql(f"SELECT {span} FROM {every}", every_params)
     counts = q.sql(f"""SELECT grp::VARCHAR AS "group", p::TIMESTAMP AS period, n AS statements
-                       FROM (SELECT grp, {PERIOD[freq]} AS p, count(*) AS n FROM {source}
+                       FROM (SELECT grp, {PERIOD[TRUNC[freq]]} AS p, count(*) AS n FROM {source}
                              WHERE day IS NOT NULL AND list_contains(?, grp) GROUP BY ALL)""",
                    [*params, best["grp"].tolist()])
     ends = pd.DataFrame({"group": None, "period": [groups["lo"].min(), groups["hi"].max()],
@@ -160,7 +156,7 @@ def tone_over_time(q: Query, filters: Filters, freq: str, level: float = 0.95) -
     """Give `timeseries.sentiment_over_time` of the filtered statements."""
     source, params = q.filtered(filters, "AND date IS NOT NULL")
     out = q.sql(f"""SELECT p::TIMESTAMP AS period, n, mean, sd FROM (
-                        SELECT {PERIOD[freq]} AS p, count(compound) AS n,
+                        SELECT {PERIOD[TRUNC[freq]]} AS p, count(compound) AS n,
                                avg(compound) AS mean, stddev_samp(compound) AS sd
                         FROM {source} GROUP BY 1) ORDER BY 1""", params)
     if out.empty:
@@ -180,10 +176,10 @@ def articles_over_time(q: Query, filters: Filters, freq: str) -> pd.DataFrame:
     # in its own period: counting distinct articles per period took five times as long at 15
     # million statements.
     counts = q.sql(f"""
-        WITH held AS (SELECT bitstring_agg(aid, 1, {q.articles}) AS bits FROM {source})
+        WITH quoted AS (SELECT bitstring_agg(aid, 1, {q.articles}) AS bits FROM {source})
         SELECT date_trunc('{TRUNC[freq]}', a.date)::TIMESTAMP AS period, count(*) AS articles
-        FROM article_rows a, held
-        WHERE a.date IS NOT NULL AND get_bit(held.bits, (a.aid - 1)::INTEGER) = 1
+        FROM article_rows a, quoted
+        WHERE a.date IS NOT NULL AND get_bit(quoted.bits, (a.aid - 1)::INTEGER) = 1
         GROUP BY 1""", params)
     if counts.empty:
         return pd.DataFrame(columns=["period", "articles"])
@@ -232,8 +228,7 @@ def term_counts(q: Query, picked: pd.DataFrame) -> pd.DataFrame:
     `file`, `row`): the terms of held ones from memory, of others read from their parts by row
     number, counted in DuckDB."""
     held = picked["h"].to_numpy(dtype="uint64") <= np.uint64(q.cut)
-    found = [pd.DataFrame({"term": pd.Series(dtype=str), "n": pd.Series(dtype="int64"),
-                           "s": pd.Series(dtype="int64")})]
+    found = []
     if held.any():
         found.append(q.sql("""SELECT term::VARCHAR AS term, count(*) AS n, count(DISTINCT h) AS s
                               FROM term_rows WHERE h IN (SELECT unnest(?::UBIGINT[]))
@@ -242,8 +237,11 @@ def term_counts(q: Query, picked: pd.DataFrame) -> pd.DataFrame:
         reads, params = q.from_parts(picked[~held], "unnest(terms) AS term")
         found.append(q.sql(f"""SELECT term, count(*) AS n, count(DISTINCT (file, row)) AS s
                                FROM ({reads}) GROUP BY term""", params))
-    if len(found) == 2:
-        return found[1]
+    if not found:
+        return pd.DataFrame({"term": pd.Series(dtype=str), "n": pd.Series(dtype="int64"),
+                             "s": pd.Series(dtype="int64")})
+    if len(found) == 1:
+        return found[0]
     return pd.concat(found, ignore_index=True).groupby("term", as_index=False)[["n", "s"]].sum()
 
 

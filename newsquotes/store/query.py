@@ -20,6 +20,10 @@ from newsquotes.analytics.sentiment import LABELS
 from newsquotes.schema import VIEW_COLUMNS
 from newsquotes.store.tables import make_tables
 
+# A count per label, as SQL select items: a sum of 0/1 (count(*) FILTER took half as long
+# again at 15 million statements).
+LABEL_COUNTS = ", ".join(f"coalesce(sum((label = '{label}')::INTEGER), 0) AS {label}"
+                         for label in LABELS)
 MEMO_ENTRIES = 32  # answers a Query keeps (`remember`): a filter state's samples and totals
 GROUPS = {"speaker": "speaker", "outlet": "outlet", "kind": "kind", "label": "label"}
 ARTICLE_COLUMNS = ["title", "section", "url"]
@@ -136,14 +140,12 @@ class Query:
         """Give statements, speakers (named), articles, undated statements, first and last date
         of the filtered, and their count per label (kept: the label mix reads it)."""
         source, params = self.filtered(filters)
-        labels = ", ".join(f"coalesce(sum((label = '{label}')::INTEGER), 0) AS {label}"
-                           for label in LABELS)
         ask = f"""SELECT count(*) AS statements,
                          count(DISTINCT speaker) FILTER (speaker <> '') AS speakers,
                          coalesce(bit_count(bitstring_agg(aid, 1, {self.articles})), 0)
                              AS articles,
                          count(*) FILTER (date IS NULL) AS undated,
-                         min(date) AS first, max(date) AS last, {labels} FROM {source}"""
+                         min(date) AS first, max(date) AS last, {LABEL_COUNTS} FROM {source}"""
         found = self.remember(("totals", filters), lambda: self.sql(ask, params).iloc[0])
         return found.to_dict()
 
