@@ -5,6 +5,7 @@ import streamlit as st
 
 from components import data
 from components.context import page_data
+from components.metrics import count_metric
 from components.uploads import FORMATS, add_uploads, scheduler_address, store_files
 from newsquotes.analytics.export import without_controls
 from newsquotes.analytics.flags import meaning
@@ -15,13 +16,13 @@ loaded = page.loaded
 path = data.store_path()
 
 held = st.columns(5)
-held[0].metric("Articles stored", f"{loaded.articles:,}",
-               help="Every article stored, whether or not a statement was found in it")
-held[1].metric("Articles quoted", f"{loaded.quoted:,}",
-               help="Articles holding at least one statement: what Overview counts as "
-                    "Articles when no filter is set")
-held[2].metric("Statements in corpus", f"{loaded.statements:,}")
-held[3].metric("Speakers in corpus", f"{len(loaded.speakers):,}")
+count_metric(held[0], "Articles stored", loaded.articles,
+             help="Every article stored, whether or not a statement was found in it")
+count_metric(held[1], "Articles quoted", loaded.quoted,
+             help="Articles holding at least one statement: what Overview counts as "
+                  "Articles when no filter is set")
+count_metric(held[2], "Statements in corpus", loaded.statements)
+count_metric(held[3], "Speakers in corpus", len(loaded.speakers))
 held[4].metric("Topics", f"{len(loaded.topic_names):,}")
 silent = loaded.articles - loaded.quoted
 if silent:

@@ -5,6 +5,7 @@ import streamlit as st
 from components import charts
 from components.context import page_data, stop_if_empty
 from components.downloads import chart_with_downloads, csv_button
+from components.metrics import count_metric
 from components.sidebar import filter_to
 from components.tables import ROW_COLUMNS, statement_table
 
@@ -16,10 +17,10 @@ totals = page.totals()
 first, last = totals["first"], totals["last"]
 span = "no dates" if first is None or first != first else f"{first:%Y-%m-%d} – {last:%Y-%m-%d}"
 metrics = st.columns([1, 1, 1, 3])
-metrics[0].metric("Statements", f"{totals['statements']:,}")
-metrics[1].metric("Speakers", f"{totals['speakers']:,}")
+count_metric(metrics[0], "Statements", totals["statements"])
+count_metric(metrics[1], "Speakers", totals["speakers"])
 quoted = totals["articles"]
-metrics[2].metric("Articles", f"{quoted:,}", help="Articles holding these statements")
+count_metric(metrics[2], "Articles", quoted, help="Articles holding these statements")
 metrics[3].metric("Date span", span)
 stored = page.loaded.articles
 if stored != quoted:
