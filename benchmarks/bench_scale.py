@@ -2,16 +2,21 @@
 of ~1,000,000 statements (made by `synth`), ingest peak memory, and synth time per size.
 
     python benchmarks/bench_scale.py [--synth 10000 100000] [--big 67000] [--rounds 3]
+        [--stores DIR ...]
+
+`--stores` names stores already written (e.g. by `python -m newsquotes synth`, at 10^5 and
+10^6 articles): each is copied into a temporary folder, and one article is added to the copy
+`--rounds` times, then the sample corpus by a separate ingest process (its peak memory).
 
 The one-article figures are timed in one process after a warm-up add (so spaCy is loaded
 once, as in a long-running dashboard or a streaming ingest); the peak memory is that of a
-separate `python -m newsquotes ingest` process, read from the kernel (ru_maxrss).
+separate `python -m newsquotes ingest` process, read from the kernel (its own ru_maxrss).
 """
 
 from __future__ import annotations
 
 import argparse
-import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -61,12 +66,21 @@ def synth_times(sizes: list[int], folder: Path) -> dict[int, tuple[float, int]]:
     return found
 
 
+# Runs `python -m newsquotes ARGS...` in this process, then prints its own peak memory (MB).
+_MEASURED = ("import resource, runpy, sys\n"
+             "sys.argv = ['newsquotes'] + sys.argv[1:]\n"
+             "try:\n    runpy.run_module('newsquotes', run_name='__main__')\n"
+             "finally:\n"
+             "    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024\n"
+             "    print(peak, file=sys.stderr)\n")
+
+
 def ingest_memory(store: Path, corpus: Path) -> float:
     """Give the peak resident memory (MB) of an ingest process adding `corpus` to `store`."""
-    subprocess.run([sys.executable, "-m", "newsquotes", "ingest", str(corpus), "--store",
-                    str(store), "-q", "--processes", "1"], cwd=ROOT, check=True,
-                   stdout=subprocess.DEVNULL)
-    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    done = subprocess.run([sys.executable, "-c", _MEASURED, "ingest", str(corpus), "--store",
+                           str(store), "-q", "--processes", "1"], cwd=ROOT, check=True,
+                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    return float(done.stderr.strip().splitlines()[-1])
 
 
 def main() -> None:
@@ -75,6 +89,8 @@ def main() -> None:
     parser.add_argument("--big", type=int, default=67_000,
                         help="synthetic articles of the big store (~15 statements each)")
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--stores", type=Path, nargs="*", default=[],
+                        help="stores already written, each copied and added to")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="bench-scale-") as tmp:
         folder = Path(tmp)
@@ -96,6 +112,17 @@ def main() -> None:
         corpus = ROOT / "sample_data" / "articles"
         print(f"ingest peak memory (sample corpus into the big store, one process): "
               f"{ingest_memory(big, corpus):.0f} MB")
+        for n, given in enumerate(args.stores):
+            copy = folder / f"copy{n}"
+            shutil.copytree(given, copy)
+            size = f"{Store(copy).count('statements'):,} statements"
+            times = one_article(copy, folder, args.rounds, 300 + 10 * n)
+            print(f"one article into {given} ({size}): median {statistics.median(times):.2f} s "
+                  f"({', '.join(f'{t:.2f}' for t in times)}); ratio to empty "
+                  f"{statistics.median(times) / statistics.median(empty):.2f}", flush=True)
+            print(f"ingest peak memory (sample corpus into {given}, one process): "
+                  f"{ingest_memory(copy, corpus):.0f} MB", flush=True)
+            shutil.rmtree(copy)
 
 
 if __name__ == "__main__":
