@@ -265,7 +265,7 @@ def _pass(speakers: list[str], types: list[str], group: dict[str, list],
     canonical = forms_joined(clusters(full_counts, pinned, spread, surnames), places)
     blocked = _places_named(names, types, group["affiliation"], weights, places)
     result = surnames_joined(speakers, names, types, articles, forced, canonical, spread,
-                             (blocked, given, surnames))
+                             (blocked, given, surnames), group["speaker_type"])
     result = bodies_merged(result, types, weights, places, pinned)
     result = bodies_joined(speakers, result, types, articles, pinned)
     merged = _same_case_merged(result, types, weights, pinned)

@@ -11,6 +11,7 @@ from newsquotes.speakers.naming import (
     core_words,
     has_suffix,
     is_bare,
+    is_full,
     same_person,
     spelling_key,
     surname_key,
@@ -201,13 +202,16 @@ def _given_joined(name: str, kind: str, article_full: list[str],
 def surnames_joined(speakers: list[str], names: tuple[str, ...], types: list[str],
                     articles: list[str], forced: tuple[bool, ...], canonical: dict[str, str],
                     spread: dict[str, set[str]],
-                    known: tuple[set[str], frozenset[str], frozenset[str]]) -> list[str]:
+                    known: tuple[set[str], frozenset[str], frozenset[str]],
+                    given_types: list[str]) -> list[str]:
     """Give each row's name: its full name's canonical form, or, for a bare surname, the full
     name its article gives that surname, else the one that holds nearly all the corpus's
     articles naming someone of that surname; for a bare given name, the one full name its
     article begins with it, else no one ("" where no full name ends in it); else the name as
     it is (`known`: the places, never surnames, and the corpus's given names and surnames: a
-    full name led by a surname, "Davis Manafort", is no rival for a bare "Manafort")."""
+    full name led by a surname, "Davis Manafort", is no rival for a bare "Manafort"). A bare
+    given name joins only a full name its row's `given_types` (the types extracted, as
+    `given_name_key` reads them) make one, so that a group settles as its key says."""
     blocked, given_names, surnames = known
     by_surname: dict[str, set[str]] = {}
     uses: dict[str, set[str]] = {}  # the articles that name each canonical full name
@@ -216,10 +220,11 @@ def surnames_joined(speakers: list[str], names: tuple[str, ...], types: list[str
         uses.setdefault(head, set()).update(spread[full])
     in_article: dict[str, set[str]] = {}
     full_in: dict[str, list[str]] = {}  # each article's full names as it gives them
-    for name, article in zip(names, articles, strict=True):
+    for name, article, extracted in zip(names, articles, given_types, strict=True):
         if name in canonical:
             in_article.setdefault(article, set()).add(canonical[name])
-            full_in.setdefault(article, []).append(name)
+            if is_full(name, extracted):
+                full_in.setdefault(article, []).append(name)
     counts = Counter({head: len(found) for head, found in uses.items()})
     result = []
     for raw, name, kind, article, fixed in zip(speakers, names, types, articles, forced,
