@@ -215,7 +215,27 @@ def _near(tok, speaker, base: int, text: str, quotes: list[QuoteSpan],
         after = [q for q in quotes if q.start >= s_hi - 1 and q.start not in claimed
                  and not text[s_hi:q.start].strip()]
         near = after[:1]
+    if not near and speaker is not None and tok.i > speaker.i and not any(
+            c.dep_ in _SAID_DEPS for c in tok.children):
+        near = _asked_before(_phrase_chars(speaker, base)[0], text, quotes, claimed)
     return near
+
+
+# What a cue's own clause says, which leaves it no quotation before it to claim ("said no").
+_SAID_DEPS = ("ccomp", "xcomp", "intj", "parataxis", "oprd", "attr")
+
+
+def _asked_before(start: int, text: str, quotes: list[QuoteSpan],
+                  claimed: set[int]) -> list[QuoteSpan]:
+    """Give the quotation ending in "?" or "!" that the speaker's phrase (at `start`) follows
+    with nothing between ("“Is it over?” Ana Pell said."): the parse ends a sentence at the
+    quotation's own mark, so the cue's sentence does not hold what was said."""
+    for q in quotes:
+        if (q.start not in claimed and q.end <= start and not text[q.end:start].strip()
+                and text[q.content_start:q.content_end].rstrip()[-1:] in ("?", "!")
+                and not text[:q.start].rstrip().endswith(":")):  # "He asked: “...?”"
+            return [q]
+    return []
 
 
 def _own_cue(tok, q: QuoteSpan, base: int, text: str) -> bool:

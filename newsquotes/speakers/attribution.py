@@ -110,7 +110,8 @@ def classify(cast: Cast, head, first, last, pronoun_ref: Speaker | None,
         who = rule(m)
         if who is not None:
             return who
-    return Speaker(raw, "")
+    body = _department(cast.text, raw)
+    return Speaker(body, body_type(body)) if body != raw else Speaker(raw, "")
 
 
 def _relative(m: _Mention) -> Speaker | None:
@@ -315,7 +316,7 @@ def _named(cast: Cast, head, span, raw: str, aff: str) -> Speaker | None:
     if words & GOVERNMENT_WORDS:
         return Speaker(raw, "government", "", aff)
     if words & (ORG_NAME_WORDS | ORG_NOUNS) or (right and words & ORG_NOUNS):
-        return Speaker(raw, body_type(raw), "", aff)
+        return Speaker(_department(cast.text, raw), body_type(raw), "", aff)
     name = names.full_name(head.text) if head.text[:1].isupper() else raw
     evidence = cast.evidence.people
     if name in names.people or name in evidence:
@@ -336,6 +337,14 @@ def _named(cast: Cast, head, span, raw: str, aff: str) -> Speaker | None:
             return Speaker("", "")  # "the disputed Hollin Gap" speaks for no one
         return Speaker(place, "government", "", place)
     return None
+
+
+def _department(text: str, name: str) -> str:
+    """Give "State Department" for "State" where the article names the State Department
+    ("State said it would release the emails"), else `name`."""
+    if " " not in name and re.search(rf"\b{re.escape(name)} Department\b", text):
+        return f"{name} Department"
+    return name
 
 
 def _self_named(head) -> str:

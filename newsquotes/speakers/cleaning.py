@@ -160,6 +160,12 @@ def speaker_name(name: str, speaker_type: str = "") -> str:
         words = _headline_cut(words)
     if not words or words[0].lower() in PAGE_LEADS:
         return ""
+    if len(words) > 1 and words[0].endswith(":"):
+        if all(w.isupper() for w in words):
+            return ""  # a run-in headline ("KNA: PORT WORKERS PAID ...") names no speaker
+        words = words[1:]  # a label ("Watch: Mira Halvan")
+    if any(w.endswith(":") for w in words[:-1]):
+        return ""
     while len(words) > 1 and _leads_off(words[0], speaker_type) and _capital(words[1]):
         words = words[1:]
     if len(words) == 1 and (_leads_off(words[0], speaker_type) or len(words[0]) == 1

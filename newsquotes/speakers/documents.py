@@ -66,12 +66,18 @@ def _singular(plural: str) -> str:
     return plural[:-3] + "y" if plural.endswith("ies") else plural.removesuffix("s")
 
 
+def _in_name(head) -> bool:
+    """Say whether a document noun is a word of a name: capitalised within its sentence
+    ("the Washington Post", "the Kessin Ledger Report"), not "The statement said"."""
+    return head.text[:1].isupper() and not head.is_sent_start
+
+
 def author_token(head):
     """Give the token naming who issued a document noun ("the National Academies report",
     "Pell's statement", "a report released by the Kessin Institute", "a letter from the
     ministry", "the council issued a statement") or a thing that cannot speak ("data from the
     Kessin Institute"), or None."""
-    if head.lower_ not in AUTHORED_NOUNS | THING_NOUNS:
+    if head.lower_ not in AUTHORED_NOUNS | THING_NOUNS or _in_name(head):
         return None
     named = next((c for c in head.children if c.dep_ in ("compound", "poss")
                   and c.pos_ == "PROPN" and c.ent_type_ in _NAMED), None)
@@ -100,7 +106,8 @@ def issuer(text: str, head, first, state: Discourse) -> Speaker | None:
     most two paragraphs before (and, for bodies, is a body); else None."""
     low = head.lower_
     plural_body = head.tag_ == "NNS" and _singular(low) in ORG_NOUNS
-    if first.lower_ not in _DEFINITE or not (low in AUTHORED_NOUNS or plural_body):
+    if first.lower_ not in _DEFINITE or not (low in AUTHORED_NOUNS or plural_body) or (
+            _in_name(head)):
         return None
     prev = state.previous
     at = head.idx + head.doc.user_data.get("base", 0)

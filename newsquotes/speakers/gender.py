@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from newsquotes.speakers.evidence import gender_votes, in_quotation, settled_gender
+from newsquotes.speakers.evidence import gender_votes, in_quotation, owner_at, settled_gender
 from newsquotes.speakers.registry import Registry, Speaker
 
 
@@ -25,16 +25,19 @@ class Genders:
     def fit_pronoun(self, ref: Speaker | None, pronoun: str, at: int) -> Speaker | None:
         """Give the speaker "he"/"she" at offset `at` refers to: `ref` unless gender evidence
         points to another person named before it (when `ref` is of the other gender, or of
-        unknown gender and a fitting person is among the last three named); None when `ref`
-        is of the other gender and no one named before fits."""
+        unknown gender and a fitting person is among the last three named, not as an owner:
+        "Lichtman said of McCain's effort. He added" is Lichtman's); None when `ref` is of the
+        other gender and no one named before fits."""
         want = "m" if pronoun == "he" else "f"
         have = self.of(ref.name) if ref is not None else ""
         if have == want:
             return ref
         recent: list[str] = []
+        text = self.names.text
         for pos, name in reversed(self.names.mentions()):
             if (pos < at and name not in recent and (ref is None or name != ref.name)
-                    and not in_quotation(self.names.text, pos)):
+                    and not in_quotation(text, pos)
+                    and not (ref is not None and not have and owner_at(text, pos, name))):
                 recent.append(name)
         # Of unknown gender, `ref` gives way only to a fitting person named shortly before.
         fitting = [n for n in (recent if have else recent[:3]) if self.of(n) == want]

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from newsquotes.lexicon.bodies import ORG_NAME_WORDS, ORG_NOUNS
 from newsquotes.lexicon.people import NOT_NAME, TITLES
 from newsquotes.speakers.evidence import TextEvidence
-from newsquotes.speakers.names import clean_name
+from newsquotes.speakers.names import POSSESSIVE, clean_name
 
 _THE = re.compile(r"\bthe\s$", re.IGNORECASE)
 
@@ -84,8 +84,11 @@ class Registry:
         return Speaker(name, "person", p.role if p else "", p.affiliation if p else "")
 
     def may_be_person(self, name: str) -> bool:
-        """Give False when the name holds an organisation word or the text makes it a place."""
-        if any(w.lower().strip("’'.") in ORG_NAME_WORDS | ORG_NOUNS for w in name.split()):
+        """Give False when the name holds an organisation word or an owner ("Reagan's
+        Gallup"), or the text makes it a place."""
+        words = name.split()
+        if any(w.lower().strip("’'.") in ORG_NAME_WORDS | ORG_NOUNS for w in words) or any(
+                POSSESSIVE.search(w) for w in words[:-1]):
             return False
         ev = self.evidence
         return not (ev.is_place(name, set()) or ev.is_org(name) and name not in ev.people)

@@ -23,6 +23,14 @@ CASES = [
      [("Tavi Rennick", "said", "direct", "The bridge will reopen in June")]),
     ("Tavi Rennick said: « The bridge will reopen in June. »",
      [("Tavi Rennick", "said", "direct", "The bridge will reopen in June.")]),
+    # a quotation ending in "?" or "!" before its speaker and cue (the parse ends a sentence
+    # at the mark), but not one a cue before it claims, nor where the cue says something
+    ("“Will the bridge reopen in June?” Tavi Rennick said about the plan.",
+     [("Tavi Rennick", "said", "direct", "Will the bridge reopen in June?")]),
+    ("“The bridge is open!” Ana Pell, the mayor, told reporters.",
+     [("Ana Pell", "told", "direct", "The bridge is open!")]),
+    ("“Is the bridge open?” Ana Pell said the bridge was closed.",
+     [("Ana Pell", "said", "indirect", "the bridge was closed")]),
     # a quoted title in the speaker's phrase, or beside the quotation a cue brings, is a name
     ("Ana Pell, whose book “Rivers Without Walls” argued years ago for a joint board, said she "
      "was pleased.", [("Ana Pell", "said", "indirect", "she was pleased")]),
@@ -184,6 +192,11 @@ def rows(text):
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_statements(text, expected):
     assert rows(text) == expected
+
+
+def test_a_question_a_colon_cue_claims_is_not_the_next_speakers():
+    found = extract_statements("Tavi Rennick asked: “Is the bridge open?” Ana Pell said no.")
+    assert [(s.speaker, s.cue) for s in found] == [("Tavi Rennick", "asked")]
 
 
 def test_offsets_point_into_the_text():

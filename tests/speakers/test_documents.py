@@ -27,6 +27,16 @@ CASES = [
     ("Mr. Oren Vask spoke on Monday.\n\nThe last man to win the race says he will not run.\n\n"
      "“I am done with it,” says Tavi Rennick, who won in 2004.",
      [("Tavi Rennick", "person"), ("Tavi Rennick", "person")]),
+    # a document word inside a name is the name ("the Kessin Post", "the Velora Ledger Report")
+    ("Wages fell in May, the Kessin Post reported on Monday.",
+     [("the Kessin Post", "organisation")]),
+    ("“Wages will not recover soon,” the Kessin Post wrote.",
+     [("the Kessin Post", "organisation")]),
+    # "State" is the State Department its article names; with none named it stays "State"
+    ("The State Department said on Monday that it would release the letters.\n\nState said "
+     "it would finish the work by May.",
+     [("The State Department", "organisation"), ("State Department", "organisation")]),
+    ("State said it would finish the work by May.", [("State", "")]),
     # a thing that cannot speak is whoever it comes from, else no one
     ("Data from the Kessin Institute suggest that wages fell in May.",
      [("the Kessin Institute", "organisation")]),

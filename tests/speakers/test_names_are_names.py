@@ -31,6 +31,8 @@ from newsquotes.speakers.corpus import SURNAME_SHARE, canonicalize
     ("Our Standards", "organisation", ""),  # page furniture
     ("Follow KNA", "organisation", ""),
     ("Editor's Note", "", ""),
+    ("KNA: PORT WORKERS", "group", ""),  # a run-in headline's label
+    ("Watch: Mira Halvan", "person", "Mira Halvan"),
     ("KNA)Minister Ana Roth", "person", "Minister Ana Roth"),  # a bracketed dateline
     ("Ana Roth (left)", "person", "Ana Roth"),
     ("(Mira Halvan/KNA)", "person", ""),  # a photo credit

@@ -23,6 +23,11 @@ CASES = [
     ("Mr. Oren Vask said the plan was late.\nHe blamed Ms. Lida Moor for the delay.\n"
      "“It is a disgrace,” he said.",
      ["Oren Vask", "Oren Vask"]),
+    # a speaker of unknown gender keeps "he" from a man named only as an owner beside him
+    ("Senator Tavi Rennick said he would not run again.\n\n“Why would anyone vote for this?” "
+     "Lichtman said about Rennick's plan to cut the budget. He added that the plan “could not "
+     "work.”",
+     ["Tavi Rennick", "Lichtman", "Lichtman"]),
     # a photo credit or a byline names no antecedent
     ("Mr. Oren Vask toured the site.\n\n(Tavi Rennick/Kessin Herald)\n\n"
      "“We will rebuild,” he said.",
