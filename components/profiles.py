@@ -11,6 +11,7 @@ import streamlit as st
 from components import charts, timecharts
 from components.context import PageData
 from components.downloads import chart_with_downloads
+from components.metrics import count_metric
 from newsquotes.analytics.timeseries import choose_freq, span_of_days
 
 
@@ -40,7 +41,7 @@ def speaker_card(page: PageData, speaker: str, key: str, compact: bool = False) 
                     for name, value in facts)
     st.html(f"<ul style='margin:0.2rem 0 0.6rem 1rem;padding:0'>{items}</ul>")
     a, b = st.columns(2)
-    a.metric("Statements", f"{profile.get('statements', 0):,}")
+    count_metric(a, "Statements", int(profile.get("statements", 0)))
     b.metric("Mean tone", f"{mean:+.2f}" if pd.notna(mean) else "—")
     terms = page.ask("distinctive", ("speaker", speaker))
     if compact:

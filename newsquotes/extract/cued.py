@@ -217,7 +217,7 @@ def _near(tok, speaker, base: int, text: str, quotes: list[QuoteSpan],
         near = after[:1]
     if not near and speaker is not None and tok.i > speaker.i and not any(
             c.dep_ in _SAID_DEPS for c in tok.children):
-        near = _asked_before(_phrase_chars(speaker, base)[0], text, quotes, claimed)
+        near = _asked_before(named[0], text, quotes, claimed)
     return near
 
 

@@ -316,7 +316,8 @@ def _named(cast: Cast, head, span, raw: str, aff: str) -> Speaker | None:
     if words & GOVERNMENT_WORDS:
         return Speaker(raw, "government", "", aff)
     if words & (ORG_NAME_WORDS | ORG_NOUNS) or (right and words & ORG_NOUNS):
-        return Speaker(_department(cast.text, raw), body_type(raw), "", aff)
+        body = _department(cast.text, raw)
+        return Speaker(body, body_type(body), "", aff)
     name = names.full_name(head.text) if head.text[:1].isupper() else raw
     evidence = cast.evidence.people
     if name in names.people or name in evidence:

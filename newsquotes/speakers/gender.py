@@ -34,10 +34,12 @@ class Genders:
             return ref
         recent: list[str] = []
         text = self.names.text
+        # a speaker of unknown gender gives way to no one named only as an owner
+        owners_out = ref is not None and not have
         for pos, name in reversed(self.names.mentions()):
             if (pos < at and name not in recent and (ref is None or name != ref.name)
                     and not in_quotation(text, pos)
-                    and not (ref is not None and not have and owner_at(text, pos, name))):
+                    and not (owners_out and owner_at(text, pos, name))):
                 recent.append(name)
         # Of unknown gender, `ref` gives way only to a fitting person named shortly before.
         fitting = [n for n in (recent if have else recent[:3]) if self.of(n) == want]
