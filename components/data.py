@@ -193,6 +193,16 @@ def flags(path: str, stamp: str, limit: int) -> tuple[pd.DataFrame, pd.DataFrame
     return found.flag_counts(), found.flagged(limit)
 
 
+@st.cache_data(show_spinner=False, max_entries=4)
+def stale_articles(path: str, stamp: str) -> int:
+    """Give how many stored articles the current extractor version has not read."""
+    from newsquotes.extract.pipeline import EXTRACTOR_VERSION
+    from newsquotes.store import parquet as stores
+
+    catalog = stores.Store(path).catalog()
+    return catalog.stale_articles(EXTRACTOR_VERSION) if catalog is not None else 0
+
+
 def source() -> tuple[str, str]:
     """Give (path, stamp) of the store the pages read."""
     path = ensure_store()

@@ -39,6 +39,7 @@ class AddReport:
     rejected: list[Rejection] = field(default_factory=list)
     statements: int = 0
     reextracted: int = 0
+    outdated: int = 0  # articles left as an older extractor version found them
     total_statements: int = 0
     total_articles: int = 0
 
@@ -131,10 +132,12 @@ def add_files(store: Store, sources: Iterable[str | Path], limits: Limits | None
               progress: pipeline.Progress | None = None, runner: pipeline.Runner | None = None,
               *, aliases_path: str | Path | None = None, topics_path: str | Path | None = None,
               extract: bool = True, refit_topics: bool = False, n_process: int = 1,
-              files_total: int = 0) -> AddReport:
+              files_total: int = 0, reextract: bool = False) -> AddReport:
     """Give the report of adding everything in `sources` (files, folders, archives) to the
     store, extracting its statements through `runner` (default: here, `n_process`
-    processes) unless not `extract`. Batches left stale or unextracted are done first."""
+    processes) unless not `extract`. Batches stored unextracted are done first, and those
+    of an older extractor version too if `reextract` (else they are counted, not touched:
+    one article added to a large store must not wait for the whole store)."""
     from newsquotes.extract import pipeline as extraction
 
     report = AddReport()
@@ -144,7 +147,7 @@ def add_files(store: Store, sources: Iterable[str | Path], limits: Limits | None
     if extract:
         report.reextracted = pipeline.update_store(
             store, aliases_path=aliases_file, topics_path=topics_file, n_process=n_process,
-            runner=runner)
+            runner=runner, older=reextract)
     upkeep = pipeline.Upkeep(store, aliases_file, topics_file, refit_topics) if extract else None
     reader = _Reader(store, limits or Limits(), pipeline.CHUNK * max(n_process, 1), report)
     pending: deque = deque()
@@ -170,6 +173,8 @@ def add_files(store: Store, sources: Iterable[str | Path], limits: Limits | None
             progress(reader.files_done, files_total, len(report.added), report.statements)
     if upkeep is not None:
         upkeep.finish()
+    if extract:  # every article stored unextracted is extracted by now
+        report.outdated = store.catalog().stale_articles(version)
     report.total_statements = store.count("statements")
     report.total_articles = store.count("articles")
     return report

@@ -68,6 +68,33 @@ def _ingest(args: argparse.Namespace) -> int:
     print(f"statements:      {report.statements} found; the store holds "
           f"{report.total_statements} statements of {report.total_articles} articles "
           f"in {store.path}", file=out)
+    if report.outdated:
+        print(f"{report.outdated} articles were read by an older extractor version; "
+              f"`python -m newsquotes reextract --store {store.path}` reads them again",
+              file=out)
+    return 0
+
+
+def _reextract(args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+
+    from newsquotes import pipeline
+    from newsquotes.extract.pipeline import EXTRACTOR_VERSION
+    from newsquotes.store.parquet import Store
+
+    store = Store(args.store)
+    catalog = store.catalog()
+    total = catalog.stale_articles(EXTRACTOR_VERSION) if catalog is not None else 0
+    with tqdm(total=total, desc="Re-extracting", unit=" article", file=sys.stderr,
+              disable=args.quiet) as bar:
+        def progress(_files: int, _total: int, articles: int, _statements: int) -> None:
+            bar.update(articles - bar.n)
+
+        done = pipeline.update_store(store, progress, args.aliases, args.topics,
+                                     args.processes, _runner(args), args.refit_topics)
+    print(f"{done} articles extracted by {EXTRACTOR_VERSION}; the store holds "
+          f"{store.count('statements')} statements of {store.count('articles')} articles "
+          f"in {store.path}")
     return 0
 
 
@@ -204,6 +231,20 @@ def _speakers(args: argparse.Namespace) -> int:
     return 0
 
 
+def _extraction_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--scheduler", default=os.environ.get("NEWSQUOTES_SCHEDULER") or None,
+                        metavar="ADDRESS", help="find statements on the Dask cluster of this "
+                        "scheduler, e.g. tcp://10.0.0.5:8786 (default: $NEWSQUOTES_SCHEDULER)")
+    parser.add_argument("-q", "--quiet", action="store_true", help="no progress bars")
+    parser.add_argument("--aliases", default=None, metavar="FILE",
+                        help="alias file (TOML; default: aliases.toml in the store folder)")
+    parser.add_argument("--topics", default=None, metavar="FILE",
+                        help="topic file (TOML; default: topics.toml in the store folder)")
+    parser.add_argument("--refit-topics", action="store_true",
+                        help="fit the topic model again on a sample of the whole store")
+    _processes_option(parser)
+
+
 def _processes_option(parser: argparse.ArgumentParser) -> None:
     cores = min(2, os.cpu_count() or 1)
     parser.add_argument("--processes", type=int, default=cores, metavar="N",
@@ -225,20 +266,15 @@ def _parser() -> argparse.ArgumentParser:
     default_mb = Limits().max_file_bytes / MB
     i.add_argument("--max-file-mb", type=float, default=default_mb,
                    help=f"reject files larger than this many MB (default: {default_mb:g})")
-    i.add_argument("--scheduler", default=os.environ.get("NEWSQUOTES_SCHEDULER") or None,
-                   metavar="ADDRESS", help="find statements on the Dask cluster of this "
-                   "scheduler, e.g. tcp://10.0.0.5:8786 (default: $NEWSQUOTES_SCHEDULER)")
     i.add_argument("--no-extract", action="store_true",
                    help="store the articles without finding their statements yet")
-    i.add_argument("-q", "--quiet", action="store_true", help="no progress bars")
-    i.add_argument("--aliases", default=None, metavar="FILE",
-                   help="alias file (TOML; default: aliases.toml in the store folder)")
-    i.add_argument("--topics", default=None, metavar="FILE",
-                   help="topic file (TOML; default: topics.toml in the store folder)")
-    i.add_argument("--refit-topics", action="store_true",
-                   help="fit the topic model again on a sample of the whole store")
-    _processes_option(i)
+    _extraction_options(i)
     i.set_defaults(run=_ingest)
+    r = sub.add_parser("reextract", help="find again the statements of every article an older "
+                       "extractor version read (rewrites only their batches)")
+    _store_option(r)
+    _extraction_options(r)
+    r.set_defaults(run=_reextract)
     e = sub.add_parser("extract", help="statements of each {id, text} record of a JSONL file")
     e.add_argument("input", metavar="INPUT.jsonl")
     e.add_argument("-o", "--output", required=True, metavar="OUTPUT.jsonl")

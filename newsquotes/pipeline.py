@@ -3,7 +3,8 @@
 `build_statements` is the unit of work for one chunk of articles; a runner maps chunks to their
 statements in order (`local_runner` here; the cluster's Dask runner has the same shape).
 `update_store` brings batches stored unextracted, or extracted by an older extractor version,
-up to date, rewriting only those batches' parts.
+up to date, rewriting only those batches' parts. Adding files extracts only the unextracted
+ones first; older versions wait for `reextract`, which may take hours on a large store.
 """
 
 from __future__ import annotations
@@ -160,10 +161,11 @@ def _kept(frames: Iterator[pd.DataFrame], kept: deque) -> Iterator[pd.DataFrame]
 def update_store(store: Store, progress: Progress | None = None,
                  aliases_path: str | Path | None = None,
                  topics_path: str | Path | None = None, n_process: int = 1,
-                 runner: Runner | None = None, refit_topics: bool = False) -> int:
+                 runner: Runner | None = None, refit_topics: bool = False,
+                 older: bool = True) -> int:
     """Give the number of articles (re-)extracted after extracting every batch stored
-    unextracted or by an older extractor version, one batch at a time (its parts replaced,
-    its names re-settled), then bringing topics up to date."""
+    unextracted or (if `older`) by an older extractor version, one batch at a time (its parts
+    replaced, its names re-settled), then bringing topics up to date."""
     from newsquotes.extract import pipeline as extraction
 
     if store.catalog() is None:
@@ -171,7 +173,7 @@ def update_store(store: Store, progress: Progress | None = None,
     upkeep = Upkeep(store, config_file(store, "aliases.toml", aliases_path),
                     config_file(store, "topics.toml", topics_path), refit_topics)
     version = extraction.EXTRACTOR_VERSION
-    stale = store.catalog().stale_batches(version)
+    stale = store.catalog().stale_batches(version, older)
     done = 0
     parts = {(p.kind, p.batch): p for p in store.catalog().parts()}
     read: deque[pd.DataFrame] = deque()  # each batch's articles, until its statements are back

@@ -28,6 +28,12 @@ silent = loaded.articles - loaded.quoted
 if silent:
     st.caption(f"{silent:,} stored article{' holds' if silent == 1 else 's hold'} no statement "
                "the extractor found (one not in English is stored, not yet searched).")
+stale = data.stale_articles(*page.source) if not loaded.damage else 0
+if stale:
+    st.caption(f"{stale:,} stored article{' was' if stale == 1 else 's were'} not read by this "
+               "version of the extractor: their statements are those an older version found "
+               f"(if any). `python -m newsquotes reextract --store {path}` reads them again "
+               "(rewriting only their batches).")
 st.markdown(f"**Stored in** `{path}` (Parquet; set `NEWSQUOTES_STORE` to use another folder).")
 if not loaded.damage and loaded.articles:
     counts, flagged = data.flags(*page.source, 200)

@@ -358,3 +358,21 @@ def test_an_articles_flags_are_shown_beside_it_and_counted_on_the_data_page(on_s
     assert set(counts["flag"]) == names
     assert counts["articles"].sum() >= len(flagged)
     assert counts["meaning"].str.len().gt(0).all()
+
+
+def test_the_data_page_counts_the_articles_an_older_extractor_read(
+        monkeypatch, tmp_path, synthetic_store):
+    import shutil
+
+    from newsquotes.extract import pipeline as extraction
+
+    shutil.copytree(synthetic_store, tmp_path / "store")
+    monkeypatch.setenv(data.STORE_ENV, str(tmp_path / "store"))
+    assert not [c for c in run("data").caption if "not read by this version" in c.value]
+    monkeypatch.setattr(extraction, "EXTRACTOR_VERSION", "quotes-next")
+    data.stale_articles.clear()
+    at = run("data")
+    assert_ran(at)
+    (said,) = [c.value for c in at.caption if "not read by this version" in c.value]
+    assert said.startswith(f"{data.current().articles:,} stored articles were not read")
+    assert f"reextract --store {tmp_path / 'store'}" in said

@@ -105,10 +105,16 @@ class Catalog:
                 f"SELECT {column} FROM {table} WHERE {column} IN ({marks})", chunk))
         return found
 
-    def stale_batches(self, version: str) -> list[str]:
-        """Give the batches holding an article not extracted by `version`, oldest first."""
+    def stale_batches(self, version: str, older: bool = True) -> list[str]:
+        """Give the batches holding an article not extracted by `version` (only those never
+        extracted unless `older`), oldest first."""
+        where, params = ("version != ?", (version,)) if older else ("version = ''", ())
         return [r[0] for r in self._rows(
-            "SELECT DISTINCT batch FROM articles WHERE version != ? ORDER BY batch", (version,))]
+            f"SELECT DISTINCT batch FROM articles WHERE {where} ORDER BY batch", params)]
+
+    def stale_articles(self, version: str) -> int:
+        """Give the number of articles not extracted by `version`."""
+        return self._rows("SELECT COUNT(*) FROM articles WHERE version != ?", (version,))[0][0]
 
     def articles_of(self, batch: str) -> list[tuple[str, str, str, str]]:
         """Give (id, version, language, flags) of each article of `batch`."""

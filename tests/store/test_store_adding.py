@@ -106,6 +106,31 @@ def test_a_new_extractor_version_rewrites_only_the_stale_batches(tmp_path, monke
     assert not set(old) & set(store.parts("statements")) and len(store.statements()) == 5
 
 
+def test_adding_after_an_extractor_upgrade_leaves_older_batches_until_reextract(
+        tmp_path, monkeypatch, capsys):
+    store = Store(tmp_path / "s")
+    fake_extractor.write_stories(tmp_path / "c", 2)
+    add_files(store, [tmp_path / "c"])
+    old = store.parts("statements")
+    monkeypatch.setattr(extraction, "EXTRACTOR_VERSION", "fake-2")
+    (tmp_path / "d").mkdir()
+    (tmp_path / "d" / "new.txt").write_text(fake_extractor.story(7), encoding="utf-8")
+    report = add_files(store, [tmp_path / "d"])
+    assert (len(report.added), report.reextracted, report.outdated) == (1, 0, 2)
+    assert set(old) < set(store.parts("statements"))  # the old batch untouched
+    assert sorted(store.extracted().values()) == ["fake-1", "fake-1", "fake-2"]
+    (tmp_path / "e").mkdir()
+    (tmp_path / "e" / "new.txt").write_text(fake_extractor.story(8), encoding="utf-8")
+    assert cli.main(["ingest", str(tmp_path / "e"), "--store", str(tmp_path / "s"), "-q"]) == 0
+    assert "\n2 articles were read by an older extractor version; `python -m newsquotes " \
+        f"reextract --store {tmp_path / 's'}` reads them again\n" in capsys.readouterr().out
+    assert cli.main(["reextract", "--store", str(tmp_path / "s"), "-q"]) == 0
+    assert capsys.readouterr().out.startswith("2 articles extracted by fake-2;")
+    assert sorted(store.extracted().values()) == ["fake-2"] * 4
+    assert not set(old) & set(store.parts("statements"))
+    assert add_files(store, [tmp_path / "d"]).outdated == 0
+
+
 def test_compact_merges_small_batches_and_keeps_every_row(tmp_path, monkeypatch):
     monkeypatch.setattr("newsquotes.pipeline.CHUNK", 2)
     fake_extractor.write_stories(tmp_path / "c", 7)
