@@ -185,8 +185,11 @@ def _cue(tok, base: int, quotes: list[QuoteSpan]):
     speaker = subject_of(tok)
     if speaker is None or _quote_at(quotes, speaker.idx + base) is not None:
         return None
-    if speaker.dep_ == "nsubjpass" and tok.lemma_ in ("ask", "tell"):
-        return None  # "she was asked to leave": the subject is who was addressed
+    if speaker.dep_ == "nsubjpass" and speaker.head == tok:
+        # "she was asked to leave", "the names were not disclosed": the subject of a passive
+        # cue is who was addressed or what was said ("he was quoted as saying": the cue is
+        # "saying", whose speaker is who was quoted)
+        return None
     if _reported_share(tok, speaker):
         return None
     return speaker, content_runs(tok, speaker), cue_text(tok)

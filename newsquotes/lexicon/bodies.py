@@ -19,8 +19,8 @@ regulator secretariat team watchdog website
 # Words that make a capitalised name an organisation or a place, not a person.
 ORG_NAME_WORDS = _BODY_WORDS | words("""
 center centre channel church city club co college congress corp county fund hospital house inc
-journal kingdom magazine media news post press radio republic review school senate service state
-states street times tv
+journal kingdom league magazine media news post press radio republic review school senate service
+state states street times tv
 """)
 # Participles by which a document names who issued it, however far its noun phrase runs ("a
 # report on the housing of migrants issued by the Kessin Council").

@@ -5,8 +5,9 @@ from __future__ import annotations
 from newsquotes.lexicon import words
 
 # First words that make a capitalised name a place ("Port Ansel"). Words that are also common
-# surnames ("Ridge", "Hill", "Park", "Bay") are left out.
-PLACE_FIRST = words("port mount lake fort cape san santa saint new")
+# surnames ("Ridge", "Hill", "Park", "Bay") are left out; a compass word ("North Carolina")
+# opens a surname ("Kanye West"), never a given name.
+PLACE_FIRST = words("port mount lake fort cape san santa saint new north south east west")
 # Last words of places that cannot speak for anyone ("the Hollin Gap said" is never meant),
 # unlike a country or a city standing for its government ("Velora said").
 NATURAL_LAST = words("""

@@ -37,10 +37,11 @@ _AFTER_PREP = re.compile(
     r"(?![\w’'])(?!['’]s)")
 _APPOSITION = re.compile(r"(" + _NAME + r"),[ \u00a0]+((?:[\w’'-]+[ \u00a0]+){0,5}[\w’'-]+)")
 # No sentence ends at an initial or an abbreviated title ("U.S. Senate", "Donald J. Trump",
-# "Mr. Putin").
+# "Mr. Putin"); a blank line ends one, and so does a quotation closing its line (whose own
+# full stop may be masked).
 _SENTENCE_END = re.compile(
     r"(?<!\b[A-Z])(?<!\bMrs)(?<!\b(?:Mr|Ms|Dr|St))(?<!\b(?:Sen|Rep|Gov|Gen))"
-    r"[.!?][”\"’']?\s+(?=[A-Z“\"‘'])|\n\s*\n")
+    r"[.!?][”\"’']?\s+(?=[A-Z“\"‘'])|\n\s*\n|(?<=[”\"»])[ \t]*\n\s*(?=[A-Z“\"‘'])")
 _AFTER_QUOTE = re.compile(r"[”\"’'],?\s*$")
 _TITLED_SURNAME = re.compile(
     r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Sir|Dame)\.?[ \u00a0]([A-Z][\w’'-]*\w)(?![ \u00a0][A-Z])")
@@ -52,6 +53,8 @@ _OF_NAME = re.compile(r"(?:(?<=[A-Z][a-z])[a-z]* of (?:the )?|\bat the )(" + _NA
 _INSTITUTION = re.compile(
     r"(" + _NAME + r")[ \u00a0](?:" + "|".join(sorted(INSTITUTION_NOUNS)) + r")\b")
 _STOP = {"said", "says", "and", "who", "which", "whose", "but", "that", "told", "added", "or"}
+# Words after which a noun phrase's head has been named ("a spokesman for the ministry").
+_HEAD_ENDS = {"of", "for", "at", "in", "with", "on", "to", "from", "by", "since", "until"}
 
 
 def place_shaped(name: str) -> bool:
@@ -101,17 +104,19 @@ class TextEvidence:
         for m in _TITLED_SURNAME.finditer(self.text):
             self.people.add(m.group(1))  # "Mr. Trump", "Sen. Warren"
         for m in _APPOSITION.finditer(self.text):
-            name = _last_name_run(m.group(1))
+            # The apposition's head noun is its last before a clause or a preposition: "a
+            # former Bush administration official" is a person, "an oil company" a body.
+            name, head = _last_name_run(m.group(1)), ""
             for word in m.group(2).lower().split():
                 word = word.strip("’'")
-                if word in _STOP:
+                if word in _STOP or word in _HEAD_ENDS:
                     break
-                if word in role_nouns or word in PEOPLE_NOUNS:
-                    self.people.add(name)
-                    break
-                if word in org_nouns:
-                    self.orgs.add(name)
-                    break
+                if word in role_nouns or word in PEOPLE_NOUNS or word in org_nouns:
+                    head = word
+            if head in org_nouns and head not in role_nouns and head not in PEOPLE_NOUNS:
+                self.orgs.add(name)
+            elif head:
+                self.people.add(name)
 
     def _pronoun_people(self) -> None:
         """Add the two- and three-word names a sentence calls "he" or "she"."""

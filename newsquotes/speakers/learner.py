@@ -29,6 +29,8 @@ def _learn_person(names: Registry, ent, base: int) -> None:
     name = clean_name(ent.text)
     if not name or name.lower() in PRONOUNS or not name[0].isupper():
         return
+    if len(name.split()) > 1 and names.a_noun(name.split()[0]):
+        name = name.split(maxsplit=1)[1]  # "Kraken Vask" where the text has "the Kraken"
     if not names.may_be_person(name):
         return
     person = names.add_person(name, ent.start_char + base)
@@ -68,7 +70,7 @@ def learn_speaker(names: Registry, head) -> None:
     first = min(parts, key=lambda t: t.i)
     before = doc[first.i - 1] if first.i > 0 else None
     if (before is not None and before.head == head and before.text[:1].isupper()
-            and before.lower_ not in TITLES):
+            and before.pos_ == "PROPN" and before.lower_ not in TITLES):
         return  # cut from a longer name ("Open Hands Medical"): not a person's name
     span = doc[first.i:head.i + 1]
     for ent in doc.ents:

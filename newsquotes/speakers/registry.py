@@ -11,11 +11,15 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from newsquotes.lexicon.bodies import ORG_NAME_WORDS, ORG_NOUNS
+from newsquotes.lexicon.calendar import MONTHS, WEEKDAYS
+from newsquotes.lexicon.corpus_names import EVENT_WORDS
 from newsquotes.lexicon.people import NOT_NAME, TITLES
 from newsquotes.speakers.evidence import TextEvidence
 from newsquotes.speakers.names import POSSESSIVE, clean_name
 
 _THE = re.compile(r"\bthe\s$", re.IGNORECASE)
+# A capitalised word right after a name: "Trump Tower", "Nashua Community College"
+_NAME_GOES_ON = re.compile(r"[ \u00a0]([A-Z][a-z]+)")
 
 
 @dataclass
@@ -85,11 +89,11 @@ class Registry:
 
     def may_be_person(self, name: str) -> bool:
         """Give False when the name holds an organisation word or an owner ("Reagan's
-        Gallup"), or the text makes it a place."""
+        Gallup"), ends in a day ("Election Day"), or the text makes it a place."""
         words = name.split()
         if any(w.lower().strip("’'.") in ORG_NAME_WORDS | ORG_NOUNS for w in words) or any(
-                POSSESSIVE.search(w) for w in words[:-1]):
-            return False
+                POSSESSIVE.search(w) for w in words[:-1]) or words[-1].lower() in EVENT_WORDS:
+            return False  # "Election Day" is a day
         ev = self.evidence
         return not (ev.is_place(name, set()) or ev.is_org(name) and name not in ev.people)
 
@@ -122,10 +126,24 @@ class Registry:
                 for m in re.finditer(lead + r"\b" + re.escape(surname) + r"\b", self.text):
                     # "the Pell campaign", "the Pell administration": no mention of Pell
                     attributive = _THE.search(self.text, max(0, m.start() - 4), m.start())
-                    if (len(names) == 1 or m.group() != surname) and not attributive:
+                    if (len(names) == 1 or m.group() != surname) and not attributive \
+                            and not self._goes_on(m.end()):
                         found.append((m.start(), full))
         self._mentions = sorted(found)
         return self._mentions
+
+    def a_noun(self, word: str) -> bool:
+        """Give True when the text uses `word` as a noun of its own ("the Demogorgon
+        begins ..."): an epithet before a surname ("Demogorgon Trump"), no given name."""
+        return re.search(r"\b(?i:the|a|an)\s+" + re.escape(word) + r"\b(?!\s+(?:[A-Z]|of\b))",
+                         self.text) is not None
+
+    def _goes_on(self, end: int) -> bool:
+        """Give True when the name ending at `end` is part of a longer one ("Trump Tower",
+        "Nashua Community College"): no mention of a person, though a day may follow
+        ("Pell Tuesday said")."""
+        more = _NAME_GOES_ON.match(self.text, end)
+        return more is not None and more.group(1).lower() not in WEEKDAYS | MONTHS
 
     def last_person_before(self, pos: int) -> str:
         """Give the person named last before offset `pos`, or "" (of two named at one offset,
@@ -185,8 +203,8 @@ class Registry:
                 # capitalised function word starts no name.
                 if any(w.endswith(".") and len(w) > 3 or w.lower() in NOT_NAME for w in lead):
                     continue
-                if lead and all(w[0].isupper() for w in lead) and self.may_be_person(
-                        " ".join(lead[-1:] + [name])):
+                if lead and all(w[0].isupper() for w in lead) and not self.a_noun(
+                        lead[-1]) and self.may_be_person(" ".join(lead[-1:] + [name])):
                     best = " ".join(lead[-1:] + [name])
                 break
         return best

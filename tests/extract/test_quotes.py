@@ -179,6 +179,10 @@ CASES = [
     ("Borland’s harbour doesn’t open on Sundays.", []),
     ("Tried ‘peaceful means’", []),
     ("Leave a Reply\n\nYour email address will not be published.", []),
+    # the subject of a passive cue is what was said or who was addressed, not a speaker
+    ("The ministry also reported that about 1,100 donor names weren't disclosed.",
+     [("The ministry", "reported", "indirect", "about 1,100 donor names weren't disclosed")]),
+    ("It was announced that the harbour would close.", []),
     # a cue without a speaker or content is no statement
     ("The plan went ahead according to schedule.", []),
     ("Asked about the harbour, the mayor smiled.", []),
@@ -226,6 +230,11 @@ def test_pronoun_mention_keeps_its_own_offsets():
          ("The Borlandian Ministry of Ports", "government", "", "")),
         ("The harbour company said the harbour would stay closed.",
          ("The harbour company", "organisation", "", "")),
+        # an apposition is named by its head noun, its last: a person, then a body
+        ("Ari Vask, a former Kessin administration official, said the plan had failed.",
+         ("Ari Vask", "person", "former administration official", "Kessin")),
+        ("“The bill is a lie,” the Anti-Fraud League said.",
+         ("the Anti-Fraud League", "organisation", "", "")),
     ],
 )
 def test_speaker_type_role_affiliation(text, expected):

@@ -209,3 +209,12 @@ def test_a_surname_before_a_name_is_a_double_surname_or_no_rival(rows, expected)
 def test_a_span_cut_from_its_sentence_types_a_name_only_alone(rows, expected):
     frame = pd.DataFrame(rows, columns=["article_id", "speaker", "speaker_type"])
     assert canonicalize(frame)["speaker_type"].tolist() == expected
+
+
+@pytest.mark.parametrize(("name", "place"), [
+    ("North Varnia", True), ("South Kessary", True), ("West Harl", True),
+    ("Kanye West", False), ("Oren Vask", False)])
+def test_a_compass_word_opens_a_place_never_a_name(name, place):
+    from newsquotes.speakers.evidence import place_shaped
+
+    assert place_shaped(name) is place

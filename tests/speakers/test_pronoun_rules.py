@@ -42,6 +42,17 @@ CASES = [
     # ... but never one of another office: a foreign minister is no prime minister
     ("Prime Minister Oren Vask met reporters.\n\nThe foreign minister said the road was closed.",
      [""]),
+    # a sentence's adverb is no part of the name after it ("Even Tomas Brenn")
+    ("“We lost,” Oren Vask said.\n\nEven Tomas Brenn, Vask's running mate, can't bring him "
+     "to heel. “We will accept the results,” he said.",
+     ["Oren Vask", "Tomas Brenn"]),
+    # a day is no person ("Election Day"), nor a word the text uses as a noun a given name
+    ("Oren Vask talked about violence on and after Election Day. “We will win,” he said.",
+     ["Oren Vask"]),
+    ("Oren Vask won the primary.\n\nThe Kraken begins eating people in the town. Their "
+     "experiment unleashed Kraken Vask, who is now eating party leaders. “The vote is "
+     "rigged,” Vask said.",
+     ["Oren Vask"]),
     # a description no one in the article is given stays unresolved
     ("The rain fell all day.\n\nThe senator said the bill would fail.", [""]),
     ("The rain fell all day.\n\nA veteran diplomat said the talks had stalled.", [""]),
@@ -73,3 +84,22 @@ def test_credit(text, name, expected):
 def test_gender_votes_skip_quoted_names(text, expected):
     votes = gender_votes(text, [(text.index("Oren Vask"), "Oren Vask")])
     assert {n: dict(c) for n, c in votes.items()} == expected
+
+
+def test_a_name_running_into_a_longer_name_is_no_mention_of_the_person():
+    from newsquotes.speakers.evidence import TextEvidence
+    from newsquotes.speakers.registry import Registry
+
+    text = "The gym of Harlow Community College was full. Harlow Tuesday said no. Harlow left."
+    names = Registry(text, TextEvidence(text))
+    names.add_person("Harlow", text.index("Harlow T"))
+    assert [at for at, _ in names.mentions()] == [text.index("Harlow T"), text.index("Harlow l")]
+
+
+def test_a_quotation_closing_its_line_closes_its_sentence():
+    from newsquotes.speakers.evidence import sentence_starts
+    from newsquotes.speakers.pronouns import masked
+
+    text = "“Since then, we argued it,” said Brenn. “Both plans matter.”\nOn Monday, Pell spoke."
+    quoted = [(text.index("“Both"), text.index("\n"))]
+    assert text.index("On Monday") in sentence_starts(masked(text, quoted))
