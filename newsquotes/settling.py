@@ -88,7 +88,7 @@ def words_of(names: pd.DataFrame, aliases: dict[str, str] | None) -> dict[str, l
     return speakers.name_words_of(names, aliases)
 
 
-def _words_added(old: dict[str, list], new: dict[str, list], gone: dict[str, list]
+def words_added(old: dict[str, list], new: dict[str, list], gone: dict[str, list]
                  ) -> tuple[dict[str, list], set[str]]:
     """Give the corpus's word uses with a batch's added and a replaced batch's taken away,
     and the words whose role (given name, surname) that changes."""
@@ -143,7 +143,7 @@ def resettle(store: Store, keys: set[str] | None, aliases: dict[str, str] | None
     catalog = store.catalog()
     old_places = set(json.loads(catalog.meta("places", "[]")))
     places = old_places | set(new_places)
-    words, changed = _words_added(json.loads(catalog.meta("words", "{}")), new_words or {},
+    words, changed = words_added(json.loads(catalog.meta("words", "{}")), new_words or {},
                                   gone_words or {})
     if keys is None:
         todo, kept = _names_where(store, None), store.speakers().iloc[:0]

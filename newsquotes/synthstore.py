@@ -126,7 +126,13 @@ def synth_store(path: str | Path, n_articles: int, seed: int = 0, per_article: f
 
 def _settle_as_named(store: Store, names: list[pd.DataFrame]) -> None:
     """Record the synthetic names as settled: each is its own canonical name (distinct people
-    by construction), so no row goes to speakers.parquet and nothing is settled again."""
+    by construction), so no row goes to speakers.parquet and nothing is settled again; and
+    the corpus's places and word uses, as ingest records them (without those, the next batch
+    would take every word as new and settle every name again)."""
     places = settling.places_of(pd.concat(names, ignore_index=True)) if names else set()
+    words: dict[str, list] = {}
+    for part in names:
+        words = settling.words_added(words, settling.words_of(part, None), {})[0]
     store.catalog().commit(meta={"aliases": settling.aliases_stamp(None), "unsettled": "",
-                                 "places": json.dumps(sorted(places))})
+                                 "places": json.dumps(sorted(places)),
+                                 "words": json.dumps(words, sort_keys=True)})

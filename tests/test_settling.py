@@ -66,7 +66,7 @@ def test_batch_by_batch_settlement_is_the_whole_store_settlement(tmp_path):
 
 def test_word_uses_add_a_batch_and_take_away_the_one_it_replaced():
     old = {"vask": [1, 1], "lou": [1, 0]}
-    merged, changed = settling._words_added(old, {"vask": [0, 1]}, {"lou": [1, 0]})
+    merged, changed = settling.words_added(old, {"vask": [0, 1]}, {"lou": [1, 0]})
     assert merged == {"vask": [1, 2]}
     assert changed == {"vask", "lou"}  # now a surname; no longer a given name
 
