@@ -19,6 +19,7 @@ from newsquotes.speakers.names import POSSESSIVE, clean_name
 
 _THE = re.compile(r"\bthe\s$", re.IGNORECASE)
 # A capitalised word right after a name: "Trump Tower", "Nashua Community College"
+_INITIAL = re.compile(r"[A-Z]\.")
 _NAME_GOES_ON = re.compile(r"[ \u00a0]([A-Z][a-z]+)")
 
 
@@ -203,8 +204,10 @@ class Registry:
                 # capitalised function word starts no name.
                 if any(w.endswith(".") and len(w) > 3 or w.lower() in NOT_NAME for w in lead):
                     continue
+                # a middle initial keeps the given name before it ("Douglas J. Band")
+                given = lead[-2:] if len(lead) > 1 and _INITIAL.fullmatch(lead[-1]) else lead[-1:]
                 if lead and all(w[0].isupper() for w in lead) and not self.a_noun(
-                        lead[-1]) and self.may_be_person(" ".join(lead[-1:] + [name])):
-                    best = " ".join(lead[-1:] + [name])
+                        given[0]) and self.may_be_person(" ".join(given + [name])):
+                    best = " ".join(given + [name])
                 break
         return best

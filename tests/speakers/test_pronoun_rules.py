@@ -53,6 +53,10 @@ CASES = [
      "experiment unleashed Kraken Vask, who is now eating party leaders. “The vote is "
      "rigged,” Vask said.",
      ["Oren Vask"]),
+    # a surname takes the given name before a middle initial too
+    ("In April, Tomas J. Brenn, who led the fund's drive, emailed Ms. Pell for help.\n\n"
+     "Mr. Brenn wrote that he needed to reach a donor at the ministry.",
+     ["Tomas J. Brenn"]),
     # a description no one in the article is given stays unresolved
     ("The rain fell all day.\n\nThe senator said the bill would fail.", [""]),
     ("The rain fell all day.\n\nA veteran diplomat said the talks had stalled.", [""]),
