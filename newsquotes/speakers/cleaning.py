@@ -12,6 +12,7 @@ Republican") or a lower-case phrase typed as a person is unresolved, not a speak
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from newsquotes.lexicon.corpus_names import (
     ABBREVIATIONS,
@@ -139,6 +140,7 @@ def _unresolved(words: list[str], speaker_type: str) -> bool:
         or any(w in SHARE_WORDS for w in low))
 
 
+@lru_cache(maxsize=1 << 16)
 def led_by_sentence(name: str, speaker_type: str = "") -> bool:
     """Give True where the name's first word is a word of the sentence before it ("Is
     Google", "Hosting Cook"; not a title or epithet): the parser typed a span that was no

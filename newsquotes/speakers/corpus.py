@@ -55,6 +55,7 @@ The alias file (see `aliases.py`) is applied before anything else and always win
 from __future__ import annotations
 
 from collections import Counter
+from functools import lru_cache
 
 import pandas as pd
 
@@ -128,9 +129,10 @@ def places_of(names: pd.DataFrame, aliases: dict[str, str] | None = None) -> fro
     for a surname ("Velora"; not "Trump", though "the Trump campaign" gives an affiliation)."""
     used: Counter = Counter()
     surname: Counter = Counter()
-    for speaker, kind, affiliation, count in zip(
-            names["speaker"].tolist(), names["speaker_type"].tolist(),
-            names["affiliation"].astype(str).tolist(), names["statements"].tolist(), strict=True):
+    # the same spelling, type and affiliation in many articles: summed first, judged once
+    distinct = names.assign(affiliation=names["affiliation"].astype(str)).groupby(
+        ["speaker", "speaker_type", "affiliation"], sort=False)["statements"].sum()
+    for (speaker, kind, affiliation), count in distinct.items():
         name = _named(speaker, kind, aliases or {})[0]
         if kind in STATE_TYPES:
             used[name.casefold()] += count
@@ -168,16 +170,23 @@ def word_roles(words: dict[str, list]) -> tuple[frozenset[str], frozenset[str]]:
             frozenset(w for w, (f, n) in words.items() if n > f))
 
 
-def _named(speaker: str, kind: str, aliases: dict[str, str]) -> tuple[str, bool]:
-    """Give the tidied name (or its alias) and whether the alias file fixed it."""
-    # Cleaned until nothing changes ("Mr. VARGA" -> "VARGA" -> "Varga"; "0." -> "0" -> ""),
-    # so that a second pass changes nothing; each step only shortens or re-cases the name.
+@lru_cache(maxsize=1 << 16)
+def _tidied(speaker: str, kind: str) -> str:
+    """Give the name cleaned until nothing changes ("Mr. VARGA" -> "VARGA" -> "Varga"; "0." ->
+    "0" -> ""), so that a second pass changes nothing; each step only shortens or re-cases it.
+    Cached: a key group of a popular name holds the same few spellings in every article."""
     clean = tidy(speaker_name(speaker, kind), kind)
     for _ in range(8):
         again = tidy(speaker_name(clean, kind), kind)
         if again == clean:
             break
         clean = again
+    return clean
+
+
+def _named(speaker: str, kind: str, aliases: dict[str, str]) -> tuple[str, bool]:
+    """Give the tidied name (or its alias) and whether the alias file fixed it."""
+    clean = _tidied(speaker, kind)
     target = aliases.get(" ".join(speaker.split()), aliases.get(clean))
     return (clean, False) if target is None else (target, True)
 
@@ -220,14 +229,50 @@ def settle(names: pd.DataFrame, aliases: dict[str, str] | None = None,
     canonical = [""] * len(names)
     kinds = [""] * len(names)
     cols = {c: names[c].tolist() for c in NAME_COLUMNS}
-    keys = settle_key(names, aliases) if by_key else pd.Series([""] * len(names), dtype=object)
+    # the store's names rows carry their key (computed with their whole article, as here)
+    keys = (pd.Series([""] * len(names), dtype=object) if not by_key
+            else names["key"].astype(object) if "key" in names else settle_key(names, aliases))
     for rows in (keys.groupby(keys.tolist(), sort=False).indices.values() if len(keys) else ()):
-        group = {c: [cols[c][i] for i in rows] for c in NAME_COLUMNS}
+        group, back = _collapsed({c: [cols[c][i] for i in rows] for c in NAME_COLUMNS})
         got_names, got_types = _settled_group(group, aliases, (places, given, surnames))
-        for i, name, kind in zip(rows, got_names, got_types, strict=True):
-            canonical[i], kinds[i] = name, kind
+        for i, j in zip(rows, back, strict=True):
+            canonical[i], kinds[i] = got_names[j], got_types[j]
     return names.assign(canonical=pd.Series(canonical, index=names.index, dtype=object),
                         canonical_type=pd.Series(kinds, index=names.index, dtype=object))
+
+
+def _collapsed(group: dict[str, list]) -> tuple[dict[str, list], list[int]]:
+    """Give a key group with the articles that name the same names alike (same spellings,
+    types, affiliations and pronoun uses) as one, its rows' statements summed and its
+    `weights` the articles it stands for, and the collapsed row of each row given. Every rule
+    reads an article through its own rows, and the corpus through sums of statements and
+    counts of articles, so the rows settle as they would one by one: a popular name's group
+    settles in the time of its few kinds of article, not of its many articles."""
+    by_article: dict[str, list[int]] = {}
+    for j, article in enumerate(group["article_id"]):
+        by_article.setdefault(article, []).append(j)
+    described = list(zip(group["speaker"], group["speaker_type"], group["affiliation"],
+                         group["pronoun"], strict=True))
+    out: dict[str, list] = {c: [] for c in NAME_COLUMNS}
+    weights: dict[str, int] = {}
+    first: dict[tuple, str] = {}  # each kind of article: the article standing for it
+    at: dict[tuple, int] = {}  # (kind of article, row) -> collapsed row
+    back = [0] * len(described)
+    for article, own in by_article.items():
+        kind = tuple(sorted(described[j] for j in own))
+        lead = first.setdefault(kind, article)
+        weights[lead] = weights.get(lead, 0) + 1
+        for j in own:
+            row = (kind, described[j])
+            if row not in at:
+                at[row] = len(out["article_id"])
+                for c in NAME_COLUMNS:
+                    out[c].append(group[c][j])
+                out["article_id"][-1], out["statements"][-1] = lead, 0
+            back[j] = at[row]
+            out["statements"][at[row]] += group["statements"][j]
+    out["weights"] = weights
+    return out, back
 
 
 def _settled_group(group: dict[str, list], aliases: dict[str, str],
@@ -262,10 +307,12 @@ def _pass(speakers: list[str], types: list[str], group: dict[str, list],
         if is_full(name, kind):
             full_counts[name] += weight
             spread.setdefault(name, set()).add(article)
-    canonical = forms_joined(clusters(full_counts, pinned, spread, surnames), places)
+    stand_for = group.get("weights")
+    canonical = forms_joined(clusters(full_counts, pinned, spread, surnames, stand_for),
+                             places)
     blocked = _places_named(names, types, group["affiliation"], weights, places)
     result = surnames_joined(speakers, names, types, articles, forced, canonical, spread,
-                             (blocked, given, surnames), group["speaker_type"])
+                             (blocked, given, surnames), group["speaker_type"], stand_for)
     result = bodies_merged(result, types, weights, places, pinned)
     result = bodies_joined(speakers, result, types, articles, pinned)
     merged = _same_case_merged(result, types, weights, pinned)

@@ -34,11 +34,20 @@ def dominant(heads: set[str], uses: Counter) -> set[str]:
     return {best} if uses[best] >= SURNAME_SHARE * sum(uses[h] for h in heads) else set()
 
 
+def article_count(found: set[str], weights: dict[str, int] | None) -> int:
+    """Give the articles a set of article ids stands for (`weights`: how many articles each
+    id stands for where it stands for several, `speakers.corpus` having collapsed articles
+    that name the same names alike)."""
+    return sum(weights.get(a, 1) for a in found) if weights else len(found)
+
+
 def clusters(counts: Counter, pinned: set[str], spread: dict[str, set[str]] | None = None,
-             surnames: frozenset[str] = frozenset()) -> dict[str, str]:
+             surnames: frozenset[str] = frozenset(),
+             weights: dict[str, int] | None = None) -> dict[str, str]:
     """Give {full name: canonical full name}, merging safe spelling variants and shorter forms
-    (`counts`: the statements of each full name; `spread`: the articles that give it;
-    `surnames`: the corpus's words that end more full names than they begin)."""
+    (`counts`: the statements of each full name; `spread`: the articles that give it, each
+    standing for its `weights` of articles; `surnames`: the corpus's words that end more full
+    names than they begin)."""
     groups: dict[str, list[list[str]]] = {}
     for name in sorted(counts, key=lambda n: (-counts[n], n)):
         found = groups.setdefault(surname_key(name), [])
@@ -59,7 +68,7 @@ def clusters(counts: Counter, pinned: set[str], spread: dict[str, set[str]] | No
     articles: dict[str, set[str]] = {}
     for name, head in canonical.items():
         articles.setdefault(head, set()).update((spread or {}).get(name, {name}))
-    uses = Counter({head: len(found) for head, found in articles.items()})
+    uses = Counter({head: article_count(found, weights) for head, found in articles.items()})
     moved = _shorter_forms(sorted(uses), uses, pinned)
     moved.update(_double_surnames(sorted(uses), surnames, pinned | set(moved), moved))
     return {name: moved.get(head, head) for name, head in canonical.items()}
@@ -203,7 +212,7 @@ def surnames_joined(speakers: list[str], names: tuple[str, ...], types: list[str
                     articles: list[str], forced: tuple[bool, ...], canonical: dict[str, str],
                     spread: dict[str, set[str]],
                     known: tuple[set[str], frozenset[str], frozenset[str]],
-                    given_types: list[str]) -> list[str]:
+                    given_types: list[str], weights: dict[str, int] | None = None) -> list[str]:
     """Give each row's name: its full name's canonical form, or, for a bare surname, the full
     name its article gives that surname, else the one that holds nearly all the corpus's
     articles naming someone of that surname; for a bare given name, the one full name its
@@ -211,7 +220,8 @@ def surnames_joined(speakers: list[str], names: tuple[str, ...], types: list[str
     it is (`known`: the places, never surnames, and the corpus's given names and surnames: a
     full name led by a surname, "Davis Manafort", is no rival for a bare "Manafort"). A bare
     given name joins only a full name its row's `given_types` (the types extracted, as
-    `given_name_key` reads them) make one, so that a group settles as its key says."""
+    `given_name_key` reads them) make one, so that a group settles as its key says
+    (`weights`: the articles each article id stands for, as `clusters` takes them)."""
     blocked, given_names, surnames = known
     by_surname: dict[str, set[str]] = {}
     uses: dict[str, set[str]] = {}  # the articles that name each canonical full name
@@ -225,7 +235,7 @@ def surnames_joined(speakers: list[str], names: tuple[str, ...], types: list[str
             in_article.setdefault(article, set()).add(canonical[name])
             if is_full(name, extracted):
                 full_in.setdefault(article, []).append(name)
-    counts = Counter({head: len(found) for head, found in uses.items()})
+    counts = Counter({head: article_count(found, weights) for head, found in uses.items()})
     result = []
     for raw, name, kind, article, fixed in zip(speakers, names, types, articles, forced,
                                                strict=True):

@@ -123,6 +123,7 @@ def _given(word: str) -> str:
     return spelling_key(NICKNAMES.get(word.casefold(), word))
 
 
+@lru_cache(maxsize=1 << 18)
 def same_person(a: str, b: str) -> bool:
     wa, wb = a.split(), b.split()
     if len(wa) != len(wb) or spelling_key(wa[-1]) != spelling_key(wb[-1]):
@@ -139,11 +140,13 @@ def given_word(word: str) -> bool:
             and low not in ORG_WORDS and word[:1].isupper())
 
 
+@lru_cache(maxsize=1 << 16)
 def is_full(name: str, speaker_type: str) -> bool:
     return (speaker_type not in STATE_TYPES and len(name.split()) > 1 and name_like(name)
             and not any(w.lower() in ORG_WORDS for w in name.split()))
 
 
+@lru_cache(maxsize=1 << 16)
 def is_bare(name: str, speaker_type: str) -> bool:
     return (speaker_type not in STATE_TYPES and len(name.split()) == 1 and name_like(name)
             and name.lower() not in ORG_WORDS)

@@ -98,6 +98,36 @@ def test_key_groups_never_influence_each_other(rows, with_alias):
     assert_frame_equal(settle(names, aliases), whole)
 
 
+@settings(max_examples=150, deadline=None)
+@given(st.lists(ROW.map(lambda r: (r[0] + str(len(r[1]) % 3), *r[1:])), min_size=1,
+                max_size=24), st.booleans())
+def test_articles_that_name_alike_settle_as_one_with_the_same_result(rows, with_alias):
+    """The key groups are collapsed (articles naming the same names alike as one, weighed
+    by how many): the result is that of settling every article's rows as they are."""
+    from unittest import mock
+
+    from newsquotes.speakers import corpus
+
+    aliases = {"Varga": "Peter Varga"} if with_alias else None
+    names = names_of(_statements(rows))
+    with mock.patch.object(corpus, "_collapsed",
+                           lambda group: (group, list(range(len(group["article_id"]))))):
+        one_by_one = settle(names, aliases)
+    assert_frame_equal(settle(names, aliases), one_by_one)
+
+
+def test_alike_articles_are_collapsed_and_weighed():
+    from newsquotes.speakers.corpus import _collapsed
+
+    group = {"article_id": ["a", "a", "b", "b", "c"],
+             "speaker": ["Ana Pell", "Pell", "Ana Pell", "Pell", "Pell"],
+             "speaker_type": ["person"] * 5, "affiliation": [""] * 5,
+             "pronoun": [False] * 5, "statements": [1, 2, 3, 4, 5]}
+    out, back = _collapsed(group)
+    assert out["article_id"] == ["a", "a", "c"] and out["statements"] == [4, 6, 5]
+    assert out["weights"] == {"a": 2, "c": 1} and back == [0, 1, 0, 1, 2]
+
+
 def test_canonicalize_applies_the_settlement_to_each_statement():
     got = canonicalize(CORPUS)
     assert got["speaker"].tolist()[:4] == ["Dmytro Kuleba"] * 4
