@@ -1,5 +1,6 @@
 """How the store's costs grow with the corpus: adding one article to an empty store and to one
-of ~1,000,000 statements (made by `synth`), ingest peak memory, and synth time per size.
+of ~1,000,000 statements (made by `synth`), quoting a new name and the store's most quoted
+one, ingest peak memory, and synth time per size.
 
     python benchmarks/bench_scale.py [--synth 10000 100000] [--big 67000] [--rounds 3]
         [--stores DIR ...]
@@ -32,21 +33,26 @@ from newsquotes.store.parquet import Store  # noqa: E402
 from newsquotes.synthstore import synth_store  # noqa: E402
 
 STORY = ("Ferry fares rise {n}\n\nHarbour\n\nMarch 10, 2022\n\n"
-         "“Fares will rise by a tenth on the northern route {n},” said Maren Holt, the harbour "
-         "board's chair. Holt added that the board had “no other choice this winter”.\n")
+         "“Fares will rise by a tenth on the northern route {n},” said {given} {surname}, the "
+         "harbour board's chair. {surname} added that the board had “no other choice this "
+         "winter”.\n")
+NEW_NAME = ("Maren", "Holt")  # a name no synthetic store holds
+# The synthetic stores' most quoted name (`synthstore`): its key holds one names row in 24.
+POPULAR_NAME = ("Anna", "Varga")
 
 
-def _story(folder: Path, n: int) -> Path:
+def _story(folder: Path, n: int, name: tuple[str, str]) -> Path:
     path = folder / f"story{n}.txt"
-    path.write_text(STORY.format(n=n), encoding="utf-8")
+    path.write_text(STORY.format(n=n, given=name[0], surname=name[1]), encoding="utf-8")
     return path
 
 
-def one_article(store: Path, folder: Path, rounds: int, first: int) -> list[float]:
-    """Give the seconds of each of `rounds` one-article adds to `store`."""
+def one_article(store: Path, folder: Path, rounds: int, first: int,
+                name: tuple[str, str] = NEW_NAME) -> list[float]:
+    """Give the seconds of each of `rounds` one-article adds to `store`, each quoting `name`."""
     times = []
     for n in range(first, first + rounds):
-        path = _story(folder, n)
+        path = _story(folder, n, name)
         start = time.perf_counter()
         report = add_files(Store(store), [path])
         times.append(time.perf_counter() - start)
@@ -109,6 +115,11 @@ def main() -> None:
               f"({', '.join(f'{t:.2f}' for t in full)})")
         print(f"ratio big / empty:                    "
               f"{statistics.median(full) / statistics.median(empty):.2f}")
+        popular = one_article(big, folder, args.rounds, 250, POPULAR_NAME)
+        print(f"one article quoting the big store's most quoted name: median "
+              f"{statistics.median(popular):.2f} s ({', '.join(f'{t:.2f}' for t in popular)})"
+              f"; ratio to empty {statistics.median(popular) / statistics.median(empty):.2f}",
+              flush=True)
         corpus = ROOT / "sample_data" / "articles"
         print(f"ingest peak memory (sample corpus into the big store, one process): "
               f"{ingest_memory(big, corpus):.0f} MB")
@@ -120,6 +131,10 @@ def main() -> None:
             print(f"one article into {given} ({size}): median {statistics.median(times):.2f} s "
                   f"({', '.join(f'{t:.2f}' for t in times)}); ratio to empty "
                   f"{statistics.median(times) / statistics.median(empty):.2f}", flush=True)
+            popular = one_article(copy, folder, args.rounds, 350 + 10 * n, POPULAR_NAME)
+            print(f"  quoting its most quoted name: median {statistics.median(popular):.2f} s "
+                  f"({', '.join(f'{t:.2f}' for t in popular)}); ratio to empty "
+                  f"{statistics.median(popular) / statistics.median(empty):.2f}", flush=True)
             print(f"ingest peak memory (sample corpus into {given}, one process): "
                   f"{ingest_memory(copy, corpus):.0f} MB", flush=True)
             shutil.rmtree(copy)

@@ -226,19 +226,52 @@ def settle(names: pd.DataFrame, aliases: dict[str, str] | None = None,
     aliases = aliases or {}
     places = places_of(names, aliases) if places is None else places
     given, surnames = word_roles(name_words_of(names, aliases) if words is None else words)
-    canonical = [""] * len(names)
-    kinds = [""] * len(names)
-    cols = {c: names[c].tolist() for c in NAME_COLUMNS}
     # the store's names rows carry their key (computed with their whole article, as here)
     keys = (pd.Series([""] * len(names), dtype=object) if not by_key
             else names["key"].astype(object) if "key" in names else settle_key(names, aliases))
-    for rows in (keys.groupby(keys.tolist(), sort=False).indices.values() if len(keys) else ()):
-        group, back = _collapsed({c: [cols[c][i] for i in rows] for c in NAME_COLUMNS})
+    reduced, reduced_of = _singles_collapsed(names, keys)
+    canonical = [""] * len(reduced)
+    kinds = [""] * len(reduced)
+    cols = {c: reduced[c].tolist() for c in [*NAME_COLUMNS, "weight"]}
+    for rows in (reduced.groupby("key", sort=False).indices.values() if len(reduced) else ()):
+        group, back = _collapsed({c: [cols[c][i] for i in rows] for c in cols})
         got_names, got_types = _settled_group(group, aliases, (places, given, surnames))
         for i, j in zip(rows, back, strict=True):
             canonical[i], kinds[i] = got_names[j], got_types[j]
-    return names.assign(canonical=pd.Series(canonical, index=names.index, dtype=object),
-                        canonical_type=pd.Series(kinds, index=names.index, dtype=object))
+    return names.assign(
+        canonical=pd.Series([canonical[i] for i in reduced_of], index=names.index, dtype=object),
+        canonical_type=pd.Series([kinds[i] for i in reduced_of], index=names.index,
+                                 dtype=object))
+
+
+_DESCRIBED = ["key", "speaker", "speaker_type", "affiliation", "pronoun"]
+
+
+def _singles_collapsed(names: pd.DataFrame, keys: pd.Series) -> tuple[pd.DataFrame, list[int]]:
+    """Give the names rows (NAME_COLUMNS, `key`, `weight`: the articles a row stands for)
+    with the articles that hold one row of a key collapsed, in the table, into one row per
+    key and described row (the first such article standing for all, its statements summed),
+    and the row of the result each row given went to. Most articles name a popular name once,
+    so this leaves `_collapsed` few rows to read one by one."""
+    frame = pd.DataFrame({c: names[c].to_numpy() for c in NAME_COLUMNS})
+    frame["key"] = keys.to_numpy()
+    if frame.empty:
+        return frame.assign(weight=pd.Series(dtype="int64")), []
+    size = frame.groupby(["key", "article_id"], sort=False, dropna=False)["statements"] \
+        .transform("size").to_numpy()
+    several = frame[size > 1].assign(weight=1)
+    single = frame[size == 1]
+    group = single.groupby(_DESCRIBED, sort=False, dropna=False).ngroup().to_numpy()
+    firsts = single.groupby(group, sort=True).first()
+    firsts["statements"] = single.groupby(group, sort=True)["statements"].sum()
+    firsts["weight"] = single.groupby(group, sort=True).size()
+    reduced = pd.concat([several, firsts[several.columns]], ignore_index=True)
+    reduced_of = [0] * len(frame)
+    for at, i in enumerate((size > 1).nonzero()[0]):
+        reduced_of[i] = at
+    for i, g in zip((size == 1).nonzero()[0], group, strict=True):
+        reduced_of[i] = len(several) + int(g)
+    return reduced, reduced_of
 
 
 def _collapsed(group: dict[str, list]) -> tuple[dict[str, list], list[int]]:
@@ -258,10 +291,11 @@ def _collapsed(group: dict[str, list]) -> tuple[dict[str, list], list[int]]:
     first: dict[tuple, str] = {}  # each kind of article: the article standing for it
     at: dict[tuple, int] = {}  # (kind of article, row) -> collapsed row
     back = [0] * len(described)
+    stands = group.get("weight") or [1] * len(described)
     for article, own in by_article.items():
         kind = tuple(sorted(described[j] for j in own))
         lead = first.setdefault(kind, article)
-        weights[lead] = weights.get(lead, 0) + 1
+        weights[lead] = weights.get(lead, 0) + stands[own[0]]
         for j in own:
             row = (kind, described[j])
             if row not in at:

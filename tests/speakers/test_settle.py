@@ -108,12 +108,31 @@ def test_articles_that_name_alike_settle_as_one_with_the_same_result(rows, with_
 
     from newsquotes.speakers import corpus
 
+    def as_they_are(names, keys):
+        frame = names[NAME_COLUMNS].reset_index(drop=True).assign(key=keys.to_numpy(), weight=1)
+        return frame, list(range(len(frame)))
+
     aliases = {"Varga": "Peter Varga"} if with_alias else None
     names = names_of(_statements(rows))
-    with mock.patch.object(corpus, "_collapsed",
-                           lambda group: (group, list(range(len(group["article_id"]))))):
+    with mock.patch.object(corpus, "_singles_collapsed", as_they_are), mock.patch.object(
+            corpus, "_collapsed", lambda group: (group, list(range(len(group["article_id"]))))):
         one_by_one = settle(names, aliases)
     assert_frame_equal(settle(names, aliases), one_by_one)
+
+
+def test_articles_naming_a_key_once_are_collapsed_in_the_table():
+    from newsquotes.speakers.corpus import _singles_collapsed
+
+    names = names_of(_statements([("a", "Pell", "person", "Pell", ""),
+                                  ("b", "Pell", "person", "Pell", ""),
+                                  ("b", "Ana Pell", "person", "Ana Pell", ""),
+                                  ("c", "Pell", "person", "Pell", "")]))
+    reduced, reduced_of = _singles_collapsed(names, settle_key(names))
+    assert sorted(reduced[["article_id", "speaker", "statements", "weight"]].values.tolist()) \
+        == [["a", "Pell", 2, 2], ["b", "Ana Pell", 1, 1], ["b", "Pell", 1, 1]]
+    lone = reduced.index[reduced["weight"] == 2][0]
+    assert [reduced_of[i] == lone for i in range(len(names))] == [
+        a != "b" for a in names["article_id"]]  # a's and c's row: one row standing for both
 
 
 def test_alike_articles_are_collapsed_and_weighed():
