@@ -20,8 +20,11 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from itertools import pairwise
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.dataset as ds
 
@@ -108,13 +111,43 @@ def aliases_stamp(aliases: dict[str, str] | None) -> str:
     return hashlib.sha1(repr(sorted((aliases or {}).items())).encode()).hexdigest()[:16]
 
 
-def _names_where(store: Store, condition) -> pd.DataFrame:
-    """Give the names rows of every part that meet a pyarrow `condition` (None: all)."""
+def _names_table(store: Store, condition) -> pa.Table:
+    """Give the names rows of every part that meet a pyarrow `condition` (None: all), as
+    Arrow (a fraction of their size as Python objects)."""
     parts = store.parts("names")
     if not parts:
-        return schema.empty_frame("names")
-    table = ds.dataset(parts, schema=schema.arrow_schema("names")).to_table(filter=condition)
-    return schema.from_arrow(table, "names")
+        return schema.arrow_schema("names").empty_table()
+    return ds.dataset(parts, schema=schema.arrow_schema("names")).to_table(filter=condition)
+
+
+def _names_where(store: Store, condition) -> pd.DataFrame:
+    """Give the names rows of every part that meet a pyarrow `condition` (None: all)."""
+    return schema.from_arrow(_names_table(store, condition), "names")
+
+
+# Names rows settled at once: whole key groups (which never influence each other) are taken
+# until this many rows, so memory is bounded by the largest group, not by all that is touched.
+SETTLE_ROWS = 200_000
+
+
+def _settled_changes(table: pa.Table, aliases: dict[str, str] | None, places: set[str],
+                     words: dict[str, list]) -> pd.DataFrame:
+    """Give the rows of the names `table` whose canonical name or type is not their own,
+    settled key group by key group, a run of groups of at most SETTLE_ROWS rows at a time."""
+    table = table.sort_by("key")
+    keys = table.column("key").to_numpy(zero_copy_only=False)
+    starts = [0, *(np.flatnonzero(keys[1:] != keys[:-1]) + 1), len(keys)]
+    found, lo = [], 0
+    for start, end in pairwise(starts):
+        if end - lo > SETTLE_ROWS and start > lo:
+            found.append(_changed(settle(schema.from_arrow(table.slice(lo, start - lo), "names"),
+                                         aliases, places, words)))
+            lo = start
+    if lo < len(keys):
+        found.append(_changed(settle(schema.from_arrow(table.slice(lo), "names"), aliases,
+                                     places, words)))
+    return pd.concat(found, ignore_index=True) if found else _changed(
+        settle(schema.empty_frame("names"), aliases, places, words))
 
 
 def _place_keys(store: Store, fresh: set[str]) -> set[str]:
@@ -146,19 +179,21 @@ def resettle(store: Store, keys: set[str] | None, aliases: dict[str, str] | None
     words, changed = words_added(json.loads(catalog.meta("words", "{}")), new_words or {},
                                   gone_words or {})
     if keys is None:
-        todo, kept = _names_where(store, None), store.speakers().iloc[:0]
-        places, words = places_of(todo), words_of(todo, aliases)
+        todo, kept = _names_table(store, None), store.speakers().iloc[:0]
+        everything = schema.from_arrow(todo, "names")
+        places, words = places_of(everything), words_of(everything, aliases)
+        del everything
     else:
         fresh = (set(new_places) - old_places) | changed
         keys = keys | (_place_keys(store, fresh) if fresh else set())
-        todo = _names_where(store, pc.field("key").isin(sorted(keys)))
+        todo = _names_table(store, pc.field("key").isin(sorted(keys)))
         old = store.speakers()
         kept = old[~old["key"].isin(keys)]
-    settled = settle(todo, aliases, places, words)
-    store.write_speakers(pd.concat([kept, _changed(settled)], ignore_index=True))
+    changes = _settled_changes(todo, aliases, places, words)
+    store.write_speakers(pd.concat([kept, changes], ignore_index=True))
     catalog.commit(meta={"places": json.dumps(sorted(places)),
                          "words": json.dumps(words, sort_keys=True)})
-    return len(settled)
+    return len(todo)
 
 
 def _rekey(store: Store, aliases: dict[str, str] | None) -> None:

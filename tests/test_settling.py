@@ -48,7 +48,9 @@ def _speakers(store: Store) -> list[str]:
     return sorted(store.statements()["speaker"].fillna("").tolist())
 
 
-def test_batch_by_batch_settlement_is_the_whole_store_settlement(tmp_path):
+@pytest.mark.parametrize("at_once", [settling.SETTLE_ROWS, 1, 3])
+def test_batch_by_batch_settlement_is_the_whole_store_settlement(tmp_path, monkeypatch, at_once):
+    monkeypatch.setattr(settling, "SETTLE_ROWS", at_once)  # key groups settled a few at a time
     store = _store(tmp_path, STORIES)
     assert len(store.parts("names")) == len(STORIES)
     by_batch = _speakers(store)
