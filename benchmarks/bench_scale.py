@@ -11,7 +11,7 @@ one, ingest peak memory, and synth time per size.
 
 The one-article figures are timed in one process after a warm-up add (so spaCy is loaded
 once, as in a long-running dashboard or a streaming ingest); the peak memory is that of a
-separate `python -m newsquotes ingest` process, read from the kernel (its own ru_maxrss).
+separate `python -m newsquotes ingest` process, read from the kernel (its own VmHWM).
 """
 
 from __future__ import annotations
@@ -72,13 +72,16 @@ def synth_times(sizes: list[int], folder: Path) -> dict[int, tuple[float, int]]:
     return found
 
 
-# Runs `python -m newsquotes ARGS...` in this process, then prints its own peak memory (MB).
-_MEASURED = ("import resource, runpy, sys\n"
+# Runs `python -m newsquotes ARGS...` in this process, then prints its own peak memory (MB):
+# VmHWM, the peak of this process's own memory map (ru_maxrss is not: Linux carries it over
+# fork and exec, so a child of this bench would report the bench's own size).
+_MEASURED = ("import runpy, sys\n"
              "sys.argv = ['newsquotes'] + sys.argv[1:]\n"
              "try:\n    runpy.run_module('newsquotes', run_name='__main__')\n"
              "finally:\n"
-             "    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024\n"
-             "    print(peak, file=sys.stderr)\n")
+             "    with open('/proc/self/status') as f:\n"
+             "        kb = next(int(line.split()[1]) for line in f if line.startswith('VmHWM'))\n"
+             "    print(kb / 1024, file=sys.stderr)\n")
 
 
 def ingest_memory(store: Path, corpus: Path) -> float:
