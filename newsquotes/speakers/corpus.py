@@ -346,7 +346,8 @@ def _pass(speakers: list[str], types: list[str], group: dict[str, list],
                              places)
     blocked = _places_named(names, types, group["affiliation"], weights, places)
     result = surnames_joined(speakers, names, types, articles, forced, canonical, spread,
-                             (blocked, given, surnames), group["speaker_type"], stand_for)
+                             (blocked, given, surnames), group["speaker_type"], stand_for,
+                             places)
     result = bodies_merged(result, types, weights, places, pinned)
     result = bodies_joined(speakers, result, types, articles, pinned)
     merged = _same_case_merged(result, types, weights, pinned)

@@ -212,7 +212,8 @@ def surnames_joined(speakers: list[str], names: tuple[str, ...], types: list[str
                     articles: list[str], forced: tuple[bool, ...], canonical: dict[str, str],
                     spread: dict[str, set[str]],
                     known: tuple[set[str], frozenset[str], frozenset[str]],
-                    given_types: list[str], weights: dict[str, int] | None = None) -> list[str]:
+                    given_types: list[str], weights: dict[str, int] | None = None,
+                    places: frozenset[str] = frozenset()) -> list[str]:
     """Give each row's name: its full name's canonical form, or, for a bare surname, the full
     name its article gives that surname, else the one that holds nearly all the corpus's
     articles naming someone of that surname; for a bare given name, the one full name its
@@ -221,7 +222,9 @@ def surnames_joined(speakers: list[str], names: tuple[str, ...], types: list[str
     full name led by a surname, "Davis Manafort", is no rival for a bare "Manafort"). A bare
     given name joins only a full name its row's `given_types` (the types extracted, as
     `given_name_key` reads them) make one, so that a group settles as its key says
-    (`weights`: the articles each article id stands for, as `clusters` takes them)."""
+    (`weights`: the articles each article id stands for, as `clusters` takes them). A bare
+    name typed a group or a body ("Democrats") never joins a full name led by a corpus place
+    ("Iowa Democrats"): that is a body of the place, whatever a "she" made it."""
     blocked, given_names, surnames = known
     by_surname: dict[str, set[str]] = {}
     uses: dict[str, set[str]] = {}  # the articles that name each canonical full name
@@ -247,6 +250,8 @@ def surnames_joined(speakers: list[str], names: tuple[str, ...], types: list[str
         if not given and is_bare(name, kind) and name.casefold() not in blocked and (
                 not raw.lower().startswith("the ")):
             heads = by_surname.get(surname_key(name), set())
+            if kind in ("group", "organisation"):
+                heads = {h for h in heads if h.split()[0].casefold() not in places}
             local = heads & in_article.get(article, set())
             rivals = {h for h in heads if h.split()[0].casefold() not in surnames} or heads
             decided = local if len(local) == 1 else () if local else dominant(rivals, counts)

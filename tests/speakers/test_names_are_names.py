@@ -218,3 +218,15 @@ def test_a_compass_word_opens_a_place_never_a_name(name, place):
     from newsquotes.speakers.evidence import place_shaped
 
     assert place_shaped(name) is place
+
+
+def test_a_group_never_joins_a_full_name_led_by_a_place():
+    frame = pd.DataFrame([("a", "Kessary Liberals", "person", "she"),
+                          ("b", "Liberals", "group", "Liberals"),
+                          ("c", "Liberals", "organisation", "the Liberals"),
+                          ("d", "Kessary", "government", "Kessary"),
+                          ("e", "Ana Pell", "person", "Ana Pell"),
+                          ("f", "Pell", "organisation", "Pell")],
+                         columns=["article_id", "speaker", "speaker_type", "speaker_mention"])
+    assert canonicalize(frame)["speaker"].tolist() == [
+        "Kessary Liberals", "Liberals", "Liberals", "Kessary", "Ana Pell", "Ana Pell"]
