@@ -77,6 +77,7 @@ from newsquotes.speakers.naming import (
     is_bare,
     is_full,
     name_like,
+    party_plural,
     spelling_key,
     surname_key,
     tidy,
@@ -432,6 +433,8 @@ def _settled_types(names: list[str], types: list[str], pronouns: list[bool], wei
         if name.casefold() in places and not count["pronoun"] and (
                 (state and state >= other) or not count):
             settled[name] = "government"
+        elif party_plural(name):
+            settled[name] = "group"
         elif count["pronoun"]:
             settled[name] = "person"
         elif count:

@@ -7,7 +7,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from newsquotes.lexicon.corpus_names import NICKNAMES, SUFFIXES
+from newsquotes.lexicon.corpus_names import NICKNAMES, PARTY_NOUNS, SUFFIXES
 from newsquotes.lexicon.places import PLACE_FIRST
 from newsquotes.speakers.names import ORG_NAME_WORDS, PRONOUNS, ROLE_NOUNS, TITLES, plain_name
 
@@ -140,10 +140,18 @@ def given_word(word: str) -> bool:
             and low not in ORG_WORDS and word[:1].isupper())
 
 
+def party_plural(name: str) -> bool:
+    """Give True for a name ending in a party's members ("Iowa Democrats"): a group, never a
+    person's name, whatever a "she" made it."""
+    last = name.split()[-1].lower() if name.split() else ""
+    return last.endswith("s") and last[:-1] in PARTY_NOUNS
+
+
 @lru_cache(maxsize=1 << 16)
 def is_full(name: str, speaker_type: str) -> bool:
     return (speaker_type not in STATE_TYPES and len(name.split()) > 1 and name_like(name)
-            and not any(w.lower() in ORG_WORDS for w in name.split()))
+            and not any(w.lower() in ORG_WORDS for w in name.split())
+            and not party_plural(name))
 
 
 @lru_cache(maxsize=1 << 16)

@@ -230,3 +230,14 @@ def test_a_group_never_joins_a_full_name_led_by_a_place():
                          columns=["article_id", "speaker", "speaker_type", "speaker_mention"])
     assert canonicalize(frame)["speaker"].tolist() == [
         "Kessary Liberals", "Liberals", "Liberals", "Kessary", "Ana Pell", "Ana Pell"]
+
+
+def test_a_party_s_members_are_a_group_never_a_person():
+    frame = pd.DataFrame([("a", "Kessary Liberals", "person", "she"),
+                          ("a", "Kessary Liberals", "person", "Kessary Liberals"),
+                          ("b", "Some Liberals", "person", "Some Liberals"),
+                          ("c", "Liberals", "group", "Liberals")],
+                         columns=["article_id", "speaker", "speaker_type", "speaker_mention"])
+    settled = canonicalize(frame)
+    assert settled["speaker"].tolist() == ["Kessary Liberals"] * 2 + ["Liberals"] * 2
+    assert settled["speaker_type"].tolist() == ["group"] * 4
