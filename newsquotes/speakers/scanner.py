@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from newsquotes.lexicon.people import TITLES
+from newsquotes.lexicon.people import PRONOUNS, TITLES
 from newsquotes.speakers.names import POSSESSIVE, country_of, plain_name
 from newsquotes.speakers.registry import Registry
 
@@ -41,7 +41,9 @@ def titled_name(words: list[str]) -> tuple[str, list[str], str] | None:
     ("Borlandian Foreign Minister Tavi Rennick"), else None."""
     aff = ""
     if POSSESSIVE.search(words[0]) and len(words) >= 3:
-        aff, words = plain_name(words[0]), words[1:]
+        # "He's Donald Trump" is "he is": a pronoun owns nothing
+        aff = "" if plain_name(words[0]).lower() in PRONOUNS else plain_name(words[0])
+        words = words[1:]
     titles = []
     while len(words) > 2 and words[0].lower() in TITLES:
         titles.append(words.pop(0))

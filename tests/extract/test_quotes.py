@@ -297,3 +297,11 @@ def test_nominal_report():
 def test_headline_attribution_speaker_is_title_cased():
     text = "HARBOUR TALKS FAIL TO MAKE PROGRESS, PORTUGAL SAYS\n\nThe talks failed."
     assert [s.speaker for s in extract_statements(text)] == ["Portugal"]
+
+
+def test_a_pronoun_before_a_name_owns_nothing():
+    """"He's Tavi Rennick" is "he is", not Tavi Rennick of somewhere called "He"."""
+    found = extract_statements("“He's Tavi Rennick, and he's in his own lane,” said Ana Pell.\n\n"
+                               "Tavi Rennick said he would win. “We will win,” Rennick said.")
+    assert [(s.speaker, s.affiliation) for s in found] == [
+        ("Ana Pell", ""), ("Tavi Rennick", ""), ("Tavi Rennick", "")]
