@@ -35,7 +35,9 @@ def role_phrase(head, places: list[str]) -> tuple[str, str]:
         if tok.i > head.i:
             break
         if tok.ent_type_ in ("GPE", "NORP") and tok.i < head.i:
-            aff = aff or country_of(tok.text, places)
+            # the whole place, "New York" of "the New York businessman", not "New"
+            ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+            aff = aff or country_of(ent.text if ent is not None else tok.text, places)
         elif tok.dep_ in ("compound", "amod") or tok.i == head.i:
             role_words.append(tok.text.lower())
     return aff, " ".join(role_words)

@@ -235,6 +235,9 @@ def test_pronoun_mention_keeps_its_own_offsets():
          ("Ari Vask", "person", "former administration official", "Kessin")),
         ("“The bill is a lie,” the Anti-Fraud League said.",
          ("the Anti-Fraud League", "organisation", "", "")),
+        # a role phrase is of the whole place it names, "New York", not "New"
+        ("Tavi Rennick spoke on Monday.\n\n“We need change,” the New York businessman said.",
+         ("", "person", "businessman", "New York")),
     ],
 )
 def test_speaker_type_role_affiliation(text, expected):
