@@ -261,8 +261,18 @@ def _person(m: _Mention) -> Speaker | None:
     if m.low in PEOPLE_NOUNS:
         at = m.head.idx + m.head.doc.user_data.get("base", 0)
         p = m.cast.roles.introduced_after(at, "", "")
+        # "a woman" is never a man the text calls "he", nor "a man" a woman
+        other = {"f": "he", "m": "she"}.get(_GENDERED_NOUNS.get(m.low, ""), "")
+        if p is not None and other and m.cast.genders.fits(p.name, other):
+            p = None
         return m.cast.names.as_speaker(p.name) if p else Speaker("", "person")
     return None
+
+
+_GENDERED_NOUNS = {**dict.fromkeys(("woman", "mother", "daughter", "wife", "girl", "bride",
+                                    "sister", "grandmother", "widow"), "f"),
+                   **dict.fromkeys(("man", "father", "son", "husband", "boy", "groom",
+                                    "brother", "grandfather", "widower"), "m")}
 
 
 # Tried in turn; the first that gives a speaker decides.

@@ -57,6 +57,10 @@ CASES = [
     ("In April, Tomas J. Brenn, who led the fund's drive, emailed Ms. Pell for help.\n\n"
      "Mr. Brenn wrote that he needed to reach a donor at the ministry.",
      ["Tomas J. Brenn"]),
+    # "a woman" is never the man the article names next and calls "he"
+    ("A woman who saw the crash said the road was icy.\n\nOren Vask said the claim was "
+     "false. He said he would sue.",
+     ["", "Oren Vask", "Oren Vask"]),
     # a description no one in the article is given stays unresolved
     ("The rain fell all day.\n\nThe senator said the bill would fail.", [""]),
     ("The rain fell all day.\n\nA veteran diplomat said the talks had stalled.", [""]),
