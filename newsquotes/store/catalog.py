@@ -25,13 +25,15 @@ CREATE TABLE IF NOT EXISTS articles (
     id TEXT PRIMARY KEY, batch TEXT NOT NULL, version TEXT NOT NULL DEFAULT '',
     language TEXT NOT NULL DEFAULT '', flags TEXT NOT NULL DEFAULT '');
 CREATE INDEX IF NOT EXISTS articles_batch ON articles (batch);
-CREATE INDEX IF NOT EXISTS articles_version ON articles (version, batch);
 CREATE TABLE IF NOT EXISTS files (
     hash TEXT PRIMARY KEY, origin TEXT NOT NULL, batch TEXT NOT NULL DEFAULT '');
 """
 
 
 _OTHER_VERSION = "(version < ? OR version > ?)"
+# Made by the first writer's commit, not on open: a reader (the dashboard) that wrote the
+# catalog would change the store's stamp and read the whole corpus twice.
+_VERSION_INDEX = "CREATE INDEX IF NOT EXISTS articles_version ON articles (version, batch)"
 
 
 @dataclass(frozen=True)
@@ -147,6 +149,7 @@ class Catalog:
         parts = list(parts)
         try:
             self.db.execute("BEGIN IMMEDIATE")
+            self.db.execute(_VERSION_INDEX)
             self.db.executemany("DELETE FROM parts WHERE file = ?", [(f,) for f in drop])
             self.db.executemany("INSERT OR REPLACE INTO parts VALUES (?, ?, ?, ?, ?)",
                                 [(p.file, p.kind, p.batch, p.rows, p.version) for p in parts])

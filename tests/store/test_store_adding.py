@@ -227,3 +227,32 @@ def test_topics_are_refitted_when_the_store_doubles_or_when_asked(tmp_path, monk
     add_files(store, [], refit_topics=True)
     assert _models(store) == {store.catalog().meta("topics_model")}
     assert set(store.topics()["statement_id"]) <= set(store.statements()["statement_id"])
+
+
+def test_opening_a_store_to_read_never_writes_its_catalog(tmp_path):
+    """The dashboard's caches are keyed by the store files' stamp: a reader that wrote the
+    catalog (an index an upgrade adds, say) would make it read the corpus twice."""
+    import sqlite3
+
+    fake_extractor.write_stories(tmp_path / "c", 2)
+    add_files(Store(tmp_path / "s"), [tmp_path / "c"])
+    catalog = tmp_path / "s" / "catalog.sqlite"
+    with sqlite3.connect(catalog) as db:
+        db.execute("DROP INDEX articles_version")
+    db.close()
+
+    def indexed() -> list:
+        with sqlite3.connect(catalog) as db:
+            found = db.execute("SELECT name FROM sqlite_master WHERE name = 'articles_version'"
+                               ).fetchall()
+        db.close()
+        return found
+
+    reader = Store(tmp_path / "s")
+    assert reader.catalog().stale_articles("fake-1") == 0 and len(reader.statements()) == 4
+    reader.close()
+    assert indexed() == []  # nothing written, not even to the write-ahead log
+    (tmp_path / "d").mkdir()
+    (tmp_path / "d" / "new.txt").write_text(fake_extractor.story(5), encoding="utf-8")
+    add_files(Store(tmp_path / "s"), [tmp_path / "d"])  # the next writer makes it again
+    assert indexed() == [("articles_version",)]
