@@ -137,17 +137,14 @@ def _settled_changes(table: pa.Table, aliases: dict[str, str] | None, places: se
     table = table.sort_by("key")
     keys = table.column("key").to_numpy(zero_copy_only=False)
     starts = [0, *(np.flatnonzero(keys[1:] != keys[:-1]) + 1), len(keys)]
-    found, lo = [], 0
+    cuts = [0]  # where each run of whole groups begins, then the end
     for start, end in pairwise(starts):
-        if end - lo > SETTLE_ROWS and start > lo:
-            found.append(_changed(settle(schema.from_arrow(table.slice(lo, start - lo), "names"),
-                                         aliases, places, words)))
-            lo = start
-    if lo < len(keys):
-        found.append(_changed(settle(schema.from_arrow(table.slice(lo), "names"), aliases,
-                                     places, words)))
-    return pd.concat(found, ignore_index=True) if found else _changed(
-        settle(schema.empty_frame("names"), aliases, places, words))
+        if end - cuts[-1] > SETTLE_ROWS and start > cuts[-1]:
+            cuts.append(start)
+    cuts.append(len(keys))
+    return pd.concat([_changed(settle(schema.from_arrow(table.slice(lo, hi - lo), "names"),
+                                      aliases, places, words))
+                      for lo, hi in pairwise(cuts)], ignore_index=True)
 
 
 def _place_keys(store: Store, fresh: set[str]) -> set[str]:
