@@ -29,8 +29,7 @@ def _learn_person(names: Registry, ent, base: int) -> None:
     name = clean_name(ent.text)
     if not name or name.lower() in PRONOUNS or not name[0].isupper():
         return
-    if len(name.split()) > 1 and names.a_noun(name.split()[0]):
-        name = name.split(maxsplit=1)[1]  # "Kraken Vask" where the text has "the Kraken"
+    name = names.without_epithet(name)
     if not names.may_be_person(name):
         return
     person = names.add_person(name, ent.start_char + base)

@@ -139,6 +139,12 @@ class Registry:
         return re.search(r"\b(?i:the|a|an)\s+" + re.escape(word) + r"\b(?!\s+(?:[A-Z]|of\b))",
                          self.text) is not None
 
+    def without_epithet(self, name: str) -> str:
+        """Give `name` without a first word the text uses as a noun ("Kraken Vask" where the
+        text has "the Kraken": "Vask")."""
+        words = name.split(maxsplit=1)
+        return words[1] if len(words) > 1 and self.a_noun(words[0]) else name
+
     def _goes_on(self, end: int) -> bool:
         """Give True when the name ending at `end` is part of a longer one ("Trump Tower",
         "Nashua Community College"): no mention of a person, though a day may follow

@@ -16,8 +16,7 @@ _TITLED = re.compile(r"\b(?:[A-Z][\w’'.-]*[ \u00a0]){1,6}[A-Z][\w’'-]+")
 def scan_people(names: Registry) -> None:
     """Add to `names` the people of its text's evidence and its titled names."""
     for name in sorted(names.evidence.people):
-        if names.a_noun(name.split()[0]):
-            name = name.split(maxsplit=1)[-1]  # "Kraken Vask" where the text has "the Kraken"
+        name = names.without_epithet(name)
         if len(name.split()) > 1 and names.may_be_person(name):
             at = names.text.find(name)
             names.add_person(name, at)
