@@ -40,6 +40,9 @@ MALE_TITLES = words("mr mr. sir lord king prince spokesman chairman congressman 
                     "councilman")
 FEMALE_TITLES = words("mrs mrs. ms ms. miss lady dame queen princess spokeswoman chairwoman "
                       "congresswoman businesswoman councilwoman")
+# Nouns for an unnamed person of one gender ("a woman who saw the crash").
+MALE_NOUNS = words("man father son husband boy groom brother grandfather widower")
+FEMALE_NOUNS = words("woman mother daughter wife girl bride sister grandmother widow")
 # Words for an unnamed number of people ("Both said", "Many argued").
 GROUP_WORDS = words("both all many some others several most few")
 # Nouns for a share of a group ("51 percent of voters", "a majority"): what a poll or a

@@ -22,7 +22,9 @@ from newsquotes.lexicon.bodies import (
     THING_NOUNS,
 )
 from newsquotes.lexicon.people import (
+    FEMALE_NOUNS,
     GROUP_WORDS,
+    MALE_NOUNS,
     NOT_NAME,
     PEOPLE_NOUNS,
     PERSON_PRONOUNS,
@@ -262,17 +264,11 @@ def _person(m: _Mention) -> Speaker | None:
         at = m.head.idx + m.head.doc.user_data.get("base", 0)
         p = m.cast.roles.introduced_after(at, "", "")
         # "a woman" is never a man the text calls "he", nor "a man" a woman
-        other = {"f": "he", "m": "she"}.get(_GENDERED_NOUNS.get(m.low, ""), "")
+        other = "he" if m.low in FEMALE_NOUNS else "she" if m.low in MALE_NOUNS else ""
         if p is not None and other and m.cast.genders.fits(p.name, other):
             p = None
         return m.cast.names.as_speaker(p.name) if p else Speaker("", "person")
     return None
-
-
-_GENDERED_NOUNS = {**dict.fromkeys(("woman", "mother", "daughter", "wife", "girl", "bride",
-                                    "sister", "grandmother", "widow"), "f"),
-                   **dict.fromkeys(("man", "father", "son", "husband", "boy", "groom",
-                                    "brother", "grandfather", "widower"), "m")}
 
 
 # Tried in turn; the first that gives a speaker decides.
