@@ -132,12 +132,12 @@ def add_files(store: Store, sources: Iterable[str | Path], limits: Limits | None
               progress: pipeline.Progress | None = None, runner: pipeline.Runner | None = None,
               *, aliases_path: str | Path | None = None, topics_path: str | Path | None = None,
               extract: bool = True, refit_topics: bool = False, n_process: int = 1,
-              files_total: int = 0, reextract: bool = False) -> AddReport:
+              files_total: int = 0) -> AddReport:
     """Give the report of adding everything in `sources` (files, folders, archives) to the
     store, extracting its statements through `runner` (default: here, `n_process`
-    processes) unless not `extract`. Batches stored unextracted are done first, and those
-    of an older extractor version too if `reextract` (else they are counted, not touched:
-    one article added to a large store must not wait for the whole store)."""
+    processes) unless not `extract`. Batches stored unextracted are done first; those of an
+    older extractor version are counted, not touched (one article added to a large store
+    must not wait for the whole store: `pipeline.update_store` re-extracts them)."""
     from newsquotes.extract import pipeline as extraction
 
     report = AddReport()
@@ -147,7 +147,7 @@ def add_files(store: Store, sources: Iterable[str | Path], limits: Limits | None
     if extract:
         report.reextracted = pipeline.update_store(
             store, aliases_path=aliases_file, topics_path=topics_file, n_process=n_process,
-            runner=runner, older=reextract)
+            runner=runner, older=False)
     upkeep = pipeline.Upkeep(store, aliases_file, topics_file, refit_topics) if extract else None
     reader = _Reader(store, limits or Limits(), pipeline.CHUNK * max(n_process, 1), report)
     pending: deque = deque()
