@@ -12,6 +12,7 @@ from newsquotes.speakers.naming import (
     has_suffix,
     is_bare,
     is_full,
+    person_bucket,
     same_person,
     spelling_key,
     surname_key,
@@ -49,8 +50,11 @@ def clusters(counts: Counter, pinned: set[str], spread: dict[str, set[str]] | No
     standing for its `weights` of articles; `surnames`: the corpus's words that end more full
     names than they begin)."""
     groups: dict[str, list[list[str]]] = {}
+    # the groups a name may join: only those of its `person_bucket` (same_person holds only
+    # within one), in the order they were made
+    open_: dict[tuple, list[list[str]]] = {}
     for name in sorted(counts, key=lambda n: (-counts[n], n)):
-        found = groups.setdefault(surname_key(name), [])
+        found = open_.setdefault((surname_key(name), person_bucket(name)), [])
         for members in found:
             both_pinned = name in pinned and any(m in pinned for m in members)
             if not both_pinned and all(same_person(name, m) for m in members):
@@ -58,6 +62,7 @@ def clusters(counts: Counter, pinned: set[str], spread: dict[str, set[str]] | No
                 break
         else:
             found.append([name])
+            groups.setdefault(surname_key(name), []).append(found[-1])
     canonical = {}
     for found in groups.values():
         for members in found:

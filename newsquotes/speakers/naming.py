@@ -123,6 +123,15 @@ def _given(word: str) -> str:
     return spelling_key(NICKNAMES.get(word.casefold(), word))
 
 
+@lru_cache(maxsize=1 << 16)
+def person_bucket(name: str) -> tuple:
+    """Give what two names `same_person` takes for one must share: their number of words, the
+    spelling key of the last and the first letter of each other word's key."""
+    words = name.split()
+    return (len(words), spelling_key(words[-1]) if words else "",
+            _given(words[0])[:1] if words else "", *(spelling_key(w)[:1] for w in words[1:-1]))
+
+
 @lru_cache(maxsize=1 << 18)
 def same_person(a: str, b: str) -> bool:
     wa, wb = a.split(), b.split()
