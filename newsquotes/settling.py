@@ -1,15 +1,19 @@
 """Speaker names settled across the store over the names table (contract 2), re-settling only
-the keys a new batch touches.
+the keys a new batch touches, from their kinds of article.
 
 Statements keep the name the extractor gave in their article. Each batch's names part holds
 one row per article and name with its settlement key (the spelling key of the last word of the
-tidied name: rows with different keys never influence each other). A new batch re-settles the
-names rows of the keys it touches, read from the names parts by key, with the corpus-wide sets
+tidied name: rows with different keys never influence each other). The catalog keeps, per key,
+its kinds table (`speakers.kinds`: one row per kind of article and name, its statements and
+articles counted, with the canonical name and type it settled to), which a batch adds to and a
+replaced batch takes from. A new batch settles its keys' kinds again, with the corpus-wide sets
 of place names and the given-name and surname uses of words (kept in the catalog) given
-alongside, and the keys of rows a new place or a word's new role may change;
-`<store>/speakers.parquet` holds the rows whose canonical name or type differs from their own,
-applied when the store is read. A changed
-alias file re-keys and re-settles everything; so does a kill between a batch and its settling.
+alongside, and the keys of rows a new place or a word's new role may change. Where every
+stored kind of a key settles as before, only the batch's own rows are looked up; where one
+changes, all the key's rows are. `<store>/speakers.parquet` holds the rows whose canonical
+name or type differs from their own, applied when the store is read. A changed alias file
+re-keys and re-settles everything; so does a kill between a batch and its settling, and a
+store written before the kinds table.
 
 `settle_key` and `settle` are the speakers stage's (`speakers.corpus`), `settle` given the
 corpus-wide sets.
@@ -30,6 +34,8 @@ import pyarrow.dataset as ds
 
 from newsquotes import schema
 from newsquotes.speakers import corpus as speakers
+from newsquotes.speakers import kinds
+from newsquotes.store.catalog import KIND_ROW
 from newsquotes.store.parquet import Store
 
 NAME_COLUMNS = schema.NAME_COLUMNS
@@ -67,12 +73,8 @@ def settle(names: pd.DataFrame, aliases: dict[str, str] | None = None,
         return names.assign(canonical=pd.Series(dtype=object),
                             canonical_type=pd.Series(dtype=object))
     names = names.reset_index(drop=True)
-    # each corpus place counts as one statement's affiliation beside these rows' own uses
-    extra = pd.DataFrame({"article_id": "", "speaker": "", "speaker_type": "",
-                          "affiliation": sorted(places), "pronoun": False, "statements": 1})
-    known = speakers.places_of(pd.concat([names[NAME_COLUMNS], extra], ignore_index=True),
-                               aliases)
-    return speakers.settle(names, aliases, known, words=words or {})
+    return speakers.settle(names, aliases, _known_places(names, places, aliases),
+                           words=words or {})
 
 
 def keyed(names: pd.DataFrame, aliases: dict[str, str] | None) -> pd.DataFrame:
@@ -125,26 +127,43 @@ def _names_where(store: Store, condition) -> pd.DataFrame:
     return schema.from_arrow(_names_table(store, condition), "names")
 
 
-# Names rows settled at once: whole key groups (which never influence each other) are taken
+# Kinds rows settled at once: whole key groups (which never influence each other) are taken
 # until this many rows, so memory is bounded by the largest group, not by all that is touched.
 SETTLE_ROWS = 200_000
 
 
-def _settled_changes(table: pa.Table, aliases: dict[str, str] | None, places: set[str],
-                     words: dict[str, list]) -> pd.DataFrame:
-    """Give the rows of the names `table` whose canonical name or type is not their own,
-    settled key group by key group, a run of groups of at most SETTLE_ROWS rows at a time."""
-    table = table.sort_by("key")
-    keys = table.column("key").to_numpy(zero_copy_only=False)
+def _settled_kinds(table: pd.DataFrame, aliases: dict[str, str] | None, places: set[str],
+                   words: dict[str, list]) -> pd.DataFrame:
+    """Give the kinds `table` settled key group by key group, a run of groups of at most
+    SETTLE_ROWS rows at a time, each run with the corpus's `places` counted beside its own
+    uses of them (as `settle` counts them)."""
+    if table.empty:
+        return table.assign(canonical=pd.Series(dtype=object),
+                            canonical_type=pd.Series(dtype=object))
+    table = table.sort_values("key", kind="stable").reset_index(drop=True)
+    keys = table["key"].to_numpy()
     starts = [0, *(np.flatnonzero(keys[1:] != keys[:-1]) + 1), len(keys)]
     cuts = [0]  # where each run of whole groups begins, then the end
     for start, end in pairwise(starts):
         if end - cuts[-1] > SETTLE_ROWS and start > cuts[-1]:
             cuts.append(start)
     cuts.append(len(keys))
-    return pd.concat([_changed(settle(schema.from_arrow(table.slice(lo, hi - lo), "names"),
-                                      aliases, places, words))
-                      for lo, hi in pairwise(cuts)], ignore_index=True)
+    runs = []
+    for lo, hi in pairwise(cuts):
+        run = table.iloc[lo:hi]
+        runs.append(speakers.settle_kinds(run, aliases, _known_places(run, places, aliases),
+                                          words))
+    return pd.concat(runs, ignore_index=True)
+
+
+def _known_places(rows: pd.DataFrame, places: set[str], aliases: dict[str, str] | None
+                  ) -> frozenset[str]:
+    """Give the places of `rows` (names or kinds rows) with each corpus place counted as one
+    statement's affiliation beside their own uses."""
+    extra = pd.DataFrame({"speaker": "", "speaker_type": "", "affiliation": sorted(places),
+                          "statements": 1})
+    columns = ["speaker", "speaker_type", "affiliation", "statements"]
+    return speakers.places_of(pd.concat([rows[columns], extra], ignore_index=True), aliases)
 
 
 def _place_keys(store: Store, fresh: set[str]) -> set[str]:
@@ -163,34 +182,103 @@ def _changed(settled: pd.DataFrame) -> pd.DataFrame:
     return settled[differs]
 
 
+def _kinds_frame(rows: list[tuple]) -> pd.DataFrame:
+    """Give catalog kinds rows (KIND_ROW) as a frame of the kinds table's types."""
+    frame = pd.DataFrame(rows, columns=list(KIND_ROW)).astype(
+        {"pronoun": bool, "statements": "int64", "articles": "int64"})
+    return frame.astype({c: object for c in KIND_ROW if c not in
+                         ("pronoun", "statements", "articles")})
+
+
+def _kind_rows(frame: pd.DataFrame, columns=KIND_ROW) -> list[tuple]:
+    """Give kinds frame rows as catalog rows (`columns` of KIND_ROW), the he/she flag 0/1."""
+    out = frame[list(columns)].assign(pronoun=frame["pronoun"].astype(int))
+    return list(out.itertuples(index=False, name=None))
+
+
 def resettle(store: Store, keys: set[str] | None, aliases: dict[str, str] | None,
-             new_places: set[str] = frozenset(), new_words: dict[str, list] | None = None,
-             gone_words: dict[str, list] | None = None) -> int:
-    """Give the names rows settled again: those of `keys` (all, for None) and of any key a
-    new place or a word's new role (given name, surname) touches; the store's settled rows
-    of those keys are replaced (`new_words`, `gone_words`: the word uses of the batch added
-    and of the batch it replaced)."""
+             added: pd.DataFrame | None = None, replaced: pd.DataFrame | None = None) -> int:
+    """Give the names rows looked up again after settling: the kinds of article of `keys`
+    (all, for None; and any key a new place or a word's new role, given name or surname,
+    touches) are settled again, with the kinds of the batch `added` added and those of the
+    batch it `replaced` taken away. A key whose stored kinds all settle as before keeps its
+    rows in speakers.parquet and only the batch's own rows are looked up: the cost of a batch
+    is that of its keys' kinds, not of their rows. A key where one changes has all its rows
+    looked up again. Without a kinds table (a store from before it), everything is settled."""
     catalog = store.catalog()
+    if keys is None or catalog.meta("kinds") != "1":
+        return resettle_everything(store, aliases)
+    added = added if added is not None else schema.empty_frame("names")
     old_places = set(json.loads(catalog.meta("places", "[]")))
-    places = old_places | set(new_places)
-    words, changed = words_added(json.loads(catalog.meta("words", "{}")), new_words or {},
-                                  gone_words or {})
-    if keys is None:
-        todo, kept = _names_table(store, None), store.speakers().iloc[:0]
-        everything = schema.from_arrow(todo, "names")
-        places, words = places_of(everything), words_of(everything, aliases)
-        del everything
-    else:
-        fresh = (set(new_places) - old_places) | changed
-        keys = keys | (_place_keys(store, fresh) if fresh else set())
-        todo = _names_table(store, pc.field("key").isin(sorted(keys)))
-        old = store.speakers()
-        kept = old[~old["key"].isin(keys)]
-    changes = _settled_changes(todo, aliases, places, words)
+    places = old_places | places_of(added)
+    words, changed = words_added(json.loads(catalog.meta("words", "{}")),
+                                 words_of(added, aliases),
+                                 words_of(replaced, aliases) if replaced is not None else {})
+    fresh = (places - old_places) | changed
+    keys = keys | (_place_keys(store, fresh) if fresh else set())
+    old = _kinds_frame(catalog.kinds(keys))
+    batch = kinds.kinds_of(added)
+    gone = kinds.kinds_of(replaced) if replaced is not None else batch.iloc[:0]
+    settled = _settled_kinds(kinds.kinds_added(old, batch, gone), aliases, places, words)
+    was = old.merge(settled, on=kinds.IDENTITY, suffixes=("_was", ""))
+    moved = set(was.loc[(was["canonical_was"] != was["canonical"])
+                        | (was["canonical_type_was"] != was["canonical_type"]), "key"])
+    # every row of a key that moved; of the others, the batch's own
+    rows = pd.concat([_names_where(store, pc.field("key").isin(sorted(moved))) if moved
+                      else added.iloc[:0], added[~added["key"].isin(moved)]],
+                     ignore_index=True)
+    changes = _changed(kinds.with_canonical(rows, settled))
+    articles = set(added["article_id"]) | (set(replaced["article_id"]) if replaced is not None
+                                           else set())
+    stored = store.speakers()
+    kept = stored[~stored["key"].isin(moved) & ~stored["article_id"].isin(articles)]
     store.write_speakers(pd.concat([kept, changes], ignore_index=True))
+    touched = pd.concat([batch[kinds.IDENTITY], gone[kinds.IDENTITY]]).drop_duplicates()
+    write = settled[settled["key"].isin(moved)
+                    | _among(settled, touched, kinds.IDENTITY)]
+    left = old[~_among(old, settled, kinds.IDENTITY)]  # kinds no article is left of
     catalog.commit(meta={"places": json.dumps(sorted(places)),
-                         "words": json.dumps(words, sort_keys=True)})
-    return len(todo)
+                         "words": json.dumps(words, sort_keys=True)},
+                   kinds=_kind_rows(write), kinds_gone=_kind_rows(left, kinds.IDENTITY))
+    return len(rows)
+
+
+def _among(frame: pd.DataFrame, others: pd.DataFrame, columns: list[str]) -> pd.Series:
+    """Give, for each row of `frame`, whether `others` holds a row of the same `columns`."""
+    found = frame[columns].merge(others[columns].drop_duplicates(), how="left", on=columns,
+                                 indicator=True)["_merge"].to_numpy() == "both"
+    return pd.Series(found, index=frame.index)
+
+
+def resettle_everything(store: Store, aliases: dict[str, str] | None,
+                        meta: dict[str, str] | None = None) -> int:
+    """Give the names rows of the whole store looked up after settling it from its kinds of
+    article, made anew with the corpus's places and word uses, one names part at a time
+    (memory: one part, the kinds table and the rows that change), recorded with `meta`."""
+    places: set[str] = set()
+    words: dict[str, list] = {}
+    tables = []
+    for part in store.catalog().parts("names"):
+        names = store.read_part(part)
+        places |= places_of(names)
+        words = words_added(words, words_of(names, aliases), {})[0]
+        tables.append(kinds.kinds_of(names))
+    table = kinds.summed([kinds.kinds_of(schema.empty_frame("names")), *tables])
+    settled = _settled_kinds(table, aliases, places, words)
+    moved = set(settled.loc[(settled["canonical"] != settled["speaker"])
+                            | (settled["canonical_type"] != settled["speaker_type"]), "key"])
+    changes, looked = [schema.empty_frame("speakers")], 0
+    for part in store.catalog().parts("names") if moved else ():
+        names = store.read_part(part)
+        rows = names[names["key"].isin(moved)]
+        looked += len(rows)
+        changes.append(_changed(kinds.with_canonical(rows, settled)))
+    store.write_speakers(pd.concat(changes, ignore_index=True))
+    store.catalog().commit(meta={"places": json.dumps(sorted(places)),
+                                 "words": json.dumps(words, sort_keys=True), "kinds": "1",
+                                 **(meta or {})},
+                           kinds=_kind_rows(settled), all_kinds=True)
+    return looked
 
 
 def _rekey(store: Store, aliases: dict[str, str] | None) -> None:
@@ -235,8 +323,6 @@ def settle_batch(store: Store, aliases: dict[str, str] | None, names: pd.DataFra
     """Give the rows re-settled for one batch's names (and the keys of the names it
     `replaced`), then mark the store settled."""
     keys = set(names["key"]) | (set(replaced["key"]) if replaced is not None else set())
-    gone = words_of(replaced, aliases) if replaced is not None else {}
-    done = resettle(store, keys, aliases, places_of(names), words_of(names, aliases), gone) \
-        if keys else 0
+    done = resettle(store, keys, aliases, names, replaced) if keys else 0
     store.catalog().commit(meta={"aliases": aliases_stamp(aliases), "unsettled": ""})
     return done

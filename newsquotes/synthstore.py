@@ -5,7 +5,6 @@ a model fitted on the first part. Vectorised (numpy, pyarrow compute): 20,000 ar
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -101,7 +100,7 @@ def synth_store(path: str | Path, n_articles: int, seed: int = 0, per_article: f
     store = Store(path)
     rng = np.random.default_rng(seed)
     pool = _speakers()
-    model, written, settled = None, 0, []
+    model, written = None, 0
     with store.lock():
         store.catalog(create=True)
         for first in range(0, n_articles, PART_ARTICLES):
@@ -115,24 +114,18 @@ def synth_store(path: str | Path, n_articles: int, seed: int = 0, per_article: f
             store.add_batch(Batch(schema.typed(articles, "articles"), statements, names,
                                   model.assign(statements, None), EXTRACTOR_VERSION, (), {},
                                   model.id))
-            settled.append(names)
             written += len(statements)
             if progress is not None:
                 progress(first + n, n_articles)
-        _settle_as_named(store, settled)
+        _settle_as_named(store)
         topicmodel.save(store, model, store.count("statements"))
     return written
 
 
-def _settle_as_named(store: Store, names: list[pd.DataFrame]) -> None:
-    """Record the synthetic names as settled: each is its own canonical name (distinct people
-    by construction), so no row goes to speakers.parquet and nothing is settled again; and
-    the corpus's places and word uses, as ingest records them (without those, the next batch
-    would take every word as new and settle every name again)."""
-    places = settling.places_of(pd.concat(names, ignore_index=True)) if names else set()
-    words: dict[str, list] = {}
-    for part in names:
-        words = settling.words_added(words, settling.words_of(part, None), {})[0]
-    store.catalog().commit(meta={"aliases": settling.aliases_stamp(None), "unsettled": "",
-                                 "places": json.dumps(sorted(places)),
-                                 "words": json.dumps(words, sort_keys=True)})
+def _settle_as_named(store: Store) -> None:
+    """Settle the synthetic names as ingest would, from their kinds of article, with the
+    corpus's places and word uses recorded (without those, the next batch would take every
+    word as new and settle every name again). The names are distinct people by construction:
+    each settles to itself, so no row goes to speakers.parquet."""
+    settling.resettle_everything(store, None, meta={"aliases": settling.aliases_stamp(None),
+                                                    "unsettled": ""})

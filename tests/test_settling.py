@@ -93,3 +93,21 @@ def test_a_re_extracted_batch_takes_its_old_word_uses_away(tmp_path, monkeypatch
     assert pipeline.update_store(store) == len(STORIES)  # every batch again, one by one
     words = json.loads(store.catalog().meta("words"))
     assert words == before == settling.words_of(settling._names_where(store, None), None)
+
+
+def test_a_store_without_a_kinds_table_settles_everything_once(tmp_path):
+    store = _store(tmp_path, STORIES)
+    before = _speakers(store)
+    kinds = store.catalog().kinds()
+    assert kinds and store.catalog().meta("kinds") == "1"
+    # as a store written before the kinds table left it
+    store.catalog().commit(meta={"kinds": ""}, all_kinds=True)
+    (tmp_path / "more").mkdir()
+    (tmp_path / "more" / "late.txt").write_text("Late\n\n“Late again,” said Ana Kessel.\n",
+                                                encoding="utf-8")
+    add_files(store, [tmp_path / "more"])
+    assert store.catalog().meta("kinds") == "1"
+    assert _speakers(store) == sorted([*before, "Ana Kessel"])
+    after = store.catalog().kinds()
+    assert len(after) == len(kinds)  # she is quoted alone, as in story 5: one kind, two articles
+    assert [row[7] for row in after if row[2] == "Ana Kessel"] == [2]

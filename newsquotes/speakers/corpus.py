@@ -69,6 +69,7 @@ from newsquotes.speakers.forms import (
     given_name_key,
     surnames_joined,
 )
+from newsquotes.speakers.kinds import DESCRIBED, kinds_of, with_canonical
 from newsquotes.speakers.naming import (
     ORG_WORDS,
     STATE_TYPES,
@@ -226,88 +227,40 @@ def settle(names: pd.DataFrame, aliases: dict[str, str] | None = None,
     same result, kept to test that."""
     aliases = aliases or {}
     places = places_of(names, aliases) if places is None else places
-    given, surnames = word_roles(name_words_of(names, aliases) if words is None else words)
+    words = name_words_of(names, aliases) if words is None else words
     # the store's names rows carry their key (computed with their whole article, as here)
     keys = (pd.Series([""] * len(names), dtype=object) if not by_key
             else names["key"].astype(object) if "key" in names else settle_key(names, aliases))
-    reduced, reduced_of = _singles_collapsed(names, keys)
-    canonical = [""] * len(reduced)
-    kinds = [""] * len(reduced)
-    cols = {c: reduced[c].tolist() for c in [*NAME_COLUMNS, "weight"]}
-    for rows in (reduced.groupby("key", sort=False).indices.values() if len(reduced) else ()):
-        group, back = _collapsed({c: [cols[c][i] for i in rows] for c in cols})
+    keyed = pd.DataFrame({c: names[c].to_numpy() for c in NAME_COLUMNS}).assign(
+        key=keys.to_numpy())
+    settled = settle_kinds(kinds_of(keyed), aliases, places, words)
+    found = with_canonical(keyed, settled)
+    return names.assign(canonical=pd.Series(found["canonical"].to_numpy(), index=names.index,
+                                            dtype=object),
+                        canonical_type=pd.Series(found["canonical_type"].to_numpy(),
+                                                 index=names.index, dtype=object))
+
+
+def settle_kinds(kinds: pd.DataFrame, aliases: dict[str, str] | None, places: frozenset[str],
+                 words: dict[str, list]) -> pd.DataFrame:
+    """Give the kinds table (`kinds.kinds_of`) plus `canonical` and `canonical_type`, each key
+    group settled from its kinds of article, each kind standing for its articles: the result
+    of settling every article's rows (`places`, `words`: the corpus's `places_of`,
+    `name_words_of`)."""
+    aliases = aliases or {}
+    given, surnames = word_roles(words)
+    canonical = [""] * len(kinds)
+    types = [""] * len(kinds)
+    cols = {c: kinds[c].tolist() for c in (*DESCRIBED, "kind", "statements", "articles")}
+    for rows in (kinds.groupby("key", sort=False).indices.values() if len(kinds) else ()):
+        group = {c: [cols[c][i] for i in rows] for c in (*DESCRIBED, "statements")}
+        group["article_id"] = [cols["kind"][i] for i in rows]
+        group["weights"] = {cols["kind"][i]: cols["articles"][i] for i in rows}
         got_names, got_types = _settled_group(group, aliases, (places, given, surnames))
-        for i, j in zip(rows, back, strict=True):
-            canonical[i], kinds[i] = got_names[j], got_types[j]
-    return names.assign(
-        canonical=pd.Series([canonical[i] for i in reduced_of], index=names.index, dtype=object),
-        canonical_type=pd.Series([kinds[i] for i in reduced_of], index=names.index,
-                                 dtype=object))
-
-
-_DESCRIBED = ["key", "speaker", "speaker_type", "affiliation", "pronoun"]
-
-
-def _singles_collapsed(names: pd.DataFrame, keys: pd.Series) -> tuple[pd.DataFrame, list[int]]:
-    """Give the names rows (NAME_COLUMNS, `key`, `weight`: the articles a row stands for)
-    with the articles that hold one row of a key collapsed, in the table, into one row per
-    key and described row (the first such article standing for all, its statements summed),
-    and the row of the result each row given went to. Most articles name a popular name once,
-    so this leaves `_collapsed` few rows to read one by one."""
-    frame = pd.DataFrame({c: names[c].to_numpy() for c in NAME_COLUMNS})
-    frame["key"] = keys.to_numpy()
-    if frame.empty:
-        return frame.assign(weight=pd.Series(dtype="int64")), []
-    size = frame.groupby(["key", "article_id"], sort=False, dropna=False)["statements"] \
-        .transform("size").to_numpy()
-    several = frame[size > 1].assign(weight=1)
-    single = frame[size == 1]
-    group = single.groupby(_DESCRIBED, sort=False, dropna=False).ngroup().to_numpy()
-    firsts = single.groupby(group, sort=True).first()
-    firsts["statements"] = single.groupby(group, sort=True)["statements"].sum()
-    firsts["weight"] = single.groupby(group, sort=True).size()
-    reduced = pd.concat([several, firsts[several.columns]], ignore_index=True)
-    reduced_of = [0] * len(frame)
-    for at, i in enumerate((size > 1).nonzero()[0]):
-        reduced_of[i] = at
-    for i, g in zip((size == 1).nonzero()[0], group, strict=True):
-        reduced_of[i] = len(several) + int(g)
-    return reduced, reduced_of
-
-
-def _collapsed(group: dict[str, list]) -> tuple[dict[str, list], list[int]]:
-    """Give a key group with the articles that name the same names alike (same spellings,
-    types, affiliations and pronoun uses) as one, its rows' statements summed and its
-    `weights` the articles it stands for, and the collapsed row of each row given. Every rule
-    reads an article through its own rows, and the corpus through sums of statements and
-    counts of articles, so the rows settle as they would one by one: a popular name's group
-    settles in the time of its few kinds of article, not of its many articles."""
-    by_article: dict[str, list[int]] = {}
-    for j, article in enumerate(group["article_id"]):
-        by_article.setdefault(article, []).append(j)
-    described = list(zip(group["speaker"], group["speaker_type"], group["affiliation"],
-                         group["pronoun"], strict=True))
-    out: dict[str, list] = {c: [] for c in NAME_COLUMNS}
-    weights: dict[str, int] = {}
-    first: dict[tuple, str] = {}  # each kind of article: the article standing for it
-    at: dict[tuple, int] = {}  # (kind of article, row) -> collapsed row
-    back = [0] * len(described)
-    stands = group.get("weight") or [1] * len(described)
-    for article, own in by_article.items():
-        kind = tuple(sorted(described[j] for j in own))
-        lead = first.setdefault(kind, article)
-        weights[lead] = weights.get(lead, 0) + stands[own[0]]
-        for j in own:
-            row = (kind, described[j])
-            if row not in at:
-                at[row] = len(out["article_id"])
-                for c in NAME_COLUMNS:
-                    out[c].append(group[c][j])
-                out["article_id"][-1], out["statements"][-1] = lead, 0
-            back[j] = at[row]
-            out["statements"][at[row]] += group["statements"][j]
-    out["weights"] = weights
-    return out, back
+        for i, name, kind in zip(rows, got_names, got_types, strict=True):
+            canonical[i], types[i] = name, kind
+    return kinds.assign(canonical=pd.Series(canonical, index=kinds.index, dtype=object),
+                        canonical_type=pd.Series(types, index=kinds.index, dtype=object))
 
 
 def _settled_group(group: dict[str, list], aliases: dict[str, str],

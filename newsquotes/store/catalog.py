@@ -30,6 +30,17 @@ CREATE TABLE IF NOT EXISTS files (
 """
 
 
+# The kinds of article of each settlement key, settled (`speakers.kinds`); made by a writer.
+_KINDS = """
+CREATE TABLE IF NOT EXISTS kinds (
+    key TEXT NOT NULL, kind TEXT NOT NULL, speaker TEXT NOT NULL, speaker_type TEXT NOT NULL,
+    affiliation TEXT NOT NULL, pronoun INTEGER NOT NULL, statements INTEGER NOT NULL,
+    articles INTEGER NOT NULL, canonical TEXT NOT NULL, canonical_type TEXT NOT NULL,
+    PRIMARY KEY (key, kind, speaker, speaker_type, affiliation, pronoun)) WITHOUT ROWID
+"""
+KIND_ROW = ("key", "kind", "speaker", "speaker_type", "affiliation", "pronoun", "statements",
+            "articles", "canonical", "canonical_type")
+
 _OTHER_VERSION = "(version < ? OR version > ?)"
 # Made by the first writer's commit, not on open: a reader (the dashboard) that wrote the
 # catalog would change the store's stamp and read the whole corpus twice.
@@ -125,6 +136,21 @@ class Catalog:
         return self._rows(f"SELECT COUNT(*) FROM articles WHERE {_OTHER_VERSION}",
                           (version, version))[0][0]
 
+    def kinds(self, keys: Iterable[str] | None = None) -> list[tuple]:
+        """Give the kinds rows (KIND_ROW) of `keys` (all, for None); none before the first
+        settlement that wrote them."""
+        if not self._rows("SELECT 1 FROM sqlite_master WHERE name = 'kinds'"):
+            return []
+        if keys is None:
+            return self._rows("SELECT * FROM kinds")
+        keys = sorted(set(keys))
+        found: list[tuple] = []
+        for lo in range(0, len(keys), 500):
+            chunk = keys[lo:lo + 500]
+            found += self._rows(f"SELECT * FROM kinds WHERE key IN ({','.join('?' * len(chunk))})",
+                                chunk)
+        return found
+
     def articles_of(self, batch: str) -> list[tuple[str, str, str, str]]:
         """Give (id, version, language, flags) of each article of `batch`."""
         return self._rows("SELECT id, version, language, flags FROM articles WHERE batch = ? "
@@ -142,14 +168,26 @@ class Catalog:
                articles: Iterable[tuple[str, str, str, str, str]] = (),
                files: Iterable[tuple[str, str, str]] = (), forget: Iterable[str] = (),
                meta: dict[str, str] | None = None,
-               moved_files: tuple[list[str], str] | None = None) -> None:
+               moved_files: tuple[list[str], str] | None = None,
+               kinds: Iterable[tuple] = (), kinds_gone: Iterable[tuple] = (),
+               all_kinds: bool = False) -> None:
         """Record in one transaction: new `parts`, dropped part files, articles (id, batch,
         version, language, flags; replaced if present), files read (hash, origin, batch),
-        articles to forget, settings, and (old batches, new batch) of a merge."""
+        articles to forget, settings, (old batches, new batch) of a merge, and kinds rows
+        (KIND_ROW) written and gone (their first six columns), or, with `all_kinds`, in place
+        of every kinds row."""
         parts = list(parts)
         try:
             self.db.execute("BEGIN IMMEDIATE")
             self.db.execute(_VERSION_INDEX)
+            self.db.execute(_KINDS)
+            if all_kinds:
+                self.db.execute("DELETE FROM kinds")
+            self.db.executemany("DELETE FROM kinds WHERE key = ? AND kind = ? AND speaker = ? "
+                                "AND speaker_type = ? AND affiliation = ? AND pronoun = ?",
+                                list(kinds_gone))
+            self.db.executemany(f"INSERT OR REPLACE INTO kinds VALUES ({','.join('?' * 10)})",
+                                list(kinds))
             self.db.executemany("DELETE FROM parts WHERE file = ?", [(f,) for f in drop])
             self.db.executemany("INSERT OR REPLACE INTO parts VALUES (?, ?, ?, ?, ?)",
                                 [(p.file, p.kind, p.batch, p.rows, p.version) for p in parts])

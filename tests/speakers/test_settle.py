@@ -100,51 +100,51 @@ def test_key_groups_never_influence_each_other(rows, with_alias):
 
 @settings(max_examples=150, deadline=None)
 @given(st.lists(ROW.map(lambda r: (r[0] + str(len(r[1]) % 3), *r[1:])), min_size=1,
-                max_size=24), st.booleans())
-def test_articles_that_name_alike_settle_as_one_with_the_same_result(rows, with_alias):
-    """The key groups are collapsed (articles naming the same names alike as one, weighed
-    by how many): the result is that of settling every article's rows as they are."""
+                max_size=24), st.booleans(), st.randoms(use_true_random=False))
+def test_articles_that_name_alike_settle_as_one_with_the_same_result(rows, with_alias, order):
+    """Each key group settles from its kinds of article (articles naming the same names alike
+    as one, weighed by how many): the result is that of settling every article's rows as
+    they are, in any order."""
     from unittest import mock
 
-    from newsquotes.speakers import corpus
-
-    def as_they_are(names, keys):
-        frame = names[NAME_COLUMNS].reset_index(drop=True).assign(key=keys.to_numpy(), weight=1)
-        return frame, list(range(len(frame)))
+    from newsquotes.speakers import kinds
 
     aliases = {"Varga": "Peter Varga"} if with_alias else None
     names = names_of(_statements(rows))
-    with mock.patch.object(corpus, "_singles_collapsed", as_they_are), mock.patch.object(
-            corpus, "_collapsed", lambda group: (group, list(range(len(group["article_id"]))))):
-        one_by_one = settle(names, aliases)
-    assert_frame_equal(settle(names, aliases), one_by_one)
+    with mock.patch.object(kinds, "kind_ids", lambda n: n["article_id"].astype(str)):
+        one_by_one = settle(names, aliases)  # every article a kind of its own
+    shuffled = names.sample(frac=1, random_state=order.randrange(1000))
+    assert_frame_equal(settle(shuffled, aliases).loc[names.index], one_by_one)
 
 
-def test_articles_naming_a_key_once_are_collapsed_in_the_table():
-    from newsquotes.speakers.corpus import _singles_collapsed
+def test_the_kinds_table_counts_the_articles_that_name_a_key_alike():
+    from newsquotes.speakers.kinds import kinds_of
 
     names = names_of(_statements([("a", "Pell", "person", "Pell", ""),
                                   ("b", "Pell", "person", "Pell", ""),
                                   ("b", "Ana Pell", "person", "Ana Pell", ""),
-                                  ("c", "Pell", "person", "Pell", "")]))
-    reduced, reduced_of = _singles_collapsed(names, settle_key(names))
-    assert sorted(reduced[["article_id", "speaker", "statements", "weight"]].values.tolist()) \
-        == [["a", "Pell", 2, 2], ["b", "Ana Pell", 1, 1], ["b", "Pell", 1, 1]]
-    lone = reduced.index[reduced["weight"] == 2][0]
-    assert [reduced_of[i] == lone for i in range(len(names))] == [
-        a != "b" for a in names["article_id"]]  # a's and c's row: one row standing for both
+                                  ("c", "Pell", "person", "Pell", ""),
+                                  ("d", "Ana Pell", "person", "Ana Pell", ""),
+                                  ("d", "Pell", "person", "Pell", "")]))
+    table = kinds_of(names.assign(key=settle_key(names)))
+    got = sorted(table[["speaker", "statements", "articles"]].values.tolist())
+    # a and c name "Pell" alone; b and d name both (their rows in another order)
+    assert got == [["Ana Pell", 2, 2], ["Pell", 2, 2], ["Pell", 2, 2]]
+    assert table["kind"].nunique() == 2 and set(table["key"]) == {"pel"}
 
 
-def test_alike_articles_are_collapsed_and_weighed():
-    from newsquotes.speakers.corpus import _collapsed
+def test_kinds_add_up_and_a_kind_no_article_is_left_of_goes():
+    from newsquotes.speakers.kinds import kinds_added, kinds_of
 
-    group = {"article_id": ["a", "a", "b", "b", "c"],
-             "speaker": ["Ana Pell", "Pell", "Ana Pell", "Pell", "Pell"],
-             "speaker_type": ["person"] * 5, "affiliation": [""] * 5,
-             "pronoun": [False] * 5, "statements": [1, 2, 3, 4, 5]}
-    out, back = _collapsed(group)
-    assert out["article_id"] == ["a", "a", "c"] and out["statements"] == [4, 6, 5]
-    assert out["weights"] == {"a": 2, "c": 1} and back == [0, 1, 0, 1, 2]
+    def table(rows):
+        names = names_of(_statements(rows))
+        return kinds_of(names.assign(key=settle_key(names)))
+
+    old = table([("a", "Pell", "person", "Pell", ""), ("b", "Ana Pell", "person", "Ana Pell", "")])
+    new = table([("c", "Pell", "person", "Pell", "")])
+    gone = table([("b", "Ana Pell", "person", "Ana Pell", "")])
+    summed = kinds_added(old, new, gone)
+    assert summed[["speaker", "statements", "articles"]].values.tolist() == [["Pell", 2, 2]]
 
 
 def test_canonicalize_applies_the_settlement_to_each_statement():
@@ -223,3 +223,12 @@ def test_name_words_count_the_articles_a_word_begins_and_ends_a_full_name_in():
     words = name_words_of(names_of(_statements(rows)))
     assert words == {"davis": [1, 2], "kestra": [0, 1], "mira": [1, 0], "orlov": [0, 1],
                      "rick": [1, 0]}
+
+
+def test_a_kind_weighs_as_the_articles_it_stands_for():
+    # ten articles name Ana Pell alike (one kind), one names Bo Pell: Ana holds 10 of the 11
+    # articles naming a Pell in full, so a bare "Pell" elsewhere is hers
+    rows = [(f"a{i}", "Ana Pell", "person", "Ana Pell", "") for i in range(10)]
+    rows += [("b", "Bo Pell", "person", "Bo Pell", ""), ("z", "Pell", "person", "Pell", "")]
+    settled = settle(names_of(_statements(rows)))
+    assert settled.loc[settled["article_id"] == "z", "canonical"].tolist() == ["Ana Pell"]
