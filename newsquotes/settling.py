@@ -184,16 +184,16 @@ def _changed(settled: pd.DataFrame) -> pd.DataFrame:
 
 def _kinds_frame(rows: list[tuple]) -> pd.DataFrame:
     """Give catalog kinds rows (KIND_ROW) as a frame of the kinds table's types."""
-    frame = pd.DataFrame(rows, columns=list(KIND_ROW)).astype(
-        {"pronoun": bool, "statements": "int64", "articles": "int64"})
-    return frame.astype({c: object for c in KIND_ROW if c not in
-                         ("pronoun", "statements", "articles")})
+    columns = list(zip(*rows, strict=True)) if rows else [()] * len(KIND_ROW)
+    types = {"pronoun": bool, "statements": "int64", "articles": "int64"}
+    return pd.DataFrame({name: np.array(values, dtype=types.get(name, object))
+                         for name, values in zip(KIND_ROW, columns, strict=True)})
 
 
 def _kind_rows(frame: pd.DataFrame, columns=KIND_ROW) -> list[tuple]:
     """Give kinds frame rows as catalog rows (`columns` of KIND_ROW), the he/she flag 0/1."""
-    out = frame[list(columns)].assign(pronoun=frame["pronoun"].astype(int))
-    return list(out.itertuples(index=False, name=None))
+    values = [(frame[c].astype(int) if c == "pronoun" else frame[c]).tolist() for c in columns]
+    return list(zip(*values, strict=True))
 
 
 def resettle(store: Store, keys: set[str] | None, aliases: dict[str, str] | None,
@@ -216,13 +216,15 @@ def resettle(store: Store, keys: set[str] | None, aliases: dict[str, str] | None
                                  words_of(replaced, aliases) if replaced is not None else {})
     fresh = (places - old_places) | changed
     keys = keys | (_place_keys(store, fresh) if fresh else set())
-    old = _kinds_frame(catalog.kinds(keys))
+    stored_kinds = catalog.kinds(keys)
     batch = kinds.kinds_of(added)
     gone = kinds.kinds_of(replaced) if replaced is not None else batch.iloc[:0]
-    settled = _settled_kinds(kinds.kinds_added(old, batch, gone), aliases, places, words)
-    was = old.merge(settled, on=kinds.IDENTITY, suffixes=("_was", ""))
-    moved = set(was.loc[(was["canonical_was"] != was["canonical"])
-                        | (was["canonical_type_was"] != was["canonical_type"]), "key"])
+    settled = _settled_kinds(kinds.kinds_added(_kinds_frame(stored_kinds), batch, gone),
+                             aliases, places, words)
+    now = dict(zip(_kind_rows(settled, kinds.IDENTITY), zip(
+        settled["canonical"], settled["canonical_type"], strict=True), strict=True))
+    # a key moved where a stored kind settles to another name or type than it did
+    moved = {row[0] for row in stored_kinds if now.get(row[:6], row[8:]) != row[8:]}
     # every row of a key that moved; of the others, the batch's own
     rows = pd.concat([_names_where(store, pc.field("key").isin(sorted(moved))) if moved
                       else added.iloc[:0], added[~added["key"].isin(moved)]],
@@ -230,24 +232,24 @@ def resettle(store: Store, keys: set[str] | None, aliases: dict[str, str] | None
     changes = _changed(kinds.with_canonical(rows, settled))
     articles = set(added["article_id"]) | (set(replaced["article_id"]) if replaced is not None
                                            else set())
-    stored = store.speakers()
-    kept = stored[~stored["key"].isin(moved) & ~stored["article_id"].isin(articles)]
+    speakers_rows = store.speakers()
+    kept = speakers_rows[~speakers_rows["key"].isin(moved)
+                         & ~speakers_rows["article_id"].isin(articles)]
     store.write_speakers(pd.concat([kept, changes], ignore_index=True))
-    touched = pd.concat([batch[kinds.IDENTITY], gone[kinds.IDENTITY]]).drop_duplicates()
-    write = settled[settled["key"].isin(moved)
-                    | _among(settled, touched, kinds.IDENTITY)]
-    left = old[~_among(old, settled, kinds.IDENTITY)]  # kinds no article is left of
+    touched = {*_kind_rows(batch, kinds.IDENTITY), *_kind_rows(gone, kinds.IDENTITY)}
+    write = _written(settled, moved, touched)
+    left = [row[:6] for row in stored_kinds if row[:6] not in now]  # no article is left of
     catalog.commit(meta={"places": json.dumps(sorted(places)),
                          "words": json.dumps(words, sort_keys=True)},
-                   kinds=_kind_rows(write), kinds_gone=_kind_rows(left, kinds.IDENTITY))
+                   kinds=write, kinds_gone=left)
     return len(rows)
 
 
-def _among(frame: pd.DataFrame, others: pd.DataFrame, columns: list[str]) -> pd.Series:
-    """Give, for each row of `frame`, whether `others` holds a row of the same `columns`."""
-    found = frame[columns].merge(others[columns].drop_duplicates(), how="left", on=columns,
-                                 indicator=True)["_merge"].to_numpy() == "both"
-    return pd.Series(found, index=frame.index)
+def _written(settled: pd.DataFrame, moved: set[str], touched: set[tuple]) -> list[tuple]:
+    """Give the settled kinds rows to write: every row of a key that moved, and the rows the
+    batch (or the batch it replaced) changed the counts of."""
+    near = settled[settled["key"].isin(moved | {ident[0] for ident in touched})]
+    return [row for row in _kind_rows(near) if row[0] in moved or row[:6] in touched]
 
 
 def resettle_everything(store: Store, aliases: dict[str, str] | None,

@@ -294,7 +294,10 @@ def _pass(speakers: list[str], types: list[str], group: dict[str, list],
     for name, kind, weight, article in zip(names, types, weights, articles, strict=True):
         if is_full(name, kind):
             full_counts[name] += weight
-            spread.setdefault(name, set()).add(article)
+            if name in spread:
+                spread[name].add(article)
+            else:
+                spread[name] = {article}
     stand_for = group.get("weights")
     canonical = forms_joined(clusters(full_counts, pinned, spread, surnames, stand_for),
                              places)
@@ -363,7 +366,10 @@ def _settled_types(names: list[str], types: list[str], pronouns: list[bool], wei
     weak: dict[str, Counter] = {}  # the types of spans cut from a sentence ("Is Google")
     for name, kind, pronoun, weight, cut in zip(names, types, pronouns, weights, led,
                                                 strict=True):
-        count = (weak if cut else votes).setdefault(name, Counter())
+        table = weak if cut else votes
+        count = table.get(name)
+        if count is None:
+            count = table[name] = Counter()
         if kind == "organisation" and is_full(name, "person") and (
                 name.split()[0].casefold() in given):
             count["person"] += weight
