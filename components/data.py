@@ -148,7 +148,7 @@ def query(path: str, stamp: str) -> Query:
     store = Store(Path(path))
     parts = {kind: store.parts(kind) for kind in ("statements", "articles", "topics")}
     return Query(parts["statements"], parts["articles"], parts["topics"],
-                 store.path / "speakers.parquet")
+                 store.speakers_parts())
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)

@@ -164,9 +164,10 @@ def add_files(store: Store, sources: Iterable[str | Path], limits: Limits | None
         else:
             parts, model = upkeep.batch_frames(statements)
             articles = pipeline.flagged(articles, statements)
-            store.add_batch(Batch(articles, parts["statements"], parts["names"],
-                                  parts["topics"], version, files, {"unsettled": "1"}, model))
-            settling.settle_batch(store, upkeep.aliases, parts["names"])
+            name = store.add_batch(Batch(articles, parts["statements"], parts["names"],
+                                         parts["topics"], version, files, {"unsettled": "1"},
+                                         model))
+            settling.settle_batch(store, upkeep.aliases, name, parts["names"])
             report.statements += len(statements)
         report.added.extend(articles["id"])
         if progress is not None:

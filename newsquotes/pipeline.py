@@ -185,7 +185,8 @@ def update_store(store: Store, progress: Progress | None = None,
         batch_frames, model = upkeep.batch_frames(statements)
         batch_frames["articles"] = flagged(read.popleft(), statements)
         store.replace_batch(batch, batch_frames, version, meta={"unsettled": "1"}, model=model)
-        settling.settle_batch(store, upkeep.aliases, batch_frames["names"], replaced=old)
+        settling.settle_batch(store, upkeep.aliases, batch, batch_frames["names"],
+                              replaced=old)
         done += len(ids)
         if progress is not None:
             progress(0, 0, done, len(statements))

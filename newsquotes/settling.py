@@ -197,14 +197,16 @@ def _kind_rows(frame: pd.DataFrame, columns=KIND_ROW) -> list[tuple]:
 
 
 def resettle(store: Store, keys: set[str] | None, aliases: dict[str, str] | None,
-             added: pd.DataFrame | None = None, replaced: pd.DataFrame | None = None) -> int:
+             added: pd.DataFrame | None = None, replaced: pd.DataFrame | None = None,
+             batch: str = "") -> int:
     """Give the names rows looked up again after settling: the kinds of article of `keys`
     (all, for None; and any key a new place or a word's new role, given name or surname,
-    touches) are settled again, with the kinds of the batch `added` added and those of the
-    batch it `replaced` taken away. A key whose stored kinds all settle as before keeps its
-    rows in speakers.parquet and only the batch's own rows are looked up: the cost of a batch
-    is that of its keys' kinds, not of their rows. A key where one changes has all its rows
-    looked up again. Without a kinds table (a store from before it), everything is settled."""
+    touches) are settled again, with the kinds of `batch`'s names `added` added and those of
+    the names they `replaced` taken away. A key whose stored kinds all settle as before keeps
+    its settled rows and only the batch's own rows are looked up (one speakers part written):
+    the cost of a batch is that of its keys' kinds, not of their rows. A key where one
+    changes has all its rows looked up again, and the speakers parts of the batches holding
+    them rewritten. Without a kinds table (a store from before it), everything is settled."""
     catalog = store.catalog()
     if keys is None or catalog.meta("kinds") != "1":
         return resettle_everything(store, aliases)
@@ -217,32 +219,41 @@ def resettle(store: Store, keys: set[str] | None, aliases: dict[str, str] | None
     fresh = (places - old_places) | changed
     keys = keys | (_place_keys(store, fresh) if fresh else set())
     stored_kinds = catalog.kinds(keys)
-    batch = kinds.kinds_of(added)
-    gone = kinds.kinds_of(replaced) if replaced is not None else batch.iloc[:0]
-    settled = _settled_kinds(kinds.kinds_added(_kinds_frame(stored_kinds), batch, gone),
+    new = kinds.kinds_of(added)
+    gone = kinds.kinds_of(replaced) if replaced is not None else new.iloc[:0]
+    settled = _settled_kinds(kinds.kinds_added(_kinds_frame(stored_kinds), new, gone),
                              aliases, places, words)
     now = dict(zip(_kind_rows(settled, kinds.IDENTITY), zip(
         settled["canonical"], settled["canonical_type"], strict=True), strict=True))
     # a key moved where a stored kind settles to another name or type than it did
     moved = {row[0] for row in stored_kinds if now.get(row[:6], row[8:]) != row[8:]}
-    # every row of a key that moved; of the others, the batch's own
-    rows = pd.concat([_names_where(store, pc.field("key").isin(sorted(moved))) if moved
-                      else added.iloc[:0], added[~added["key"].isin(moved)]],
-                     ignore_index=True)
-    changes = _changed(kinds.with_canonical(rows, settled))
-    articles = set(added["article_id"]) | (set(replaced["article_id"]) if replaced is not None
-                                           else set())
-    speakers_rows = store.speakers()
-    kept = speakers_rows[~speakers_rows["key"].isin(moved)
-                         & ~speakers_rows["article_id"].isin(articles)]
-    store.write_speakers(pd.concat([kept, changes], ignore_index=True))
-    touched = {*_kind_rows(batch, kinds.IDENTITY), *_kind_rows(gone, kinds.IDENTITY)}
-    write = _written(settled, moved, touched)
+    rows = {batch: added[~added["key"].isin(moved)]}  # every row of a moved key, and these
+    for part in catalog.parts("names") if moved else ():
+        found = _part_rows(store, part, pc.field("key").isin(sorted(moved)))
+        if len(found) or part.batch == batch:
+            rows[part.batch] = pd.concat([rows.get(part.batch, found.iloc[:0]), found],
+                                         ignore_index=True)
+    by_batch = {p.batch: p for p in catalog.parts("speakers")}
+    written = {}
+    for name, looked in rows.items():
+        had = store.read_part(by_batch[name]) if name in by_batch else \
+            schema.empty_frame("speakers")
+        kept = had[~had["key"].isin(moved) & (name != batch)]  # the batch's are all new
+        written[name] = pd.concat([kept, _changed(kinds.with_canonical(looked, settled))],
+                                  ignore_index=True)
+    touched = {*_kind_rows(new, kinds.IDENTITY), *_kind_rows(gone, kinds.IDENTITY)}
     left = [row[:6] for row in stored_kinds if row[:6] not in now]  # no article is left of
-    catalog.commit(meta={"places": json.dumps(sorted(places)),
-                         "words": json.dumps(words, sort_keys=True)},
-                   kinds=write, kinds_gone=left)
-    return len(rows)
+    store.write_speakers(written, {"places": json.dumps(sorted(places)),
+                                   "words": json.dumps(words, sort_keys=True)},
+                         kinds=_written(settled, moved, touched), kinds_gone=left)
+    return sum(len(r) for r in rows.values())
+
+
+def _part_rows(store: Store, part, condition) -> pd.DataFrame:
+    """Give the rows of one names part that meet a pyarrow `condition`."""
+    table = ds.dataset(store.path / part.file, schema=schema.arrow_schema("names")).to_table(
+        filter=condition)
+    return schema.from_arrow(table, "names")
 
 
 def _written(settled: pd.DataFrame, moved: set[str], touched: set[tuple]) -> list[tuple]:
@@ -259,27 +270,27 @@ def resettle_everything(store: Store, aliases: dict[str, str] | None,
     (memory: one part, the kinds table and the rows that change), recorded with `meta`."""
     places: set[str] = set()
     words: dict[str, list] = {}
-    tables = []
+    tables = [kinds.kinds_of(schema.empty_frame("names"))]
     for part in store.catalog().parts("names"):
         names = store.read_part(part)
         places |= places_of(names)
         words = words_added(words, words_of(names, aliases), {})[0]
         tables.append(kinds.kinds_of(names))
-    table = kinds.summed([kinds.kinds_of(schema.empty_frame("names")), *tables])
-    settled = _settled_kinds(table, aliases, places, words)
+    settled = _settled_kinds(kinds.summed(tables), aliases, places, words)
     moved = set(settled.loc[(settled["canonical"] != settled["speaker"])
                             | (settled["canonical_type"] != settled["speaker_type"]), "key"])
-    changes, looked = [schema.empty_frame("speakers")], 0
-    for part in store.catalog().parts("names") if moved else ():
-        names = store.read_part(part)
-        rows = names[names["key"].isin(moved)]
+    written, looked = {}, 0
+    for part in store.catalog().parts("names"):
+        rows = _part_rows(store, part, pc.field("key").isin(sorted(moved))) if moved else \
+            schema.empty_frame("names")
         looked += len(rows)
-        changes.append(_changed(kinds.with_canonical(rows, settled)))
-    store.write_speakers(pd.concat(changes, ignore_index=True))
-    store.catalog().commit(meta={"places": json.dumps(sorted(places)),
-                                 "words": json.dumps(words, sort_keys=True), "kinds": "1",
-                                 **(meta or {})},
-                           kinds=_kind_rows(settled), all_kinds=True)
+        written[part.batch] = _changed(kinds.with_canonical(rows, settled))
+    written.update({p.batch: schema.empty_frame("speakers")
+                    for p in store.catalog().parts("speakers") if p.batch not in written})
+    store.write_speakers(written, {"places": json.dumps(sorted(places)),
+                                   "words": json.dumps(words, sort_keys=True), "kinds": "1",
+                                   **(meta or {})},
+                         kinds=_kind_rows(settled), all_kinds=True)
     return looked
 
 
@@ -320,11 +331,11 @@ def settle_all_if_needed(store: Store, aliases: dict[str, str] | None) -> int:
     return done
 
 
-def settle_batch(store: Store, aliases: dict[str, str] | None, names: pd.DataFrame,
-                 replaced: pd.DataFrame | None = None) -> int:
-    """Give the rows re-settled for one batch's names (and the keys of the names it
+def settle_batch(store: Store, aliases: dict[str, str] | None, batch: str,
+                 names: pd.DataFrame, replaced: pd.DataFrame | None = None) -> int:
+    """Give the rows looked up settling one batch's names (and the keys of the names they
     `replaced`), then mark the store settled."""
     keys = set(names["key"]) | (set(replaced["key"]) if replaced is not None else set())
-    done = resettle(store, keys, aliases, names, replaced) if keys else 0
+    done = resettle(store, keys, aliases, names, replaced, batch) if keys else 0
     store.catalog().commit(meta={"aliases": aliases_stamp(aliases), "unsettled": ""})
     return done

@@ -111,3 +111,46 @@ def test_a_store_without_a_kinds_table_settles_everything_once(tmp_path):
     after = store.catalog().kinds()
     assert len(after) == len(kinds)  # she is quoted alone, as in story 5: one kind, two articles
     assert [row[7] for row in after if row[2] == "Ana Kessel"] == [2]
+
+
+def test_each_batch_keeps_its_settled_names_in_a_part_of_its_own(tmp_path):
+    store = _store(tmp_path, STORIES)
+    parts = {p.batch: p.file for p in store.catalog().parts("speakers")}
+    assert parts  # "Joseph Brekke" settles to "Joe Brekke", "Orlov" to "Tavi Orlov"...
+    assert not (store.path / "speakers.parquet").exists()
+    (tmp_path / "more").mkdir()
+    (tmp_path / "more" / "late.txt").write_text(
+        "Late\n\n“Late again,” said Ana Kessel. “So late,” said Kessel.\n", encoding="utf-8")
+    add_files(store, [tmp_path / "more"])
+    after = {p.batch: p.file for p in store.catalog().parts("speakers")}
+    new = set(after) - set(parts)
+    # nothing moved: the old parts are the same files; the new batch has one (its "Kessel")
+    assert {b: after[b] for b in parts} == parts and len(new) == 1
+    assert store.read_part(next(p for p in store.catalog().parts("speakers")
+                                if p.batch in new))["canonical"].tolist() == ["Ana Kessel"]
+
+
+def test_a_store_settled_in_one_file_reads_it_until_its_names_are_settled_again(tmp_path):
+    store = _store(tmp_path, STORIES)
+    before = _speakers(store)
+    # as a store settled before the kinds table left it: one file, no parts, no kinds
+    settled = store.speakers()
+    from newsquotes import schema
+    from newsquotes.store.files import write_parquet
+    write_parquet(store.path / "speakers.parquet", schema.to_arrow(settled, "speakers"))
+    store.write_speakers({p.batch: settled.iloc[:0] for p in store.catalog().parts("speakers")},
+                         {"kinds": ""}, all_kinds=True)
+    assert store.speakers_parts() == [store.path / "speakers.parquet"]
+    assert _speakers(store) == before
+    settling.resettle(store, {"orlov"}, None)
+    assert not (store.path / "speakers.parquet").exists()
+    assert _speakers(store) == before and store.catalog().parts("speakers")
+
+
+def test_compact_keeps_the_settled_names_of_the_batches_it_merges(tmp_path):
+    from newsquotes.store.compact import compact
+
+    store = _store(tmp_path, STORIES)
+    before = _speakers(store)
+    assert compact(store)[0] == len(STORIES)
+    assert len(store.catalog().parts("speakers")) == 1 and _speakers(store) == before

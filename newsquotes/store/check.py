@@ -116,6 +116,11 @@ def _drop_damaged(store: Store, catalog: Catalog, part: Part) -> str:
     """Take a damaged part out of the catalog and set it aside; give what was done."""
     batch = [p for p in catalog.parts() if p.batch == part.batch]
     articles = catalog.articles_of(part.batch)
+    if part.kind == "speakers":  # settled names: settled again from the names
+        catalog.commit(drop=[part.file], meta={"unsettled": "1"})
+        moved = _set_aside(store, store.path / part.file)
+        return f"set aside {store.path / part.file} as {moved}; names are settled again by " \
+               f"the next ingest"
     if part.kind == "articles":  # the articles are lost: forget them and the files they came in
         catalog.forget_files_of(part.batch)
         catalog.commit(drop=[p.file for p in batch], forget=[a for a, *_ in articles])

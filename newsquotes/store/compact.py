@@ -22,9 +22,7 @@ def _groups(parts: list[Part], by_batch: dict[str, dict[str, Part]], target: int
     for part in parts:
         kinds = by_batch[part.batch]
         rows = kinds["statements"].rows if "statements" in kinds else part.rows
-        shape = {k: p.version for k, p in kinds.items()}
-        fits = run and shape == {k: p.version for k, p in by_batch[run[0]].items()} \
-            and size + rows <= target
+        fits = run and _shape(kinds) == _shape(by_batch[run[0]]) and size + rows <= target
         if not fits:
             if len(run) > 1:
                 groups.append(run)
@@ -34,6 +32,12 @@ def _groups(parts: list[Part], by_batch: dict[str, dict[str, Part]], target: int
     if len(run) > 1:
         groups.append(run)
     return groups
+
+
+def _shape(kinds: dict[str, Part]) -> dict[str, str]:
+    """Give the kinds of part a batch has and their versions (a batch has a speakers part
+    only where a name of it settles to another, so that one is left out)."""
+    return {k: p.version for k, p in kinds.items() if k != "speakers"}
 
 
 def compact(store: Store, target: int = TARGET_ROWS) -> tuple[int, int]:
@@ -55,8 +59,9 @@ def _merge(store: Store, group: list[str], by_batch: dict[str, dict[str, Part]])
     catalog = store.catalog()
     name = catalog.next_batch()
     first = by_batch[group[0]]
-    frames = {kind: pd.concat([store.read_part(by_batch[b][kind]) for b in group],
-                              ignore_index=True) for kind in KINDS if kind in first}
+    frames = {kind: pd.concat([store.read_part(by_batch[b][kind]) for b in group
+                               if kind in by_batch[b]], ignore_index=True)
+              for kind in KINDS if any(kind in by_batch[b] for b in group)}
     version = first["statements"].version if "statements" in first else ""
     parts = store.write_parts(name, frames, version,
                               model=first["topics"].version if "topics" in first else "")

@@ -6,7 +6,10 @@
                                                named them in their article
     <store>/topics/part-<batch>-*.parquet      statement -> topic
     <store>/names/part-<batch>-*.parquet       speakers per article (contract 2)
-    <store>/speakers.parquet                   the settled names: canonical name and type
+    <store>/speakers/part-<batch>-*.parquet    the batch's names rows settled to another
+                                               canonical name or type (none: no part)
+    <store>/speakers.parquet                   the same, all in one file, in a store settled
+                                               before the kinds table (until it is settled)
 
 One ingest chunk is one batch: its parts are written (temp file, fsync, rename), THEN recorded
 in the catalog in one transaction. Readers use only the parts the catalog lists, so a kill at
@@ -36,7 +39,7 @@ from newsquotes.store.catalog import Catalog, Part
 from newsquotes.store.files import clean_temps, read_parquet, write_parquet
 from newsquotes.store.frames import Corpus, articles_frame, outlet_names
 
-KINDS = ("articles", "statements", "topics", "names")
+KINDS = ("articles", "statements", "topics", "names", "speakers")
 CATALOG = "catalog.sqlite"
 SPEAKERS = "speakers.parquet"
 NAMES_ROW_GROUP = 4096
@@ -177,10 +180,21 @@ class Store:
 
     def speakers(self) -> pd.DataFrame:
         """Give the settled names (schema "speakers"); empty before any settlement."""
-        path = self.path / SPEAKERS
-        if self.catalog() is None or not path.exists():
-            return schema.empty_frame("speakers")
-        return schema.from_arrow(read_parquet(path, schema.arrow_schema("speakers")), "speakers")
+        tables = [read_parquet(p, schema.arrow_schema("speakers")) for p in self.speakers_parts()]
+        return schema.from_arrow(pa.concat_tables(tables), "speakers") if tables else \
+            schema.empty_frame("speakers")
+
+    def speakers_parts(self) -> list[Path]:
+        """Give the files holding the settled names: the speakers parts of a store settled
+        from its kinds table (or a catalog rebuilt from its parts), else the one file of an
+        older store."""
+        catalog = self.catalog()
+        if catalog is None:
+            return []
+        parts = self.parts("speakers")
+        if parts or catalog.meta("kinds") == "1":
+            return parts
+        return [self.path / SPEAKERS] if (self.path / SPEAKERS).exists() else []
 
     def statements(self) -> pd.DataFrame:
         """Give the stored statements with each speaker's canonical name and type."""
@@ -273,10 +287,21 @@ class Store:
                 self.add_batch(Batch(articles_frame(new)))
             return added, present
 
-    def write_speakers(self, settled: pd.DataFrame) -> None:
-        """Store the settled names (schema "speakers") in place of the old ones."""
+    def write_speakers(self, settled: dict[str, pd.DataFrame], meta: dict[str, str] | None = None,
+                       **changes) -> None:
+        """Store the settled names (schema "speakers") of each batch given in place of its
+        old ones (no rows: no part), recorded in one commit with `meta` and the catalog
+        `changes` (`Catalog.commit`'s kinds rows); the one file of an older store goes."""
         with self.lock():
-            write_parquet(self.path / SPEAKERS, schema.to_arrow(settled, "speakers"))
+            catalog = self.catalog(create=True)
+            old = [p.file for p in catalog.parts("speakers") if p.batch in settled]
+            parts = [self._part("speakers", batch, rows, "", {})
+                     for batch, rows in settled.items() if not rows.empty]
+            catalog.commit(parts=parts, drop=old, meta=meta, **changes)
+            for file in old:
+                (self.path / file).unlink(missing_ok=True)
+            if catalog.meta("kinds") == "1":
+                (self.path / SPEAKERS).unlink(missing_ok=True)
 
 
 def _or_empty(df: pd.DataFrame | None, kind: str) -> pd.DataFrame:

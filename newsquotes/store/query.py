@@ -38,7 +38,7 @@ class Query:
     """The store's parts opened in DuckDB, asked what the pages draw."""
 
     def __init__(self, statements: Sequence[Path], articles: Sequence[Path],
-                 topics: Sequence[Path] = (), speakers: Path | None = None) -> None:
+                 topics: Sequence[Path] = (), speakers: Sequence[Path] = ()) -> None:
         self.con = duckdb.connect()
         # One connection, used by every session's thread in turn (a DuckDB connection is not
         # to be used by two threads at once; a cursor would not see the temporary tables).

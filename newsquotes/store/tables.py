@@ -151,14 +151,13 @@ def parts_view(con: duckdb.DuckDBPyConnection, name: str, paths: Sequence[Path],
 
 def make_tables(con: duckdb.DuckDBPyConnection, statements: Sequence[Path],
                 articles: Sequence[Path], topics: Sequence[Path] = (),
-                speakers: Path | None = None) -> tuple[int, int]:
+                speakers: Sequence[Path] = ()) -> tuple[int, int]:
     """Make the views and tables over the parts; give the number of articles (the highest
     `aid`) and the highest hash whose terms are held (`term_rows`)."""
     parts_view(con, "raw_statements", statements, STATEMENT_SCHEMA, numbered=True)
     parts_view(con, "raw_articles", articles, ARTICLE_SCHEMA)
     parts_view(con, "topics", topics, TOPIC_SCHEMA)
-    has_mapping = speakers is not None and Path(speakers).exists()
-    parts_view(con, "mapping", [speakers] if has_mapping else [], MAPPING_SCHEMA)
+    parts_view(con, "mapping", list(speakers), MAPPING_SCHEMA)
     con.register("files", pd.DataFrame({"file": range(len(statements)),
                                         "filename": [str(p) for p in statements]}))
     for statement in (_ARTICLES, _MAPPING, f"CREATE TEMP VIEW v AS {_VIEW}", _TYPES, _FACTS,

@@ -98,7 +98,7 @@ def store(tmp_path_factory):
     articles = articles.assign(date=pd.to_datetime(articles["date"]))
     view = Corpus(articles, statements, topics).view()
     query = Query(paths["statements"], paths["articles"], paths["topics"],
-                  folder / "speakers.parquet")
+                  [folder / "speakers.parquet"])
     return query, view, topics, articles
 
 
@@ -366,7 +366,7 @@ def partly_held(store):
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(tables, "HELD", 15)
         return Query(paths["statements"], paths["articles"], paths["topics"],
-                     folder / "speakers.parquet")
+                     [folder / "speakers.parquet"])
 
 
 @pytest.mark.parametrize("filters", FILTERS[:7])
