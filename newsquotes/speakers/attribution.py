@@ -261,7 +261,11 @@ def _person(m: _Mention) -> Speaker | None:
     if m.head.pos_ == "PROPN":
         return Speaker(m.raw, "person")
     if m.low in PEOPLE_NOUNS:
-        at = m.head.idx + m.head.doc.user_data.get("base", 0)
+        # A person the noun's own clause names is whom it acted on, not its name ("a woman
+        # who accused Vask of fraud"): the lede's name comes after that clause.
+        last = max([m.head] + [c.right_edge for c in m.head.rights if c.dep_ in ("relcl", "acl")],
+                   key=lambda t: t.i)
+        at = last.idx + len(last) + m.head.doc.user_data.get("base", 0)
         p = m.cast.roles.introduced_after(at, "", "")
         # "a woman" is never a man the text calls "he", nor "a man" a woman
         other = "he" if m.low in FEMALE_NOUNS else "she" if m.low in MALE_NOUNS else ""
