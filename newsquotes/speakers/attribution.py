@@ -346,8 +346,18 @@ def _named(cast: Cast, head, span, raw: str, aff: str) -> Speaker | None:
     if names.is_place(place) or head.ent_type_ == "GPE":
         if cast.evidence.natural(place):
             return Speaker("", "")  # "the disputed Hollin Gap" speaks for no one
+        if " " not in place and _reports(head) and not cast.evidence.is_place(place, set()):
+            # One word only the tagger calls a place (the text puts nothing in it, makes no
+            # demonym of it) that reports is an outlet: "Bloomberg reported" (not "according
+            # to": "according to Russia" is as common).
+            return Speaker(place, "organisation", "", aff)
         return Speaker(place, "government", "", place)
     return None
+
+
+def _reports(head) -> bool:
+    """Give True for the subject of "reported" ("Bloomberg reported that ...")."""
+    return head.dep_ == "nsubj" and head.head.lemma_ == "report"
 
 
 def _department(text: str, name: str) -> str:

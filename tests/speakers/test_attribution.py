@@ -27,6 +27,8 @@ def speakers(text: str) -> list[tuple[str, str]]:
     # a country the text gives a demonym ("Ostravan") is a government, not a person
     ("The Ostravan army moved north.\n\nOstrava said the border was closed.",
      [("Ostrava", "government")]),
+    # ... but a word only the tagger calls a place, which "reported", is an outlet
+    ("Bloomberg reported that the fund had lost money.", [("Bloomberg", "organisation")]),
     # a place-shaped name is never a person ("Port Ansel"-like)
     ("Talks were held in Port Vellin.\n\nPort Vellin said the harbour would reopen.",
      [("Port Vellin", "government")]),
