@@ -78,6 +78,20 @@ def test_full_name_of_a_surname():
     assert names.as_speaker("Tavi Rennick") == Speaker("Tavi Rennick", "person")
 
 
+@pytest.mark.parametrize("name, expected", [
+    # two surnames the text gives other people ("adviser Rick Harlan", "Paul Vasko"): a firm
+    ("Harlan Vasko", False),
+    ("Paul Vasko", True),
+    # a word of a capitalised run or an epithet names no other person ("Democrat Lida Moor")
+    ("Lida Moor", True),
+])
+def test_a_name_of_two_other_peoples_surnames_is_their_firm(name, expected):
+    text = ("Vasko founded Harlan Vasko with the adviser Rick Harlan. “Paul Vasko made certain "
+            "of it,” said Democrat Lida Moor, who calls him Crooked Lida's rival. Moor left.")
+    names = Registry(text, TextEvidence(text))
+    assert names.may_be_person(name) is expected
+
+
 def test_last_person_before():
     text = "Ana Pell met Tavi Rennick."
     names = Registry(text, TextEvidence(text))
