@@ -14,7 +14,7 @@ from newsquotes.lexicon.bodies import ORG_NAME_WORDS, ORG_NOUNS
 from newsquotes.lexicon.calendar import MONTHS, WEEKDAYS
 from newsquotes.lexicon.corpus_names import EPITHETS, EVENT_WORDS
 from newsquotes.lexicon.people import NOT_NAME, ROLE_NOUNS, TITLES
-from newsquotes.speakers.evidence import TextEvidence
+from newsquotes.speakers.evidence import TextEvidence, place_shaped
 from newsquotes.speakers.names import POSSESSIVE, clean_name
 
 _THE = re.compile(r"\bthe\s$", re.IGNORECASE)
@@ -103,13 +103,14 @@ class Registry:
     def _surname_of_another(self, word: str, name: list[str]) -> bool:
         """Give True when the text's prose names someone by a given name and `word`, the given
         name no word of `name` ("adviser Rick Davis" for "Davis" of "Davis Manafort"; not
-        "Crooked Hillary", nor a word of a capitalised run: "Democrat Hillary Clinton")."""
+        "Crooked Hillary", a place, "New York", nor a word of a capitalised run: "Democrat
+        Hillary Clinton")."""
         for m in re.finditer(r"\b([A-Z][a-z][\w’'-]*)[ \u00a0]" + re.escape(word)
                              + r"\b(?![ \u00a0][A-Z])", self.text):
             given = m.group(1)
             before = self.text[max(0, m.start() - 30):m.start()].split()[-1:]
             in_run = before and before[0][:1].isupper() and before[0][-1] not in ".!?:”\""
-            if not in_run and given not in name and (
+            if not in_run and given not in name and not place_shaped(m.group()) and (
                     given.lower() not in NOT_NAME | TITLES | EPITHETS | ROLE_NOUNS):
                 return True
         return False

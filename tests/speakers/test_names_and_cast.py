@@ -82,12 +82,15 @@ def test_full_name_of_a_surname():
     # two surnames the text gives other people ("adviser Rick Harlan", "Paul Vasko"): a firm
     ("Harlan Vasko", False),
     ("Paul Vasko", True),
-    # a word of a capitalised run or an epithet names no other person ("Democrat Lida Moor")
+    # a word of a capitalised run or an epithet names no other person ("Democrat Lida Moor"),
+    # nor does a place ("Port Kessin")
     ("Lida Moor", True),
+    ("Kessin Vasko", True),
 ])
 def test_a_name_of_two_other_peoples_surnames_is_their_firm(name, expected):
     text = ("Vasko founded Harlan Vasko with the adviser Rick Harlan. “Paul Vasko made certain "
-            "of it,” said Democrat Lida Moor, who calls him Crooked Lida's rival. Moor left.")
+            "of it,” said Democrat Lida Moor, who calls him Crooked Lida's rival. Moor left "
+            "for Port Kessin.")
     names = Registry(text, TextEvidence(text))
     assert names.may_be_person(name) is expected
 
