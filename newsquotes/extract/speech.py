@@ -42,6 +42,7 @@ class Candidate:
     cue: str = ""
     speaker: object = None  # the spaCy token heading the speaker mention, or None
     follows: bool = False  # no cue of its own: said by whoever spoke last
+    excerpt: bool = False  # the excerpt a headline introduces: said by no one the article names
 
 
 def trim(text: str, a: int, b: int) -> tuple[int, int]:

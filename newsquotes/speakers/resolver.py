@@ -142,6 +142,14 @@ class Resolver:
         state.spoke(said, end)
         return said
 
+    def nobody(self, start: int, end: int) -> Attribution:
+        """Give the attribution of the statement text[start:end] that no one the article names
+        said (an excerpt under a headline): a quotation after it with no cue of its own is
+        no one's either."""
+        said = Attribution(Speaker("", ""), Mention("", start, start))
+        self.discourse.spoke(said, end)
+        return said
+
     def _antecedent(self, before: int) -> str:
         """Give the person "he"/"she" before offset `before` may stand for: the latest named
         outside a quotation whom the text gives a gender or quotes by name, else the latest

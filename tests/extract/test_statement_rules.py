@@ -28,6 +28,15 @@ CASES = [
     ("Ana Pell will travel to Kessin on Monday when the talks conclude.", []),
     # "admitting students" admits no words
     ("Kessin College makes up the shortfall by admitting more students from abroad.", []),
+    # a digest's headline in capitals before an excerpt is no lead-in: the excerpt is no
+    # one's, and so is a quotation after it with no cue of its own
+    ("Ana Pell said the vote was close.\n\nKESSIN: FERRY WORKERS BLOCKING THE HARBOUR “The "
+     "ferry workers of Kessin have kept the harbour shut for a week.” [Herald.]\n\n"
+     "TWO BRIDGES, SEEN FROM ABOVE “Both bridges will stay shut until spring, the council "
+     "decided.” [Post.]",
+     [("Ana Pell", "the vote was close"),
+      ("", "The ferry workers of Kessin have kept the harbour shut for a week."),
+      ("", "Both bridges will stay shut until spring, the council decided.")]),
     # a lead-in the parse runs into its quotation gives the quotation its speaker
     ("Oren Vask spoke first. Ana Pell shot back, “The council called them out. They must be "
      "crushed by that.”",
