@@ -348,7 +348,7 @@ def resolve(text: str, resolver: Resolver, cands: list[Candidate]) -> list[State
     found to have said is left out)."""
     out = []
     for c in cands:
-        said = (resolver.nobody(c.start, c.end) if c.excerpt
+        said = (resolver.nobody(*c.headline, c.end) if c.headline
                 else resolver.attribute(c.speaker, c.start, c.end))
         if said is None:
             continue

@@ -42,7 +42,8 @@ class Candidate:
     cue: str = ""
     speaker: object = None  # the spaCy token heading the speaker mention, or None
     follows: bool = False  # no cue of its own: said by whoever spoke last
-    excerpt: bool = False  # the excerpt a headline introduces: said by no one the article names
+    # (start, end) of the headline an excerpt stands under: said by no one the article names
+    headline: tuple[int, int] | None = None
 
 
 def trim(text: str, a: int, b: int) -> tuple[int, int]:

@@ -142,11 +142,11 @@ class Resolver:
         state.spoke(said, end)
         return said
 
-    def nobody(self, start: int, end: int) -> Attribution:
-        """Give the attribution of the statement text[start:end] that no one the article names
-        said (an excerpt under a headline): a quotation after it with no cue of its own is
-        no one's either."""
-        said = Attribution(Speaker("", ""), Mention("", start, start))
+    def nobody(self, lo: int, hi: int, end: int) -> Attribution:
+        """Give the attribution of a statement ending at `end` that no one the article names
+        said, an excerpt under the headline text[lo:hi] (its mention): a quotation after it
+        with no cue of its own is no one's either."""
+        said = Attribution(Speaker("", ""), Mention(self.cast.text[lo:hi], lo, hi))
         self.discourse.spoke(said, end)
         return said
 
