@@ -15,7 +15,7 @@ from newsquotes.lexicon.calendar import MONTHS, WEEKDAYS
 from newsquotes.lexicon.corpus_names import EPITHETS, EVENT_WORDS
 from newsquotes.lexicon.people import NOT_NAME, ROLE_NOUNS, TITLES
 from newsquotes.speakers.evidence import TextEvidence, place_shaped
-from newsquotes.speakers.names import POSSESSIVE, clean_name
+from newsquotes.speakers.names import POSSESSIVE, clean_name, regnal
 
 _THE = re.compile(r"\bthe\s$", re.IGNORECASE)
 # A capitalised word right after a name: "Trump Tower", "Nashua Community College"
@@ -222,6 +222,10 @@ class Registry:
             # The surname may be introduced in a paragraph we did not parse.
             pattern = r"\b((?:[A-Z][\w’'.-]+ ){1,2})" + re.escape(name) + r"\b"
             for m in re.finditer(pattern, self.text):
+                title = m.group(1).split()[-1]
+                if regnal([title, name]):
+                    best = f"{title} {name}"  # "Pope Francis" for "Francis"
+                    break
                 lead = [w for w in m.group(1).split() if w.lower() not in TITLES]
                 # "... in Arvel. Velora said", "If Velora": a word ending a sentence or a
                 # capitalised function word starts no name.

@@ -35,6 +35,9 @@ def speakers(text: str) -> list[tuple[str, str]]:
      "lobbying.\n\nVasko formed the firm with the adviser Rick Harlan.\n\n“Paul Vasko made "
      "certain no delegate moved,” Ray Dunn said.",
      [("the paper", ""), ("Paul Vasko", "person"), ("Ray Dunn", "person")]),
+    # a pope's title before one name is part of the name a bare "Tavian" stands for
+    ("Pope Tavian met the poor of Kessin on Monday.\n\nTavian said the border was a wall "
+     "against the weak.", [("Pope Tavian", "person")]),
     # a place-shaped name is never a person ("Port Ansel"-like)
     ("Talks were held in Port Vellin.\n\nPort Vellin said the harbour would reopen.",
      [("Port Vellin", "government")]),

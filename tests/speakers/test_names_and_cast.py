@@ -18,6 +18,7 @@ from newsquotes.speakers.scanner import titled_name
     ("(Pell)", "Pell"),
     ("“Pell”", "Pell"),
     ("Mr.", "Mr"),  # a title alone stays
+    ("Pope Tavian", "Pope Tavian"),  # a pope's title before one name is part of it
     ("", ""),
 ])
 def test_clean_name(text, expected):
