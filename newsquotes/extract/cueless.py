@@ -9,7 +9,7 @@ import re
 
 from newsquotes.extract.cues import is_speech_lemma
 from newsquotes.extract.quotemarks import QUOTE_CHARS, QuoteSpan
-from newsquotes.extract.speech import Candidate, subject_of
+from newsquotes.extract.speech import Candidate, subject_of, trim
 from newsquotes.lexicon.bodies import ISSUED_FORMS
 from newsquotes.lexicon.labels import LINE_LABELS, LINK_LABELS, NAME_LINKS
 from newsquotes.lexicon.people import NOT_SPEAKERS
@@ -181,12 +181,24 @@ def leftover_quotes(text: str, quotes: list[QuoteSpan], taken: list[Candidate],
         if stands_alone or words >= 12:
             lead = (_lead_in(text, doc, para_lo, q, list(all_quotes)) if doc is not None
                     else None)
-            if lead is not None:
+            if _in_capitals(text[para_lo:q.start]):
+                # "UN: PEACEKEEPERS PAYING ... “...” [WaPo.]": a digest's headline and the
+                # excerpt of the story it links, no one's words (the headline's subject none)
+                head = trim(text, para_lo, q.start)
+                out.append(Candidate(q.content_start, q.content_end, "direct", "", None,
+                                     headline=head))
+            elif lead is not None:
                 out.append(Candidate(q.content_start, q.content_end, "direct", lead[1].text,
                                      lead[0]))
             else:
                 out.append(Candidate(q.content_start, q.content_end, "direct", "", None, True))
     return out
+
+
+def _in_capitals(text: str) -> bool:
+    """Give True for a headline set in capitals: three words or more, every one in capitals."""
+    words = re.findall(r"[^\W\d_]+", text)
+    return len(words) >= 3 and all(w.isupper() for w in words)
 
 
 _ISSUED = re.compile(r"\b(?:" + "|".join(sorted(ISSUED_FORMS)) + r")\b")

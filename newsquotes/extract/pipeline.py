@@ -58,7 +58,7 @@ from newsquotes.records import Statement
 from newsquotes.speakers.cast import build_cast
 from newsquotes.speakers.resolver import Resolver
 
-EXTRACTOR_VERSION = "quotes-9"
+EXTRACTOR_VERSION = "quotes-10"
 
 log = logging.getLogger(__name__)
 
@@ -348,7 +348,8 @@ def resolve(text: str, resolver: Resolver, cands: list[Candidate]) -> list[State
     found to have said is left out)."""
     out = []
     for c in cands:
-        said = resolver.attribute(c.speaker, c.start, c.end)
+        said = (resolver.nobody(*c.headline, c.end) if c.headline
+                else resolver.attribute(c.speaker, c.start, c.end))
         if said is None:
             continue
         who, mention = said.speaker, said.mention

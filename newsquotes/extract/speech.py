@@ -42,6 +42,8 @@ class Candidate:
     cue: str = ""
     speaker: object = None  # the spaCy token heading the speaker mention, or None
     follows: bool = False  # no cue of its own: said by whoever spoke last
+    # (start, end) of the headline an excerpt stands under: said by no one the article names
+    headline: tuple[int, int] | None = None
 
 
 def trim(text: str, a: int, b: int) -> tuple[int, int]:

@@ -17,6 +17,9 @@ prince pope rev. lt. col. capt. sgt. sir lord lady candidate commissioner envoy 
 councilman councilwoman congressman congresswoman executive officer ceo founder head manager
 adviser advisor presidential gop democratic republican the u.s. us
 """)
+# Titles of a sovereign or a pope: with one name after them they are part of the person's
+# ordinary name ("Pope Francis", "King Oskar"), which the name alone is not.
+REGNAL_TITLES = words("pope king queen prince princess emperor empress sultan")
 # Nouns for a person by office or occupation ("the minister", "Russia's top diplomat").
 ROLE_NOUNS = words("""
 minister president secretary senator governor spokesman spokeswoman spokesperson official

@@ -261,7 +261,11 @@ def _person(m: _Mention) -> Speaker | None:
     if m.head.pos_ == "PROPN":
         return Speaker(m.raw, "person")
     if m.low in PEOPLE_NOUNS:
-        at = m.head.idx + m.head.doc.user_data.get("base", 0)
+        # A person the noun's own clause names is whom it acted on, not its name ("a woman
+        # who accused Vask of fraud"): the lede's name comes after that clause.
+        last = max([m.head] + [c.right_edge for c in m.head.rights if c.dep_ in ("relcl", "acl")],
+                   key=lambda t: t.i)
+        at = last.idx + len(last) + m.head.doc.user_data.get("base", 0)
         p = m.cast.roles.introduced_after(at, "", "")
         # "a woman" is never a man the text calls "he", nor "a man" a woman
         other = "he" if m.low in FEMALE_NOUNS else "she" if m.low in MALE_NOUNS else ""
@@ -342,8 +346,18 @@ def _named(cast: Cast, head, span, raw: str, aff: str) -> Speaker | None:
     if names.is_place(place) or head.ent_type_ == "GPE":
         if cast.evidence.natural(place):
             return Speaker("", "")  # "the disputed Hollin Gap" speaks for no one
+        if " " not in place and _reports(head) and not cast.evidence.is_place(place, set()):
+            # One word only the tagger calls a place (the text puts nothing in it, makes no
+            # demonym of it) that reports is an outlet: "Bloomberg reported" (not "according
+            # to": "according to Russia" is as common).
+            return Speaker(place, "organisation", "", aff)
         return Speaker(place, "government", "", place)
     return None
+
+
+def _reports(head) -> bool:
+    """Give True for the subject of "reported" ("Bloomberg reported that ...")."""
+    return head.dep_ == "nsubj" and head.head.lemma_ == "report"
 
 
 def _department(text: str, name: str) -> str:

@@ -12,14 +12,20 @@ from newsquotes.lexicon.bodies import (
     ORG_NOUNS,
     STATE_BODY_WORDS,
 )
-from newsquotes.lexicon.people import PERSON_PRONOUNS, PRONOUNS, ROLE_NOUNS, TITLES
+from newsquotes.lexicon.people import (
+    PERSON_PRONOUNS,
+    PRONOUNS,
+    REGNAL_TITLES,
+    ROLE_NOUNS,
+    TITLES,
+)
 from newsquotes.lexicon.places import DEMONYMS
 
 # The tables are the lexicon's; they are named here too for corpus.py, which reads them here.
 __all__ = [
     "GOVERNMENT_NAMES", "GOVERNMENT_WORDS", "ORG_NAME_WORDS", "ORG_NOUNS", "PERSON_PRONOUNS",
     "POSSESSIVE", "PRONOUNS", "ROLE_NOUNS", "STATE_BODY_WORDS", "TITLES", "clean_name",
-    "country_of", "plain_name", "same_place",
+    "country_of", "plain_name", "regnal", "same_place",
 ]
 
 POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
@@ -32,9 +38,15 @@ def clean_name(text: str) -> str:
     # "Ukraine’s Dmytro Kuleba": the possessive before the name is an affiliation.
     while len(words) > 1 and POSSESSIVE.search(words[0]):
         words = words[1:]
-    while len(words) > 1 and words[0].lower() in TITLES:
+    while len(words) > 1 and words[0].lower() in TITLES and not regnal(words):
         words = words[1:]
     return " ".join(words)
+
+
+def regnal(words: list[str]) -> bool:
+    """Give True for a sovereign's or a pope's title before one name ("Pope Francis"): the
+    title is part of the name."""
+    return len(words) == 2 and words[0].lower() in REGNAL_TITLES
 
 
 def plain_name(text: str) -> str:

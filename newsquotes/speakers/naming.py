@@ -9,7 +9,14 @@ from functools import lru_cache
 
 from newsquotes.lexicon.corpus_names import NICKNAMES, PARTY_NOUNS, SUFFIXES
 from newsquotes.lexicon.places import PLACE_FIRST
-from newsquotes.speakers.names import ORG_NAME_WORDS, PRONOUNS, ROLE_NOUNS, TITLES, plain_name
+from newsquotes.speakers.names import (
+    ORG_NAME_WORDS,
+    PRONOUNS,
+    ROLE_NOUNS,
+    TITLES,
+    plain_name,
+    regnal,
+)
 
 # Lower-case words inside a personal name ("Ursula von der Leyen", "Ibn al Saud").
 PARTICLES = {"van", "von", "der", "den", "de", "du", "da", "di", "del", "dos", "la", "le", "bin",
@@ -72,7 +79,7 @@ def tidy(name: str, speaker_type: str = "") -> str:
         return " ".join(words)
     for i in range(len(words) - 2, -1, -1):
         rest = words[i + 1:]
-        if (_marker(words[i], rest) and name_like(" ".join(rest))
+        if (_marker(words[i], rest) and name_like(" ".join(rest)) and not regnal(words[i:])
                 and not all(w.lower() in TITLES for w in rest)):
             return " ".join(rest)
     return " ".join(words)

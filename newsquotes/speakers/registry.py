@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 
 from newsquotes.lexicon.bodies import ORG_NAME_WORDS, ORG_NOUNS
 from newsquotes.lexicon.calendar import MONTHS, WEEKDAYS
-from newsquotes.lexicon.corpus_names import EVENT_WORDS
-from newsquotes.lexicon.people import NOT_NAME, TITLES
-from newsquotes.speakers.evidence import TextEvidence
-from newsquotes.speakers.names import POSSESSIVE, clean_name
+from newsquotes.lexicon.corpus_names import EPITHETS, EVENT_WORDS
+from newsquotes.lexicon.people import NOT_NAME, ROLE_NOUNS, TITLES
+from newsquotes.speakers.evidence import TextEvidence, place_shaped
+from newsquotes.speakers.names import POSSESSIVE, clean_name, regnal
 
 _THE = re.compile(r"\bthe\s$", re.IGNORECASE)
 # A capitalised word right after a name: "Trump Tower", "Nashua Community College"
@@ -96,7 +96,24 @@ class Registry:
                 POSSESSIVE.search(w) for w in words[:-1]) or words[-1].lower() in EVENT_WORDS:
             return False  # "Election Day" is a day
         ev = self.evidence
+        if len(words) == 2 and all(self._surname_of_another(w, words) for w in words):
+            return False  # "Davis Manafort" beside "Rick Davis" and "Paul Manafort": a firm
         return not (ev.is_place(name, set()) or ev.is_org(name) and name not in ev.people)
+
+    def _surname_of_another(self, word: str, name: list[str]) -> bool:
+        """Give True when the text's prose names someone by a given name and `word`, the given
+        name no word of `name` ("adviser Rick Davis" for "Davis" of "Davis Manafort"; not
+        "Crooked Hillary", a place, "New York", nor a word of a capitalised run: "Democrat
+        Hillary Clinton")."""
+        for m in re.finditer(r"\b([A-Z][a-z][\w’'-]*)[ \u00a0]" + re.escape(word)
+                             + r"\b(?![ \u00a0][A-Z])", self.text):
+            given = m.group(1)
+            before = self.text[max(0, m.start() - 30):m.start()].split()[-1:]
+            in_run = before and before[0][:1].isupper() and before[0][-1] not in ".!?:”\""
+            if not in_run and given not in name and not place_shaped(m.group()) and (
+                    given.lower() not in NOT_NAME | TITLES | EPITHETS | ROLE_NOUNS):
+                return True
+        return False
 
     def is_place(self, name: str) -> bool:
         """Give True when the text makes `name` a place and no known person bears it."""
@@ -205,6 +222,10 @@ class Registry:
             # The surname may be introduced in a paragraph we did not parse.
             pattern = r"\b((?:[A-Z][\w’'.-]+ ){1,2})" + re.escape(name) + r"\b"
             for m in re.finditer(pattern, self.text):
+                title = m.group(1).split()[-1]
+                if regnal([title, name]):
+                    best = f"{title} {name}"  # "Pope Francis" for "Francis"
+                    break
                 lead = [w for w in m.group(1).split() if w.lower() not in TITLES]
                 # "... in Arvel. Velora said", "If Velora": a word ending a sentence or a
                 # capitalised function word starts no name.

@@ -142,6 +142,14 @@ class Resolver:
         state.spoke(said, end)
         return said
 
+    def nobody(self, lo: int, hi: int, end: int) -> Attribution:
+        """Give the attribution of a statement ending at `end` that no one the article names
+        said, an excerpt under the headline text[lo:hi] (its mention): a quotation after it
+        with no cue of its own is no one's either."""
+        said = Attribution(Speaker("", ""), Mention(self.cast.text[lo:hi], lo, hi))
+        self.discourse.spoke(said, end)
+        return said
+
     def _antecedent(self, before: int) -> str:
         """Give the person "he"/"she" before offset `before` may stand for: the latest named
         outside a quotation whom the text gives a gender or quotes by name, else the latest

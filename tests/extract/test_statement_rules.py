@@ -28,6 +28,15 @@ CASES = [
     ("Ana Pell will travel to Kessin on Monday when the talks conclude.", []),
     # "admitting students" admits no words
     ("Kessin College makes up the shortfall by admitting more students from abroad.", []),
+    # a digest's headline in capitals before an excerpt is no lead-in: the excerpt is no
+    # one's, and so is a quotation after it with no cue of its own
+    ("Ana Pell said the vote was close.\n\nKESSIN: FERRY WORKERS BLOCKING THE HARBOUR “The "
+     "ferry workers of Kessin have kept the harbour shut for a week.” [Herald.]\n\n"
+     "TWO BRIDGES, SEEN FROM ABOVE “Both bridges will stay shut until spring, the council "
+     "decided.” [Post.]",
+     [("Ana Pell", "the vote was close"),
+      ("", "The ferry workers of Kessin have kept the harbour shut for a week."),
+      ("", "Both bridges will stay shut until spring, the council decided.")]),
     # a lead-in the parse runs into its quotation gives the quotation its speaker
     ("Oren Vask spoke first. Ana Pell shot back, “The council called them out. They must be "
      "crushed by that.”",
@@ -64,3 +73,12 @@ def test_infinitive_relative_speaks_for_the_governing_subject():
     pos = ["PRON", "VERB", "ADP", "ADP", "PRON", "NOUN", "PART", "VERB", "PRON", "AUX", "ADJ"]
     doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos)
     assert subject_of(doc[7]).text == "He"
+
+
+def test_an_excerpt_under_a_headline_in_capitals_is_mentioned_by_its_headline():
+    text = ("Ana Pell said the vote was close.\n\nKESSIN: FERRY WORKERS BLOCKING THE HARBOUR “The "
+            "ferry workers of Kessin have kept the harbour shut for a week.” [Herald.]")
+    said = extract_statements(text)[-1]
+    headline = "KESSIN: FERRY WORKERS BLOCKING THE HARBOUR"
+    assert (said.speaker, said.speaker_mention) == ("", headline)
+    assert text[said.speaker_mention_start:said.speaker_mention_end] == said.speaker_mention

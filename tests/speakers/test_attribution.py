@@ -27,6 +27,17 @@ def speakers(text: str) -> list[tuple[str, str]]:
     # a country the text gives a demonym ("Ostravan") is a government, not a person
     ("The Ostravan army moved north.\n\nOstrava said the border was closed.",
      [("Ostrava", "government")]),
+    # ... but a word only the tagger calls a place, which "reported", is an outlet
+    ("Bloomberg reported that the fund had lost money.", [("Bloomberg", "organisation")]),
+    # a firm named for two partners is no person a bare surname stands for
+    ("The campaign hired a veteran.\n\nVasko co-founded two firms, Black, Vasko and Stone "
+     "and, later, Harlan Vasko, the paper said.\n\nVasko acknowledged that the work was "
+     "lobbying.\n\nVasko formed the firm with the adviser Rick Harlan.\n\n“Paul Vasko made "
+     "certain no delegate moved,” Ray Dunn said.",
+     [("the paper", ""), ("Paul Vasko", "person"), ("Ray Dunn", "person")]),
+    # a pope's title before one name is part of the name a bare "Tavian" stands for
+    ("Pope Tavian met the poor of Kessin on Monday.\n\nTavian said the border was a wall "
+     "against the weak.", [("Pope Tavian", "person")]),
     # a place-shaped name is never a person ("Port Ansel"-like)
     ("Talks were held in Port Vellin.\n\nPort Vellin said the harbour would reopen.",
      [("Port Vellin", "government")]),

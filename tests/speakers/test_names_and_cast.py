@@ -18,6 +18,7 @@ from newsquotes.speakers.scanner import titled_name
     ("(Pell)", "Pell"),
     ("“Pell”", "Pell"),
     ("Mr.", "Mr"),  # a title alone stays
+    ("Pope Tavian", "Pope Tavian"),  # a pope's title before one name is part of it
     ("", ""),
 ])
 def test_clean_name(text, expected):
@@ -76,6 +77,23 @@ def test_full_name_of_a_surname():
     assert names.full_name("Velora") == "Velora"  # "If" starts no name
     names.add_person("Tavi Rennick", 25)
     assert names.as_speaker("Tavi Rennick") == Speaker("Tavi Rennick", "person")
+
+
+@pytest.mark.parametrize("name, expected", [
+    # two surnames the text gives other people ("adviser Rick Harlan", "Paul Vasko"): a firm
+    ("Harlan Vasko", False),
+    ("Paul Vasko", True),
+    # a word of a capitalised run or an epithet names no other person ("Democrat Lida Moor"),
+    # nor does a place ("Port Kessin")
+    ("Lida Moor", True),
+    ("Kessin Vasko", True),
+])
+def test_a_name_of_two_other_peoples_surnames_is_their_firm(name, expected):
+    text = ("Vasko founded Harlan Vasko with the adviser Rick Harlan. “Paul Vasko made certain "
+            "of it,” said Democrat Lida Moor, who calls him Crooked Lida's rival. Moor left "
+            "for Port Kessin.")
+    names = Registry(text, TextEvidence(text))
+    assert names.may_be_person(name) is expected
 
 
 def test_last_person_before():

@@ -61,6 +61,14 @@ CASES = [
     ("A woman who saw the crash said the road was icy.\n\nOren Vask said the claim was "
      "false. He said he would sue.",
      ["", "Oren Vask", "Oren Vask"]),
+    # ... nor the man her own clause names: whom she accused is no name of hers, in a
+    # title-case headline or in the text
+    ("Woman Who Accused Oren Vask Of Fraud When She Was Mayor Drops Her Case.\n\nOn Friday, "
+     "Oren Vask said the claim had been false from the start.",
+     ["", "Oren Vask"]),
+    ("A woman who accused Oren Vask of fraud said the case was closed.\n\nVask said the "
+     "claim was false.",
+     ["", "", "Oren Vask"]),
     # a description no one in the article is given stays unresolved
     ("The rain fell all day.\n\nThe senator said the bill would fail.", [""]),
     ("The rain fell all day.\n\nA veteran diplomat said the talks had stalled.", [""]),

@@ -28,6 +28,9 @@ def _speakers(rows, aliases=None, types=None) -> list[str]:
     ("Borlandian Foreign Minister Tavi Rennick", "person", "Tavi Rennick"),
     ("Senator Angus King", "person", "Angus King"),
     ("Martin Luther King", "person", "Martin Luther King"),
+    # a pope's or a sovereign's title before one name is part of it
+    ("Pope Tavian", "person", "Pope Tavian"),
+    ("King Oskar", "person", "King Oskar"),
     ("opposition leader Ana Roth,", "person", "Ana Roth"),
     ("Dr. Pia Moss", "person", "Pia Moss"),
     ("Ursula von der Leyen", "person", "Ursula von der Leyen"),
