@@ -36,7 +36,12 @@ STORY = ("Ferry fares rise {n}\n\nHarbour\n\nMarch 10, 2022\n\n"
          "“Fares will rise by a tenth on the northern route {n},” said {given} {surname}, the "
          "harbour board's chair. {surname} added that the board had “no other choice this "
          "winter”.\n")
-NEW_NAME = ("Maren", "Holt")  # a name no synthetic store holds
+# Names no synthetic store holds, a different one each add: a name new to the store (its
+# words new too, so the keys of any name holding them are looked up) each time.
+NEW_GIVEN = ["Maren", "Ilka", "Orla", "Bertil", "Signe", "Aksel", "Runa", "Edvin", "Tove",
+             "Lasse", "Frida", "Henrik"]
+NEW_SURNAMES = ["Holt", "Fenwick", "Brandt", "Okafor", "Lindahl", "Marsh", "Quenby", "Rask",
+                "Solberg", "Tarrant", "Ueland", "Vickery"]
 # The synthetic stores' most quoted name (`synthstore`): its key holds one names row in 24.
 POPULAR_NAME = ("Anna", "Varga")
 
@@ -48,11 +53,13 @@ def _story(folder: Path, n: int, name: tuple[str, str]) -> Path:
 
 
 def one_article(store: Path, folder: Path, rounds: int, first: int,
-                name: tuple[str, str] = NEW_NAME) -> list[float]:
-    """Give the seconds of each of `rounds` one-article adds to `store`, each quoting `name`."""
+                name: tuple[str, str] | None = None) -> list[float]:
+    """Give the seconds of each of `rounds` one-article adds to `store`, each quoting `name`
+    (None: a name new to every store, another each add, given by `first` and the round)."""
     times = []
     for n in range(first, first + rounds):
-        path = _story(folder, n, name)
+        path = _story(folder, n, name or (NEW_GIVEN[n % len(NEW_GIVEN)],
+                                          NEW_SURNAMES[n * 7 % len(NEW_SURNAMES)]))
         start = time.perf_counter()
         report = add_files(Store(store), [path])
         times.append(time.perf_counter() - start)

@@ -130,6 +130,9 @@ def _names_where(store: Store, condition) -> pd.DataFrame:
 # Kinds rows settled at once: whole key groups (which never influence each other) are taken
 # until this many rows, so memory is bounded by the largest group, not by all that is touched.
 SETTLE_ROWS = 200_000
+# The catalog's settlement tables: kinds of article by key, and the keys of each word. A
+# store of another (older) format is settled again whole by its next batch.
+KINDS_FORMAT = "2"
 
 
 def _settled_kinds(table: pd.DataFrame, aliases: dict[str, str] | None, places: set[str],
@@ -166,13 +169,28 @@ def _known_places(rows: pd.DataFrame, places: set[str], aliases: dict[str, str] 
     return speakers.places_of(pd.concat([rows[columns], extra], ignore_index=True), aliases)
 
 
+_WORD = re.compile(r"\w+")
+
+
+def word_keys(names: pd.DataFrame) -> list[tuple[str, str]]:
+    """Give the (word, key) pairs of names rows: each casefolded word of a speaker with the
+    row's settlement key."""
+    pairs = set()
+    for speaker, key in set(zip(names["speaker"].tolist(), names["key"].tolist(), strict=True)):
+        pairs.update((word, key) for word in _WORD.findall(speaker.casefold()))
+    return sorted(pairs)
+
+
 def _place_keys(store: Store, fresh: set[str]) -> set[str]:
     """Give the keys of names rows holding a place word or given name just seen (either
-    changes how they settle)."""
-    words = "|".join(re.escape(p) for p in sorted(fresh, key=len, reverse=True))
-    pattern = rf"(?i)\b(?:{words})\b"  # RE2 (pyarrow's): no look-behind
-    rows = _names_where(store, pc.match_substring_regex(pc.field("speaker"), pattern))
-    return set(rows["key"])
+    changes how they settle): those holding every word of one (`word_keys`, in the catalog)."""
+    catalog = store.catalog()
+    keys: set[str] = set()
+    for entry in fresh:
+        words = _WORD.findall(entry.casefold())
+        if words:
+            keys |= set.intersection(*(catalog.keys_with([w]) for w in words))
+    return keys
 
 
 def _changed(settled: pd.DataFrame) -> pd.DataFrame:
@@ -208,7 +226,7 @@ def resettle(store: Store, keys: set[str] | None, aliases: dict[str, str] | None
     changes has all its rows looked up again, and the speakers parts of the batches holding
     them rewritten. Without a kinds table (a store from before it), everything is settled."""
     catalog = store.catalog()
-    if keys is None or catalog.meta("kinds") != "1":
+    if keys is None or catalog.meta("kinds") != KINDS_FORMAT:
         return resettle_everything(store, aliases)
     added = added if added is not None else schema.empty_frame("names")
     old_places = set(json.loads(catalog.meta("places", "[]")))
@@ -245,7 +263,8 @@ def resettle(store: Store, keys: set[str] | None, aliases: dict[str, str] | None
     left = [row[:6] for row in stored_kinds if row[:6] not in now]  # no article is left of
     store.write_speakers(written, {"places": json.dumps(sorted(places)),
                                    "words": json.dumps(words, sort_keys=True)},
-                         kinds=_written(settled, moved, touched), kinds_gone=left)
+                         kinds=_written(settled, moved, touched), kinds_gone=left,
+                         word_keys=word_keys(added))
     return sum(len(r) for r in rows.values())
 
 
@@ -271,11 +290,13 @@ def resettle_everything(store: Store, aliases: dict[str, str] | None,
     places: set[str] = set()
     words: dict[str, list] = {}
     tables = [kinds.kinds_of(schema.empty_frame("names"))]
+    pairs: set[tuple[str, str]] = set()
     for part in store.catalog().parts("names"):
         names = store.read_part(part)
         places |= places_of(names)
         words = words_added(words, words_of(names, aliases), {})[0]
         tables.append(kinds.kinds_of(names))
+        pairs.update(word_keys(names))
     settled = _settled_kinds(kinds.summed(tables), aliases, places, words)
     moved = set(settled.loc[(settled["canonical"] != settled["speaker"])
                             | (settled["canonical_type"] != settled["speaker_type"]), "key"])
@@ -288,9 +309,9 @@ def resettle_everything(store: Store, aliases: dict[str, str] | None,
     written.update({p.batch: schema.empty_frame("speakers")
                     for p in store.catalog().parts("speakers") if p.batch not in written})
     store.write_speakers(written, {"places": json.dumps(sorted(places)),
-                                   "words": json.dumps(words, sort_keys=True), "kinds": "1",
-                                   **(meta or {})},
-                         kinds=_kind_rows(settled), all_kinds=True)
+                                   "words": json.dumps(words, sort_keys=True),
+                                   "kinds": KINDS_FORMAT, **(meta or {})},
+                         kinds=_kind_rows(settled), all_kinds=True, word_keys=sorted(pairs))
     return looked
 
 

@@ -99,14 +99,14 @@ def test_a_store_without_a_kinds_table_settles_everything_once(tmp_path):
     store = _store(tmp_path, STORIES)
     before = _speakers(store)
     kinds = store.catalog().kinds()
-    assert kinds and store.catalog().meta("kinds") == "1"
+    assert kinds and store.catalog().meta("kinds") == settling.KINDS_FORMAT
     # as a store written before the kinds table left it
     store.catalog().commit(meta={"kinds": ""}, all_kinds=True)
     (tmp_path / "more").mkdir()
     (tmp_path / "more" / "late.txt").write_text("Late\n\n“Late again,” said Ana Kessel.\n",
                                                 encoding="utf-8")
     add_files(store, [tmp_path / "more"])
-    assert store.catalog().meta("kinds") == "1"
+    assert store.catalog().meta("kinds") == settling.KINDS_FORMAT
     assert _speakers(store) == sorted([*before, "Ana Kessel"])
     after = store.catalog().kinds()
     assert len(after) == len(kinds)  # she is quoted alone, as in story 5: one kind, two articles
@@ -154,3 +154,12 @@ def test_compact_keeps_the_settled_names_of_the_batches_it_merges(tmp_path):
     before = _speakers(store)
     assert compact(store)[0] == len(STORIES)
     assert len(store.catalog().parts("speakers")) == 1 and _speakers(store) == before
+
+
+def test_the_catalog_knows_the_keys_of_each_word_of_a_name(tmp_path):
+    store = _store(tmp_path, STORIES)
+    catalog = store.catalog()
+    assert catalog.keys_with(["tavi"]) == {"orlov"}
+    assert catalog.keys_with(["kessel"]) == {"kesel", "orlov"}  # "Kessel Orlov", "Ana Kessel"
+    # "Lou" became a given name with story 1: the key of story 0's bare "Lou" was settled again
+    assert settling._place_keys(store, {"lou"}) == {"lou", "tavin"}

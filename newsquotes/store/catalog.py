@@ -38,6 +38,12 @@ CREATE TABLE IF NOT EXISTS kinds (
     articles INTEGER NOT NULL, canonical TEXT NOT NULL, canonical_type TEXT NOT NULL,
     PRIMARY KEY (key, kind, speaker, speaker_type, affiliation, pronoun)) WITHOUT ROWID
 """
+# Which settlement keys hold a name with each word (casefolded): the keys a word whose role
+# changes may touch; made by a writer.
+_WORD_KEYS = """
+CREATE TABLE IF NOT EXISTS word_keys (word TEXT NOT NULL, key TEXT NOT NULL,
+    PRIMARY KEY (word, key)) WITHOUT ROWID
+"""
 KIND_ROW = ("key", "kind", "speaker", "speaker_type", "affiliation", "pronoun", "statements",
             "articles", "canonical", "canonical_type")
 
@@ -151,6 +157,19 @@ class Catalog:
                                 chunk)
         return found
 
+    def keys_with(self, words: Iterable[str]) -> set[str]:
+        """Give the settlement keys that hold a name with any of `words` (casefolded)."""
+        if not self._rows("SELECT 1 FROM sqlite_master WHERE name = 'word_keys'"):
+            return set()
+        words = sorted(set(words))
+        found: set[str] = set()
+        for lo in range(0, len(words), 500):
+            chunk = words[lo:lo + 500]
+            found.update(r[0] for r in self._rows(
+                f"SELECT DISTINCT key FROM word_keys WHERE word IN ({','.join('?' * len(chunk))})",
+                chunk))
+        return found
+
     def articles_of(self, batch: str) -> list[tuple[str, str, str, str]]:
         """Give (id, version, language, flags) of each article of `batch`."""
         return self._rows("SELECT id, version, language, flags FROM articles WHERE batch = ? "
@@ -170,19 +189,22 @@ class Catalog:
                meta: dict[str, str] | None = None,
                moved_files: tuple[list[str], str] | None = None,
                kinds: Iterable[tuple] = (), kinds_gone: Iterable[tuple] = (),
-               all_kinds: bool = False) -> None:
+               all_kinds: bool = False, word_keys: Iterable[tuple[str, str]] = ()) -> None:
         """Record in one transaction: new `parts`, dropped part files, articles (id, batch,
         version, language, flags; replaced if present), files read (hash, origin, batch),
-        articles to forget, settings, (old batches, new batch) of a merge, and kinds rows
+        articles to forget, settings, (old batches, new batch) of a merge, kinds rows
         (KIND_ROW) written and gone (their first six columns), or, with `all_kinds`, in place
-        of every kinds row."""
+        of every kinds row (and of every (word, key) pair), and (word, key) pairs seen."""
         parts = list(parts)
         try:
             self.db.execute("BEGIN IMMEDIATE")
             self.db.execute(_VERSION_INDEX)
             self.db.execute(_KINDS)
+            self.db.execute(_WORD_KEYS)
             if all_kinds:
                 self.db.execute("DELETE FROM kinds")
+                self.db.execute("DELETE FROM word_keys")
+            self.db.executemany("INSERT OR IGNORE INTO word_keys VALUES (?, ?)", list(word_keys))
             self.db.executemany("DELETE FROM kinds WHERE key = ? AND kind = ? AND speaker = ? "
                                 "AND speaker_type = ? AND affiliation = ? AND pronoun = ?",
                                 list(kinds_gone))

@@ -192,7 +192,7 @@ class Store:
         if catalog is None:
             return []
         parts = self.parts("speakers")
-        if parts or catalog.meta("kinds") == "1":
+        if parts or catalog.meta("kinds"):
             return parts
         return [self.path / SPEAKERS] if (self.path / SPEAKERS).exists() else []
 
@@ -300,7 +300,7 @@ class Store:
             catalog.commit(parts=parts, drop=old, meta=meta, **changes)
             for file in old:
                 (self.path / file).unlink(missing_ok=True)
-            if catalog.meta("kinds") == "1":
+            if catalog.meta("kinds"):
                 (self.path / SPEAKERS).unlink(missing_ok=True)
 
 
