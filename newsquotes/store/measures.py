@@ -68,9 +68,11 @@ def kind_counts(q: Query, filters: Filters, top: int = 25) -> pd.DataFrame:
     """Give speaker and a count per kind, most statements first (`aggregates.kind_counts`)."""
     source, params = _grouped(q, filters, "speaker")
     # Counted per speaker and kind, then laid out here: one count per kind in SQL (FILTER)
-    # took twice as long at 15 million statements.
-    found = q.sql(f"""SELECT grp::VARCHAR AS speaker, kind::VARCHAR AS kind, count(*) AS n
-                      FROM {source} GROUP BY ALL""", params)
+    # took twice as long at 15 million statements. Grouped by the ENUMs and named after:
+    # grouping by their text (GROUP BY ALL of the casts) took three times as long.
+    found = q.sql(f"""SELECT grp::VARCHAR AS speaker, kind::VARCHAR AS kind, n
+                      FROM (SELECT grp, kind, count(*) AS n FROM {source} GROUP BY ALL)""",
+                  params)
     total = found.groupby("speaker")["n"].sum()
     kinds = found.dropna(subset=["kind"]).pivot_table(index="speaker", columns="kind", values="n",
                                                       aggfunc="sum")
@@ -97,8 +99,10 @@ def quartiles(q: Query, filters: Filters, speakers: Sequence[str]) -> pd.DataFra
     # Each speaker's scores come as (score, how many): VADER's four decimals leave at most
     # 20,001 of them a speaker, so the box is worked out exactly without sorting every score
     # (two passes of quantiles and fences took 0.7 s at 15 million statements).
-    counts = q.sql(f"""SELECT speaker::VARCHAR AS speaker, compound, count(*) AS n
-                       FROM {source} GROUP BY ALL""", [*params, list(speakers)])
+    # Grouped by the speaker's ENUM and named after (as in `kind_counts`).
+    counts = q.sql(f"""SELECT speaker::VARCHAR AS speaker, compound, n
+                       FROM (SELECT speaker, compound, count(*) AS n FROM {source} GROUP BY ALL)""",
+                   [*params, list(speakers)])
     values, times = counts["compound"].to_numpy(float), counts["n"].to_numpy("int64")
     boxes = []
     for name, rows in sorted(counts.groupby("speaker").indices.items()):
