@@ -32,6 +32,7 @@ PERIOD = {"day": "day", "week": "date_trunc('week', day)", "month": "month"}
 SAMPLE = 20_000
 # A count per kind of statement, as SQL select items.
 KIND_COUNTS = ", ".join(f"count(*) FILTER (kind = '{kind}') AS {kind}" for kind in KINDS)
+KIND_SUMS = ", ".join(f"coalesce(sum({kind}), 0)::BIGINT AS {kind}" for kind in KINDS)
 POINT_COLUMNS = ["statement_id", "date", "outlet", "speaker", "compound", "label", "text"]
 
 
@@ -342,13 +343,21 @@ def profile(q: Query, filters: Filters, speaker: str) -> dict:
     """Give `profiles.speaker_profiles`'s row of `speaker` over the filtered statements ({} when
     the speaker says nothing there)."""
     source, params = q.filtered(filters, "AND speaker = ?")
-    # One pass: the counts, and the statements per type, role, affiliation and mention (`level`
-    # says which: 15 for all of them, else the one column grouped has its bit clear).
-    found = q.sql(f"""SELECT speaker_type::VARCHAR AS speaker_type, role, affiliation,
-                             speaker_mention, count(*) AS statements, min(date) AS first_quoted,
-                             max(date) AS last_quoted, {KIND_COUNTS},
+    # The counts, and the statements per type, role, affiliation and mention (`level` says
+    # which: 15 for all of them, else the one column grouped has its bit clear), summed from
+    # one pass that counts each (type, role, affiliation, mention): grouping sets over the
+    # statements themselves read them five times (0.11 s against 0.075 s for 1.8 million).
+    found = q.sql(f"""WITH counted AS (
+                          SELECT speaker_type, role, affiliation, speaker_mention,
+                                 count(*) AS statements, min(date) AS first_quoted,
+                                 max(date) AS last_quoted, {KIND_COUNTS}
+                          FROM {source} GROUP BY ALL)
+                      SELECT speaker_type::VARCHAR AS speaker_type, role, affiliation,
+                             speaker_mention, coalesce(sum(statements), 0)::BIGINT AS statements,
+                             min(first_quoted) AS first_quoted, max(last_quoted) AS last_quoted,
+                             {KIND_SUMS},
                              GROUPING(speaker_type, role, affiliation, speaker_mention) AS level
-                      FROM {source}
+                      FROM counted
                       GROUP BY GROUPING SETS ((), (speaker_type), (role), (affiliation),
                                               (speaker_mention))""", [*params, speaker])
     every = found[found["level"] == 15].iloc[0]

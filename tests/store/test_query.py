@@ -298,6 +298,35 @@ def test_profile(store, filters, speaker):
         assert got[column] == value or (pd.isna(got[column]) and pd.isna(value)), column
 
 
+@pytest.mark.parametrize("filters", [Filters(), Filters(kinds=("direct", "mixed")),
+                                     Filters(sentiment=(-0.5, 0.25)), Filters(text="rail")])
+def test_profile_of_a_speaker_of_many_roles_affiliations_and_mentions(tmp_path, filters):
+    # One speaker with two roles as common as each other (the first alphabetically wins),
+    # a commonest affiliation, and mentions that are names, a pronoun, empty or missing.
+    statements = _statements().assign(speaker="Ann Lee")
+    n = len(statements)
+    statements["speaker_type"] = (["person", "person", "organisation"] * n)[:n]
+    statements["role"] = (["mp", "minister", "", None] * n)[:n]
+    statements["affiliation"] = (["Labour", "Green", "Green", None, ""] * n)[:n]
+    statements["speaker_mention"] = (["Ann Lee", "Minister Lee", "she", None, "A. Lee",
+                                      ""] * n)[:n]
+    paths = {kind: [tmp_path / f"{kind}-{i}.parquet" for i in range(2)]
+             for kind in ("statements", "articles")}
+    _write(statements, STATEMENT_SCHEMA, paths["statements"])
+    _write(_articles(), ARTICLE_SCHEMA, paths["articles"])
+    query = Query(paths["statements"], paths["articles"])
+    articles = _articles().assign(date=lambda a: pd.to_datetime(a["date"]))
+    selected = apply_filters(Corpus(articles, statements, pd.DataFrame()).view(), filters)
+    expected = speaker_profiles(selected).iloc[0].to_dict()
+    got = measures.profile(query, filters, "Ann Lee")
+    assert got.keys() == expected.keys()
+    for column, value in expected.items():
+        assert got[column] == value or (pd.isna(got[column]) and pd.isna(value)), column
+    if filters == Filters():
+        assert (got["role"], got["affiliation"], got["statements"]) == ("minister", "Green", n)
+    assert measures.profile(query, filters, "Bo Chen") == {}
+
+
 @pytest.mark.parametrize("filters", FILTERS[:7])
 def test_extremes(store, filters):
     query, view, topics, _ = store
