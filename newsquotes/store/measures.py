@@ -235,9 +235,11 @@ def term_counts(q: Query, picked: pd.DataFrame) -> pd.DataFrame:
     held = picked["h"].to_numpy(dtype="uint64") <= np.uint64(q.cut)
     found = []
     if held.any():
+        # term_rows is ordered by h: the join reads only the stretch between the lowest and
+        # the highest hash picked (a sample's hashes are the lowest: a tenth of the table).
         found.append(q.sql("""SELECT term::VARCHAR AS term, count(*) AS n, count(DISTINCT h) AS s
-                              FROM term_rows WHERE h IN (SELECT unnest(?::UBIGINT[]))
-                              GROUP BY term""", [picked["h"][held].tolist()]))
+                              FROM term_rows WHERE h IN (SELECT h FROM picked)
+                              GROUP BY term""", frames={"picked": picked.loc[held, ["h"]]}))
     if not held.all():
         reads, params = q.from_parts(picked[~held], "unnest(terms) AS term")
         found.append(q.sql(f"""SELECT term, count(*) AS n, count(DISTINCT (file, row)) AS s
@@ -271,8 +273,8 @@ def _in_sample(q: Query, picked: pd.DataFrame, group: tuple[str, str]) -> pd.Ser
     kind, name = group
     if kind == "speaker":
         return picked["speaker"] == name
-    defined = q.sql("SELECT h FROM topic_rows WHERE topic = ? AND h IN "
-                    "(SELECT unnest(?::UBIGINT[]))", [name, picked["h"].tolist()])["h"]
+    defined = q.sql("SELECT h FROM topic_rows WHERE topic = ? AND h IN (SELECT h FROM picked)",
+                    [name], frames={"picked": picked[["h"]]})["h"]
     return (picked["topic"] == name) | picked["h"].isin(defined)
 
 

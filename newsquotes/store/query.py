@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 import duckdb
@@ -54,10 +54,20 @@ class Query:
         # bits set (a third of the time of count(DISTINCT aid) at 15 million statements).
         self.articles, self.cut = make_tables(self.con, statements, articles, topics, speakers)
 
-    def sql(self, query: str, params: Sequence = ()) -> pd.DataFrame:
-        """Give the rows of `query` (parameters bound, never pasted) as a DataFrame."""
+    def sql(self, query: str, params: Sequence = (),
+            frames: Mapping[str, pd.DataFrame] | None = None) -> pd.DataFrame:
+        """Give the rows of `query` (parameters bound, never pasted) as a DataFrame; the query
+        may read `frames` by their names (there for this query only). A frame is read where it
+        lies: binding 20,000 hashes as a list parameter took 15 ms, registering them 1 ms."""
+        frames = frames or {}
         with self._lock:
-            return self.con.execute(query, list(params)).df()
+            for name, frame in frames.items():
+                self.con.register(name, frame)
+            try:
+                return self.con.execute(query, list(params)).df()
+            finally:
+                for name in frames:
+                    self.con.unregister(name)
 
     def where(self, filters: Filters) -> tuple[str, list]:
         """Give the SQL predicate over `facts` that selects what `filters` selects, and its

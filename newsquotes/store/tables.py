@@ -9,7 +9,8 @@ columns, without bodies). Tables:
     facts         every statement's columns a filter, count or series reads (no text, no
                   terms), with its discovered topic, its day and month, its part file and row
     topic_rows    the statements' defined topics
-    term_rows     the terms of a fixed sample of the statements (HELD, the lowest hashes)
+    term_rows     the terms of a fixed sample of the statements (HELD, the lowest hashes),
+                  ordered by hash
 
 Speakers, types, outlets and topics are ENUM columns (grouped as integers) and a statement's
 article an integer: joining the parts again on every question cost 1-2 s at 1.5 million
@@ -118,6 +119,8 @@ _FACTS = f"""
 # (`term_rows`): a sample of the filtered statements (the lowest hashes, `measures.sample`)
 # lies among them whenever the filtered are more than a few hundred thousand, so a word cloud
 # of most of fifteen million statements counts terms in memory instead of reading parts.
+# Ordered by hash, so the terms of a sample (the lowest hashes) lie in one stretch of the
+# table, the only one read (counting them took 0.01 s instead of 0.08 s at 15 million).
 HELD = 2_000_000
 _HELD_TERMS = """
     CREATE TEMP TABLE held_terms AS
@@ -125,7 +128,7 @@ _HELD_TERMS = """
     WHERE hash(statement_id) <= {cut}::UBIGINT;
     CREATE TYPE term_name AS ENUM (SELECT DISTINCT term FROM held_terms WHERE term IS NOT NULL);
     CREATE TEMP TABLE term_rows AS
-    SELECT h, term::term_name AS term FROM held_terms WHERE term IS NOT NULL;
+    SELECT h, term::term_name AS term FROM held_terms WHERE term IS NOT NULL ORDER BY h;
     DROP TABLE held_terms
 """
 _TOPIC_ROWS = """

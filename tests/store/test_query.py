@@ -349,7 +349,8 @@ def test_points_are_the_speakers_statements_sampled_past_the_limit(store):
 
 
 @pytest.mark.parametrize("filters", [*FILTERS[:7], Filters(speakers=("Ann Lee",))])
-@pytest.mark.parametrize("group", [("speaker", "Ann Lee"), ("topic", "energy")])
+@pytest.mark.parametrize("group", [("speaker", "Ann Lee"), ("topic", "energy"),
+                                   ("topic", "politics")])  # discovered, defined
 def test_keywords_and_distinctive_terms_of_a_group(store, filters, group):
     query, view, topics, _ = store
     selected = apply_filters(view, filters, topics)
