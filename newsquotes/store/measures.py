@@ -354,8 +354,10 @@ def profile(q: Query, filters: Filters, speaker: str) -> dict:
                                  count(*) AS statements, min(date) AS first_quoted,
                                  max(date) AS last_quoted, {KIND_COUNTS}
                           FROM {source} GROUP BY ALL)
-                      SELECT speaker_type::VARCHAR AS speaker_type, role, affiliation,
-                             speaker_mention, coalesce(sum(statements), 0)::BIGINT AS statements,
+                      SELECT speaker_type::VARCHAR AS speaker_type, role::VARCHAR AS role,
+                             affiliation::VARCHAR AS affiliation,
+                             speaker_mention::VARCHAR AS speaker_mention,
+                             coalesce(sum(statements), 0)::BIGINT AS statements,
                              min(first_quoted) AS first_quoted, max(last_quoted) AS last_quoted,
                              {KIND_SUMS},
                              GROUPING(speaker_type, role, affiliation, speaker_mention) AS level

@@ -31,7 +31,8 @@ ARTICLE_COLUMNS = ["title", "section", "url"]
 PICKED = ("statement_id", "file", "row", "aid", "date", "speaker", "speaker_type", "outlet",
           "topic", "kind", "label", "compound")
 # ENUMs, cast back to text for pandas.
-NAMED = ("speaker", "speaker_type", "outlet", "topic", "kind", "label")
+NAMED = ("speaker", "speaker_type", "outlet", "topic", "kind", "label", "role", "affiliation",
+         "speaker_mention")
 
 
 class Query:

@@ -12,9 +12,10 @@ columns, without bodies). Tables:
     term_rows     the terms of a fixed sample of the statements (HELD, the lowest hashes),
                   ordered by hash
 
-Speakers, types, outlets and topics are ENUM columns (grouped as integers) and a statement's
-article an integer: joining the parts again on every question cost 1-2 s at 1.5 million
-statements, grouping strings 1.7 s at 15 million; the tables answer in tenths. Facts are
+Speakers, types, outlets, topics, roles, affiliations and mentions are ENUM columns (grouped
+as integers, held in a byte or four instead of sixteen) and a statement's article an integer:
+joining the parts again on every question cost 1-2 s at 1.5 million statements, grouping
+strings 1.7 s at 15 million; the tables answer in tenths. Facts are
 ordered by speaker, so a question about a few speakers reads only their stretch of the table
 (ten times less time at 15 million). Statements are matched to their topics by a 64-bit hash
 of the id (`h`; two ids of a store share one with a chance of about 10^-5 at 15 million
@@ -89,10 +90,17 @@ _TYPES = """
     CREATE TYPE kind_name AS ENUM (SELECT DISTINCT kind FROM raw_statements
                                    WHERE kind IS NOT NULL);
     CREATE TYPE label_name AS ENUM (SELECT DISTINCT label FROM raw_statements
-                                    WHERE label IS NOT NULL)
+                                    WHERE label IS NOT NULL);
+    CREATE TYPE role_name AS ENUM (SELECT DISTINCT role FROM raw_statements
+                                   WHERE role IS NOT NULL);
+    CREATE TYPE affiliation_name AS ENUM (SELECT DISTINCT affiliation FROM raw_statements
+                                          WHERE affiliation IS NOT NULL);
+    CREATE TYPE mention_name AS ENUM (SELECT DISTINCT speaker_mention FROM raw_statements
+                                      WHERE speaker_mention IS NOT NULL)
 """
 # The columns of facts made below, not taken as the part holds them.
-_MADE = ("speaker", "speaker_type", "date", "outlet", "kind", "label")
+_MADE = ("speaker", "speaker_type", "date", "outlet", "kind", "label", "role", "affiliation",
+         "speaker_mention")
 _FACTS = f"""
     CREATE TEMP TABLE facts AS
     WITH discovered AS (SELECT hash(statement_id) AS h, min(topic) AS topic FROM topics
@@ -105,7 +113,9 @@ _FACTS = f"""
            a.date, a.date::DATE AS day, date_trunc('month', a.date)::DATE AS month,
            coalesce(a.outlet, '')::outlet_name AS outlet,
            d.topic::topic_name AS topic, s.kind::kind_name AS kind,
-           s.label::label_name AS label
+           s.label::label_name AS label, s.role::role_name AS role,
+           s.affiliation::affiliation_name AS affiliation,
+           s.speaker_mention::mention_name AS speaker_mention
     FROM raw_statements s
     JOIN files f ON f.filename = s.filename
     LEFT JOIN mapping_rows m
