@@ -216,7 +216,7 @@ def sample(q: Query, filters: Filters, group: tuple[str, str] | None = None,
     extra, values = _in_group(group)
     source, params = q.filtered(filters, extra)
     params = [*params, *values]
-    total = q.size(source, params)
+    total = q.count(filters) if group is None else q.size(source, params)
     every = source
     if total > size:
         # Only ids hashed below about twice the sample's share of 2^64 are sorted, not all.
