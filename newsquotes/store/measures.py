@@ -219,8 +219,11 @@ def sample(q: Query, filters: Filters, group: tuple[str, str] | None = None,
     total = q.count(filters) if group is None else q.size(source, params)
     every = source
     if total > size:
-        # Only ids hashed below about twice the sample's share of 2^64 are sorted, not all.
+        # Only ids hashed below about twice the sample's share of 2^64 are sorted, not all;
+        # below q.low they are all in low_facts, in one stretch of it.
         cut = min(2**64 - 1, int(2**64 * 2 * size / total))
+        if cut <= q.low:
+            source = q.filtered(filters, extra, "low_facts")[0]
         source = f"(SELECT * FROM {source} WHERE h < {cut}::UBIGINT)"
     found = q.pick(source, params, "h, statement_id", size, columns)
     if len(found) < min(size, total):  # the cut kept too few (a skewed hash): sort them all

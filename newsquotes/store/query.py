@@ -53,7 +53,8 @@ class Query:
         self.memo: dict = {}  # what is kept per filter state (`remember`)
         # Articles are numbered 1..articles (`aid`): a count of distinct articles is a count of
         # bits set (a third of the time of count(DISTINCT aid) at 15 million statements).
-        self.articles, self.cut = make_tables(self.con, statements, articles, topics, speakers)
+        self.articles, self.cut, self.low = make_tables(self.con, statements, articles, topics,
+                                                        speakers)
 
     def sql(self, query: str, params: Sequence = (),
             frames: Mapping[str, pd.DataFrame] | None = None) -> pd.DataFrame:
@@ -100,10 +101,12 @@ class Query:
             params.extend([filters.text.strip()] * 2)
         return " AND ".join(terms), params
 
-    def filtered(self, filters: Filters, extra: str = "") -> tuple[str, list]:
-        """Give a FROM clause of the filtered facts (and `extra` more conditions)."""
+    def filtered(self, filters: Filters, extra: str = "", table: str = "facts"
+                 ) -> tuple[str, list]:
+        """Give a FROM clause of the filtered facts (and `extra` more conditions), of `table`
+        (facts or low_facts, its rows of the lowest hashes)."""
         predicate, params = self.where(filters)
-        return f"(SELECT * FROM facts WHERE {predicate} {extra})", params
+        return f"(SELECT * FROM {table} WHERE {predicate} {extra})", params
 
     def with_topics(self, source: str) -> str:
         """Give a FROM clause of `source`'s rows once per topic, the topic in `grp`."""

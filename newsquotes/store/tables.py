@@ -8,6 +8,7 @@ columns, without bodies). Tables:
     article_rows  one row an article without its body, numbered (`aid`), its outlet named once
     facts         every statement's columns a filter, count or series reads (no text, no
                   terms), with its discovered topic, its day and month, its part file and row
+    low_facts     the facts of the statements of the lowest hashes (LOW), ordered by hash
     topic_rows    the statements' defined topics
     term_rows     the terms of a fixed sample of the statements (HELD, the lowest hashes),
                   ordered by hash
@@ -141,6 +142,15 @@ _HELD_TERMS = """
     SELECT h, term::term_name AS term FROM held_terms WHERE term IS NOT NULL ORDER BY h;
     DROP TABLE held_terms
 """
+# The facts of the statements of the lowest hashes, at most LOW of them, are copied in hash
+# order (`low_facts`, about 55 MB at 15 million statements): the sample of a filter selecting
+# more than 2 * SAMPLE * statements / LOW of them (`measures.sample`) lies among them, so it is
+# picked from one stretch of that table instead of all of facts (0.01 s against 0.1 s at 15
+# million). A store of fewer statements reads facts.
+LOW = 500_000
+_LOW_FACTS = """
+    CREATE TEMP TABLE low_facts AS SELECT * FROM facts WHERE h <= {cut}::UBIGINT ORDER BY h
+"""
 _TOPIC_ROWS = """
     CREATE TEMP TABLE topic_rows AS
     SELECT DISTINCT hash(statement_id) AS h, topic::topic_name AS topic FROM topics
@@ -164,9 +174,10 @@ def parts_view(con: duckdb.DuckDBPyConnection, name: str, paths: Sequence[Path],
 
 def make_tables(con: duckdb.DuckDBPyConnection, statements: Sequence[Path],
                 articles: Sequence[Path], topics: Sequence[Path] = (),
-                speakers: Path | None = None) -> tuple[int, int]:
+                speakers: Path | None = None) -> tuple[int, int, int]:
     """Make the views and tables over the parts; give the number of articles (the highest
-    `aid`) and the highest hash whose terms are held (`term_rows`)."""
+    `aid`), the highest hash whose terms are held (`term_rows`) and the highest whose facts
+    `low_facts` copies (0: none)."""
     parts_view(con, "raw_statements", statements, STATEMENT_SCHEMA, numbered=True)
     parts_view(con, "raw_articles", articles, ARTICLE_SCHEMA)
     parts_view(con, "topics", topics, TOPIC_SCHEMA)
@@ -181,4 +192,6 @@ def make_tables(con: duckdb.DuckDBPyConnection, statements: Sequence[Path],
                         "(SELECT count(*) FROM facts)").fetchone()
     cut = ALL if count[1] <= HELD else int(ALL * HELD / count[1])
     con.execute(_HELD_TERMS.format(cut=cut))
-    return max(1, int(count[0])), cut
+    low = int(ALL * LOW / count[1]) if count[1] > LOW else 0
+    con.execute(_LOW_FACTS.format(cut=low))
+    return max(1, int(count[0])), cut, low

@@ -389,12 +389,14 @@ def test_terms_of_a_large_selection_are_counted_on_a_fixed_sample(store, monkeyp
 @pytest.fixture(scope="module")
 def partly_held(store):
     """Give the store's Query with the terms of about 15 of its 40 statements held in memory,
-    the others' read from their parts."""
+    the others' read from their parts, and the facts of about 15 copied in hash order (a
+    sample of many statements is picked from those)."""
     folder = Path(store[0].files[0]).parent
     paths = {kind: [folder / f"{kind}-{i}.parquet" for i in range(2)]
              for kind in ("statements", "articles", "topics")}
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(tables, "HELD", 15)
+        patch.setattr(tables, "LOW", 15)
         return Query(paths["statements"], paths["articles"], paths["topics"],
                      folder / "speakers.parquet")
 
@@ -407,6 +409,11 @@ def test_samples_and_terms_are_the_same_whichever_statements_are_held(
     query = store[0]
     held = int(partly_held.sql("SELECT count(DISTINCT h) AS n FROM term_rows")["n"][0])
     assert query.cut == ALL and 0 < partly_held.cut < ALL and 0 < held < 40
+    assert query.low == query.size("low_facts") == 0 and 0 < partly_held.low < ALL
+    low = partly_held.sql("SELECT * FROM low_facts")  # in hash order
+    assert 0 < len(low) < 40
+    assert_frame_equal(low, partly_held.sql("SELECT * FROM facts WHERE h <= ? ORDER BY h",
+                                            [partly_held.low]))
     monkeypatch.setattr(measures, "SAMPLE", size)
     query.memo.clear()
     partly_held.memo.clear()
