@@ -30,8 +30,10 @@ TRUNC = {"D": "day", "W": "week", "MS": "month", "M": "month", "ME": "month"}
 # (truncating every row's date cost three times as much at 15 million statements).
 PERIOD = {"day": "day", "week": "date_trunc('week', day)", "month": "month"}
 SAMPLE = 20_000
-# A count per kind of statement, as SQL select items.
-KIND_COUNTS = ", ".join(f"count(*) FILTER (kind = '{kind}') AS {kind}" for kind in KINDS)
+# A count per kind of statement, as SQL select items: a sum of 0/1 (as `LABEL_COUNTS`), and
+# the sum of such counts.
+KIND_COUNTS = ", ".join(f"coalesce(sum((kind = '{kind}')::INTEGER), 0)::BIGINT AS {kind}"
+                        for kind in KINDS)
 KIND_SUMS = ", ".join(f"coalesce(sum({kind}), 0)::BIGINT AS {kind}" for kind in KINDS)
 POINT_COLUMNS = ["statement_id", "date", "outlet", "speaker", "compound", "label", "text"]
 
@@ -68,20 +70,12 @@ def label_counts(q: Query, filters: Filters) -> pd.DataFrame:
 def kind_counts(q: Query, filters: Filters, top: int = 25) -> pd.DataFrame:
     """Give speaker and a count per kind, most statements first (`aggregates.kind_counts`)."""
     source, params = _grouped(q, filters, "speaker")
-    # Counted per speaker and kind, then laid out here: one count per kind in SQL (FILTER)
-    # took twice as long at 15 million statements. Grouped by the ENUMs and named after:
-    # grouping by their text (GROUP BY ALL of the casts) took three times as long.
-    found = q.sql(f"""SELECT grp::VARCHAR AS speaker, kind::VARCHAR AS kind, n
-                      FROM (SELECT grp, kind, count(*) AS n FROM {source} GROUP BY ALL)""",
-                  params)
-    total = found.groupby("speaker")["n"].sum()
-    kinds = found.dropna(subset=["kind"]).pivot_table(index="speaker", columns="kind", values="n",
-                                                      aggfunc="sum")
-    out = kinds.reindex(index=total.index, columns=list(KINDS)).fillna(0).astype("int64")
-    out = out.assign(total=total).reset_index().sort_values(["total", "speaker"],
-                                                            ascending=[False, True])
-    return out.head(int(top))[["speaker", *KINDS]].reset_index(drop=True).rename_axis(
-        columns=None)
+    # One row a speaker (its ENUM grouped, named after), a sum of 0/1 a kind: counting per
+    # speaker and kind took half as long again at 15 million statements, one count(*) FILTER
+    # a kind twice as long, grouping by the names as text three times as long.
+    return q.sql(f"""SELECT grp::VARCHAR AS speaker, {", ".join(KINDS)}
+                     FROM (SELECT grp, count(*) AS n, {KIND_COUNTS} FROM {source} GROUP BY grp)
+                     ORDER BY n DESC, speaker LIMIT {int(top)}""", params)
 
 
 def top_speakers(q: Query, filters: Filters, top: int) -> list[str]:

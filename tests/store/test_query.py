@@ -163,6 +163,8 @@ def test_totals_labels_kinds(store, filters):
     assert_frame_equal(measures.label_counts(query, filters), aggregates.label_counts(selected))
     assert_frame_equal(measures.kind_counts(query, filters),
                        aggregates.kind_counts(selected).head(25), check_dtype=False)
+    assert_frame_equal(measures.kind_counts(query, filters, 2),
+                       aggregates.kind_counts(selected).head(2), check_dtype=False)
     assert measures.top_speakers(query, filters, 3) == aggregates.kind_counts(selected).head(3)[
         "speaker"].tolist()
 
