@@ -30,8 +30,8 @@ TRUNC = {"D": "day", "W": "week", "MS": "month", "M": "month", "ME": "month"}
 # (truncating every row's date cost three times as much at 15 million statements).
 PERIOD = {"day": "day", "week": "date_trunc('week', day)", "month": "month"}
 SAMPLE = 20_000
-# A count per kind of statement, as SQL select items: a sum of 0/1 (as `LABEL_COUNTS`), and
-# the sum of such counts.
+# A count per kind of statement, as SQL select items (a sum of 0/1, as `LABEL_COUNTS`), and
+# the sums of such counts over groups of them.
 KIND_COUNTS = ", ".join(f"coalesce(sum((kind = '{kind}')::INTEGER), 0)::BIGINT AS {kind}"
                         for kind in KINDS)
 KIND_SUMS = ", ".join(f"coalesce(sum({kind}), 0)::BIGINT AS {kind}" for kind in KINDS)
