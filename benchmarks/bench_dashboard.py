@@ -1,11 +1,12 @@
 """Time of a dashboard rerun after a filter change, and the app's peak memory.
 
 Run: python benchmarks/bench_dashboard.py [--sizes sample 10000] [--repeat 5]
-         [--stores DIR ...]
+         [--stores DIR ...] [--pages speakers ...]
 
 A size is `sample` (sample_data/ ingested into a fresh store) or N: a synthetic store of N
 articles (about 15 N statements, written by `newsquotes synth` into a temporary folder, not
-timed); `--stores` names stores already written (e.g. by `python -m newsquotes synth`).
+timed); `--stores` names stores already written (e.g. by `python -m newsquotes synth`);
+`--pages` times only the pages named (all of them by default).
 
 Each size runs in a fresh process (peak RSS is per process). The corpus is read once (cached
 loaders: no re-parsing, no re-extraction). Each page is opened once in a session of
@@ -84,7 +85,7 @@ def _title(page: str) -> str:
     return "who said what" if page == "overview" else page
 
 
-def child(size: str, repeat: int) -> None:
+def child(size: str, repeat: int, pages: list[str]) -> None:
     os.chdir(ROOT)
     sys.path.insert(0, str(ROOT))
     if size == "sample":
@@ -122,7 +123,7 @@ def child(size: str, repeat: int) -> None:
     ranges = [(round(-0.95 + 0.05 * i, 2), round(0.95 - 0.05 * j, 2))
               for i in range(6) for j in range(8)]
     tones = (ranges[i % len(ranges)] for i in count())
-    for page in PAGES:
+    for page in pages:
         first, narrow = timed_reruns(page, [("f_speakers", [next(speakers)])
                                             for _ in range(repeat)])
         _first, wide = timed_reruns(page, [("f_sentiment", next(tones))
@@ -139,18 +140,19 @@ def main() -> None:
     parser.add_argument("--sizes", nargs="*", default=["sample", "10000"])
     parser.add_argument("--stores", nargs="*", default=[], help="stores already written")
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--pages", nargs="*", default=PAGES, choices=PAGES)
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        child(args.child, args.repeat)
+        child(args.child, args.repeat, args.pages)
         return
     for size in [*args.sizes, *args.stores]:
         label = ("sample corpus" if size == "sample"
                  else f"synthetic store, {int(size):,} articles" if size.isdigit()
                  else f"store {size}")
         print(f"{label}:", flush=True)
-        subprocess.run([sys.executable, __file__, "--child", size, "--repeat", str(args.repeat)],
-                       check=True)
+        subprocess.run([sys.executable, __file__, "--child", size, "--repeat", str(args.repeat),
+                        "--pages", *args.pages], check=True)
 
 
 if __name__ == "__main__":

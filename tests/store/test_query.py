@@ -163,6 +163,8 @@ def test_totals_labels_kinds(store, filters):
     assert_frame_equal(measures.label_counts(query, filters), aggregates.label_counts(selected))
     assert_frame_equal(measures.kind_counts(query, filters),
                        aggregates.kind_counts(selected).head(25), check_dtype=False)
+    assert_frame_equal(measures.kind_counts(query, filters, 2),
+                       aggregates.kind_counts(selected).head(2), check_dtype=False)
     assert measures.top_speakers(query, filters, 3) == aggregates.kind_counts(selected).head(3)[
         "speaker"].tolist()
 
@@ -298,6 +300,35 @@ def test_profile(store, filters, speaker):
         assert got[column] == value or (pd.isna(got[column]) and pd.isna(value)), column
 
 
+@pytest.mark.parametrize("filters", [Filters(), Filters(kinds=("direct", "mixed")),
+                                     Filters(sentiment=(-0.5, 0.25)), Filters(text="rail")])
+def test_profile_of_a_speaker_of_many_roles_affiliations_and_mentions(tmp_path, filters):
+    # One speaker with two roles as common as each other (the first alphabetically wins),
+    # a commonest affiliation, and mentions that are names, a pronoun, empty or missing.
+    statements = _statements().assign(speaker="Ann Lee")
+    n = len(statements)
+    statements["speaker_type"] = (["person", "person", "organisation"] * n)[:n]
+    statements["role"] = (["mp", "minister", "", None] * n)[:n]
+    statements["affiliation"] = (["Labour", "Green", "Green", None, ""] * n)[:n]
+    statements["speaker_mention"] = (["Ann Lee", "Minister Lee", "she", None, "A. Lee",
+                                      ""] * n)[:n]
+    paths = {kind: [tmp_path / f"{kind}-{i}.parquet" for i in range(2)]
+             for kind in ("statements", "articles")}
+    _write(statements, STATEMENT_SCHEMA, paths["statements"])
+    _write(_articles(), ARTICLE_SCHEMA, paths["articles"])
+    query = Query(paths["statements"], paths["articles"])
+    articles = _articles().assign(date=lambda a: pd.to_datetime(a["date"]))
+    selected = apply_filters(Corpus(articles, statements, pd.DataFrame()).view(), filters)
+    expected = speaker_profiles(selected).iloc[0].to_dict()
+    got = measures.profile(query, filters, "Ann Lee")
+    assert got.keys() == expected.keys()
+    for column, value in expected.items():
+        assert got[column] == value or (pd.isna(got[column]) and pd.isna(value)), column
+    if filters == Filters():
+        assert (got["role"], got["affiliation"], got["statements"]) == ("minister", "Green", n)
+    assert measures.profile(query, filters, "Bo Chen") == {}
+
+
 @pytest.mark.parametrize("filters", FILTERS[:7])
 def test_extremes(store, filters):
     query, view, topics, _ = store
@@ -320,7 +351,8 @@ def test_points_are_the_speakers_statements_sampled_past_the_limit(store):
 
 
 @pytest.mark.parametrize("filters", [*FILTERS[:7], Filters(speakers=("Ann Lee",))])
-@pytest.mark.parametrize("group", [("speaker", "Ann Lee"), ("topic", "energy")])
+@pytest.mark.parametrize("group", [("speaker", "Ann Lee"), ("topic", "energy"),
+                                   ("topic", "politics")])  # discovered, defined
 def test_keywords_and_distinctive_terms_of_a_group(store, filters, group):
     query, view, topics, _ = store
     selected = apply_filters(view, filters, topics)
@@ -359,12 +391,14 @@ def test_terms_of_a_large_selection_are_counted_on_a_fixed_sample(store, monkeyp
 @pytest.fixture(scope="module")
 def partly_held(store):
     """Give the store's Query with the terms of about 15 of its 40 statements held in memory,
-    the others' read from their parts."""
+    the others' read from their parts, and the facts of about 15 copied in hash order (a
+    sample of many statements is picked from those)."""
     folder = Path(store[0].files[0]).parent
     paths = {kind: [folder / f"{kind}-{i}.parquet" for i in range(2)]
              for kind in ("statements", "articles", "topics")}
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(tables, "HELD", 15)
+        patch.setattr(tables, "LOW", 15)
         return Query(paths["statements"], paths["articles"], paths["topics"],
                      [folder / "speakers.parquet"])
 
@@ -377,6 +411,11 @@ def test_samples_and_terms_are_the_same_whichever_statements_are_held(
     query = store[0]
     held = int(partly_held.sql("SELECT count(DISTINCT h) AS n FROM term_rows")["n"][0])
     assert query.cut == ALL and 0 < partly_held.cut < ALL and 0 < held < 40
+    assert query.low == query.size("low_facts") == 0 and 0 < partly_held.low < ALL
+    low = partly_held.sql("SELECT * FROM low_facts")  # in hash order
+    assert 0 < len(low) < 40
+    assert_frame_equal(low, partly_held.sql("SELECT * FROM facts WHERE h <= ? ORDER BY h",
+                                            [partly_held.low]))
     monkeypatch.setattr(measures, "SAMPLE", size)
     query.memo.clear()
     partly_held.memo.clear()
