@@ -297,7 +297,10 @@ def resettle_everything(store: Store, aliases: dict[str, str] | None,
         words = words_added(words, words_of(names, aliases), {})[0]
         tables.append(kinds.kinds_of(names))
         pairs.update(word_keys(names))
+        if len(tables) > 8:  # summed as they come: far fewer rows than the parts' kinds
+            tables = [kinds.summed(tables)]
     settled = _settled_kinds(kinds.summed(tables), aliases, places, words)
+    del tables
     moved = set(settled.loc[(settled["canonical"] != settled["speaker"])
                             | (settled["canonical_type"] != settled["speaker_type"]), "key"])
     written, looked = {}, 0
@@ -311,7 +314,9 @@ def resettle_everything(store: Store, aliases: dict[str, str] | None,
     store.write_speakers(written, {"places": json.dumps(sorted(places)),
                                    "words": json.dumps(words, sort_keys=True),
                                    "kinds": KINDS_FORMAT, **(meta or {})},
-                         kinds=_kind_rows(settled), all_kinds=True, word_keys=sorted(pairs))
+                         kinds=(row for lo in range(0, len(settled), SETTLE_ROWS)
+                                for row in _kind_rows(settled.iloc[lo:lo + SETTLE_ROWS])),
+                         all_kinds=True, word_keys=sorted(pairs))
     return looked
 
 

@@ -209,7 +209,7 @@ class Catalog:
                                 "AND speaker_type = ? AND affiliation = ? AND pronoun = ?",
                                 list(kinds_gone))
             self.db.executemany(f"INSERT OR REPLACE INTO kinds VALUES ({','.join('?' * 10)})",
-                                list(kinds))
+                                kinds)  # an iterable: a whole store's is written as it comes
             self.db.executemany("DELETE FROM parts WHERE file = ?", [(f,) for f in drop])
             self.db.executemany("INSERT OR REPLACE INTO parts VALUES (?, ?, ?, ?, ?)",
                                 [(p.file, p.kind, p.batch, p.rows, p.version) for p in parts])
