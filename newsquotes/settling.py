@@ -285,39 +285,54 @@ def _written(settled: pd.DataFrame, moved: set[str], touched: set[tuple]) -> lis
 def resettle_everything(store: Store, aliases: dict[str, str] | None,
                         meta: dict[str, str] | None = None) -> int:
     """Give the names rows of the whole store looked up after settling it from its kinds of
-    article, made anew with the corpus's places and word uses, one names part at a time
-    (memory: one part, the kinds table and the rows that change), recorded with `meta`."""
+    article, made anew with the corpus's places and word uses, recorded with `meta`. Memory:
+    one names part, one run of keys' kinds (the kinds are counted in the catalog, part by
+    part, then settled a run of keys at a time) and the rows that settle to another name."""
+    catalog = store.catalog()
+    catalog.commit(meta={"kinds": ""}, all_kinds=True)  # a kill from here: all again
     places: set[str] = set()
     words: dict[str, list] = {}
-    tables = [kinds.kinds_of(schema.empty_frame("names"))]
     pairs: set[tuple[str, str]] = set()
-    for part in store.catalog().parts("names"):
+    for part in catalog.parts("names"):
         names = store.read_part(part)
         places |= places_of(names)
         words = words_added(words, words_of(names, aliases), {})[0]
-        tables.append(kinds.kinds_of(names))
         pairs.update(word_keys(names))
-        if len(tables) > 8:  # summed as they come: far fewer rows than the parts' kinds
-            tables = [kinds.summed(tables)]
-    settled = _settled_kinds(kinds.summed(tables), aliases, places, words)
-    del tables
-    moved = set(settled.loc[(settled["canonical"] != settled["speaker"])
-                            | (settled["canonical_type"] != settled["speaker_type"]), "key"])
+        catalog.commit(kinds_counted=_kind_rows(kinds.kinds_of(names), kinds.KIND_COLUMNS))
+    moved: set[str] = set()
+    for run in _runs(catalog.key_sizes()):
+        settled = _settled_kinds(_kinds_frame(catalog.kinds(run)), aliases, places, words)
+        moved |= set(settled.loc[(settled["canonical"] != settled["speaker"])
+                                 | (settled["canonical_type"] != settled["speaker_type"]), "key"])
+        catalog.commit(kinds=_kind_rows(settled))
     written, looked = {}, 0
-    for part in store.catalog().parts("names"):
+    for part in catalog.parts("names"):
         rows = _part_rows(store, part, pc.field("key").isin(sorted(moved))) if moved else \
             schema.empty_frame("names")
         looked += len(rows)
-        written[part.batch] = _changed(kinds.with_canonical(rows, settled))
+        settled = _kinds_frame(catalog.kinds(set(rows["key"]))) if len(rows) else None
+        written[part.batch] = _changed(kinds.with_canonical(rows, settled)) if len(rows) else \
+            schema.empty_frame("speakers")
     written.update({p.batch: schema.empty_frame("speakers")
-                    for p in store.catalog().parts("speakers") if p.batch not in written})
+                    for p in catalog.parts("speakers") if p.batch not in written})
     store.write_speakers(written, {"places": json.dumps(sorted(places)),
                                    "words": json.dumps(words, sort_keys=True),
                                    "kinds": KINDS_FORMAT, **(meta or {})},
-                         kinds=(row for lo in range(0, len(settled), SETTLE_ROWS)
-                                for row in _kind_rows(settled.iloc[lo:lo + SETTLE_ROWS])),
-                         all_kinds=True, word_keys=sorted(pairs))
+                         word_keys=sorted(pairs))
     return looked
+
+
+def _runs(sizes: list[tuple[str, int]]) -> list[list[str]]:
+    """Give runs of whole keys of at most SETTLE_ROWS kinds rows (a larger key alone)."""
+    runs: list[list[str]] = []
+    total = SETTLE_ROWS
+    for key, rows in sizes:
+        if total + rows > SETTLE_ROWS:
+            runs.append([])
+            total = 0
+        runs[-1].append(key)
+        total += rows
+    return runs
 
 
 def _rekey(store: Store, aliases: dict[str, str] | None) -> None:

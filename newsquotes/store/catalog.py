@@ -157,6 +157,12 @@ class Catalog:
                                 chunk)
         return found
 
+    def key_sizes(self) -> list[tuple[str, int]]:
+        """Give each settlement key of the kinds table with its number of rows, by key."""
+        if not self._rows("SELECT 1 FROM sqlite_master WHERE name = 'kinds'"):
+            return []
+        return self._rows("SELECT key, COUNT(*) FROM kinds GROUP BY key ORDER BY key")
+
     def keys_with(self, words: Iterable[str]) -> set[str]:
         """Give the settlement keys that hold a name with any of `words` (casefolded)."""
         if not self._rows("SELECT 1 FROM sqlite_master WHERE name = 'word_keys'"):
@@ -189,12 +195,15 @@ class Catalog:
                meta: dict[str, str] | None = None,
                moved_files: tuple[list[str], str] | None = None,
                kinds: Iterable[tuple] = (), kinds_gone: Iterable[tuple] = (),
-               all_kinds: bool = False, word_keys: Iterable[tuple[str, str]] = ()) -> None:
+               all_kinds: bool = False, word_keys: Iterable[tuple[str, str]] = (),
+               kinds_counted: Iterable[tuple] = ()) -> None:
         """Record in one transaction: new `parts`, dropped part files, articles (id, batch,
         version, language, flags; replaced if present), files read (hash, origin, batch),
         articles to forget, settings, (old batches, new batch) of a merge, kinds rows
         (KIND_ROW) written and gone (their first six columns), or, with `all_kinds`, in place
-        of every kinds row (and of every (word, key) pair), and (word, key) pairs seen."""
+        of every kinds row (and of every (word, key) pair), kinds rows whose statements and
+        articles are added to those of the same kind (a new one settled to no name yet), and
+        (word, key) pairs seen."""
         parts = list(parts)
         try:
             self.db.execute("BEGIN IMMEDIATE")
@@ -209,7 +218,12 @@ class Catalog:
                                 "AND speaker_type = ? AND affiliation = ? AND pronoun = ?",
                                 list(kinds_gone))
             self.db.executemany(f"INSERT OR REPLACE INTO kinds VALUES ({','.join('?' * 10)})",
-                                kinds)  # an iterable: a whole store's is written as it comes
+                                list(kinds))
+            self.db.executemany(
+                f"INSERT INTO kinds VALUES ({','.join('?' * 8)}, '', '') ON CONFLICT (key, kind, "
+                "speaker, speaker_type, affiliation, pronoun) DO UPDATE "
+                "SET statements = statements + excluded.statements, "
+                "articles = articles + excluded.articles", kinds_counted)
             self.db.executemany("DELETE FROM parts WHERE file = ?", [(f,) for f in drop])
             self.db.executemany("INSERT OR REPLACE INTO parts VALUES (?, ?, ?, ?, ?)",
                                 [(p.file, p.kind, p.batch, p.rows, p.version) for p in parts])
