@@ -117,16 +117,24 @@ class Catalog:
         """Give the rows all parts of `kind` hold."""
         return self._rows("SELECT COALESCE(SUM(rows), 0) FROM parts WHERE kind = ?", (kind,))[0][0]
 
+    def _rows_in(self, query: str, values: Iterable[str]) -> list[tuple]:
+        """Give the rows of `query` (with one "{marks}" for an IN list) for all `values`,
+        asked 500 at a time (SQLite's limit on bound parameters)."""
+        values = list(dict.fromkeys(values))
+        found: list[tuple] = []
+        for lo in range(0, len(values), 500):
+            chunk = values[lo:lo + 500]
+            found += self._rows(query.format(marks=",".join("?" * len(chunk))), chunk)
+        return found
+
+    def _has(self, table: str) -> bool:
+        """Give True where the catalog holds `table` (a writer makes the settlement's)."""
+        return bool(self._rows("SELECT 1 FROM sqlite_master WHERE name = ?", (table,)))
+
     def known(self, table: str, column: str, values: Iterable[str]) -> set[str]:
         """Give those of `values` present in `table.column` (ids or hashes)."""
-        values = list(dict.fromkeys(values))
-        found: set[str] = set()
-        for lo in range(0, len(values), 500):  # SQLite's limit on bound parameters
-            chunk = values[lo:lo + 500]
-            marks = ",".join("?" * len(chunk))
-            found.update(r[0] for r in self._rows(
-                f"SELECT {column} FROM {table} WHERE {column} IN ({marks})", chunk))
-        return found
+        return {r[0] for r in self._rows_in(
+            f"SELECT {column} FROM {table} WHERE {column} IN ({{marks}})", values)}
 
     def stale_batches(self, version: str, older: bool = True) -> list[str]:
         """Give the batches holding an article not extracted by `version` (only those never
@@ -145,36 +153,24 @@ class Catalog:
     def kinds(self, keys: Iterable[str] | None = None) -> list[tuple]:
         """Give the kinds rows (KIND_ROW) of `keys` (all, for None); none before the first
         settlement that wrote them."""
-        if not self._rows("SELECT 1 FROM sqlite_master WHERE name = 'kinds'"):
+        if not self._has("kinds"):
             return []
         if keys is None:
             return self._rows("SELECT * FROM kinds")
-        keys = sorted(set(keys))
-        found: list[tuple] = []
-        for lo in range(0, len(keys), 500):
-            chunk = keys[lo:lo + 500]
-            found += self._rows(f"SELECT * FROM kinds WHERE key IN ({','.join('?' * len(chunk))})",
-                                chunk)
-        return found
+        return self._rows_in("SELECT * FROM kinds WHERE key IN ({marks})", sorted(set(keys)))
 
     def key_sizes(self) -> list[tuple[str, int]]:
         """Give each settlement key of the kinds table with its number of rows, by key."""
-        if not self._rows("SELECT 1 FROM sqlite_master WHERE name = 'kinds'"):
+        if not self._has("kinds"):
             return []
         return self._rows("SELECT key, COUNT(*) FROM kinds GROUP BY key ORDER BY key")
 
     def keys_with(self, words: Iterable[str]) -> set[str]:
         """Give the settlement keys that hold a name with any of `words` (casefolded)."""
-        if not self._rows("SELECT 1 FROM sqlite_master WHERE name = 'word_keys'"):
+        if not self._has("word_keys"):
             return set()
-        words = sorted(set(words))
-        found: set[str] = set()
-        for lo in range(0, len(words), 500):
-            chunk = words[lo:lo + 500]
-            found.update(r[0] for r in self._rows(
-                f"SELECT DISTINCT key FROM word_keys WHERE word IN ({','.join('?' * len(chunk))})",
-                chunk))
-        return found
+        return {r[0] for r in self._rows_in(
+            "SELECT DISTINCT key FROM word_keys WHERE word IN ({marks})", words)}
 
     def articles_of(self, batch: str) -> list[tuple[str, str, str, str]]:
         """Give (id, version, language, flags) of each article of `batch`."""
