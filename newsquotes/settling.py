@@ -10,7 +10,7 @@ replaced batch takes from. A new batch settles its keys' kinds again, with the c
 of place names and the given-name and surname uses of words (kept in the catalog) given
 alongside, and the keys of rows a new place or a word's new role may change. Where every
 stored kind of a key settles as before, only the batch's own rows are looked up; where one
-changes, all the key's rows are. `<store>/speakers.parquet` holds the rows whose canonical
+changes, all the key's rows are. Each batch's speakers part holds its rows whose canonical
 name or type differs from their own, applied when the store is read. A changed alias file
 re-keys and re-settles everything; so does a kill between a batch and its settling, and a
 store written before the kinds table.
@@ -24,11 +24,9 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from itertools import pairwise
 
 import numpy as np
 import pandas as pd
-import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.dataset as ds
 
@@ -113,20 +111,6 @@ def aliases_stamp(aliases: dict[str, str] | None) -> str:
     return hashlib.sha1(repr(sorted((aliases or {}).items())).encode()).hexdigest()[:16]
 
 
-def _names_table(store: Store, condition) -> pa.Table:
-    """Give the names rows of every part that meet a pyarrow `condition` (None: all), as
-    Arrow (a fraction of their size as Python objects)."""
-    parts = store.parts("names")
-    if not parts:
-        return schema.arrow_schema("names").empty_table()
-    return ds.dataset(parts, schema=schema.arrow_schema("names")).to_table(filter=condition)
-
-
-def _names_where(store: Store, condition) -> pd.DataFrame:
-    """Give the names rows of every part that meet a pyarrow `condition` (None: all)."""
-    return schema.from_arrow(_names_table(store, condition), "names")
-
-
 # Kinds rows settled at once: whole key groups (which never influence each other) are taken
 # until this many rows, so memory is bounded by the largest group, not by all that is touched.
 SETTLE_ROWS = 200_000
@@ -144,16 +128,11 @@ def _settled_kinds(table: pd.DataFrame, aliases: dict[str, str] | None, places: 
         return table.assign(canonical=pd.Series(dtype=object),
                             canonical_type=pd.Series(dtype=object))
     table = table.sort_values("key", kind="stable").reset_index(drop=True)
-    keys = table["key"].to_numpy()
-    starts = [0, *(np.flatnonzero(keys[1:] != keys[:-1]) + 1), len(keys)]
-    cuts = [0]  # where each run of whole groups begins, then the end
-    for start, end in pairwise(starts):
-        if end - cuts[-1] > SETTLE_ROWS and start > cuts[-1]:
-            cuts.append(start)
-    cuts.append(len(keys))
-    runs = []
-    for lo, hi in pairwise(cuts):
-        run = table.iloc[lo:hi]
+    sizes = table.groupby("key", sort=True).size()
+    runs, lo = [], 0
+    for keys in _runs(list(sizes.items())):
+        run = table.iloc[lo:lo + int(sizes[keys].sum())]
+        lo += len(run)
         runs.append(speakers.settle_kinds(run, aliases, _known_places(run, places, aliases),
                                           words))
     return pd.concat(runs, ignore_index=True)
@@ -241,8 +220,8 @@ def resettle(store: Store, keys: set[str] | None, aliases: dict[str, str] | None
     gone = kinds.kinds_of(replaced) if replaced is not None else new.iloc[:0]
     settled = _settled_kinds(kinds.kinds_added(_kinds_frame(stored_kinds), new, gone),
                              aliases, places, words)
-    now = dict(zip(_kind_rows(settled, kinds.IDENTITY), zip(
-        settled["canonical"], settled["canonical_type"], strict=True), strict=True))
+    settled_rows = _kind_rows(settled)
+    now = {row[:6]: row[8:] for row in settled_rows}  # identity -> (canonical, type)
     # a key moved where a stored kind settles to another name or type than it did
     moved = {row[0] for row in stored_kinds if now.get(row[:6], row[8:]) != row[8:]}
     rows = {batch: added[~added["key"].isin(moved)]}  # every row of a moved key, and these
@@ -263,7 +242,8 @@ def resettle(store: Store, keys: set[str] | None, aliases: dict[str, str] | None
     left = [row[:6] for row in stored_kinds if row[:6] not in now]  # no article is left of
     store.write_speakers(written, {"places": json.dumps(sorted(places)),
                                    "words": json.dumps(words, sort_keys=True)},
-                         kinds=_written(settled, moved, touched), kinds_gone=left,
+                         kinds=[row for row in settled_rows
+                                if row[0] in moved or row[:6] in touched], kinds_gone=left,
                          word_keys=word_keys(added))
     return sum(len(r) for r in rows.values())
 
@@ -273,13 +253,6 @@ def _part_rows(store: Store, part, condition) -> pd.DataFrame:
     table = ds.dataset(store.path / part.file, schema=schema.arrow_schema("names")).to_table(
         filter=condition)
     return schema.from_arrow(table, "names")
-
-
-def _written(settled: pd.DataFrame, moved: set[str], touched: set[tuple]) -> list[tuple]:
-    """Give the settled kinds rows to write: every row of a key that moved, and the rows the
-    batch (or the batch it replaced) changed the counts of."""
-    near = settled[settled["key"].isin(moved | {ident[0] for ident in touched})]
-    return [row for row in _kind_rows(near) if row[0] in moved or row[:6] in touched]
 
 
 def resettle_everything(store: Store, aliases: dict[str, str] | None,

@@ -126,6 +126,6 @@ def _settle_as_named(store: Store) -> None:
     """Settle the synthetic names as ingest would, from their kinds of article, with the
     corpus's places and word uses recorded (without those, the next batch would take every
     word as new and settle every name again). The names are distinct people by construction:
-    each settles to itself, so no row goes to speakers.parquet."""
+    each settles to itself, so no speakers part is written."""
     settling.resettle_everything(store, None, meta={"aliases": settling.aliases_stamp(None),
                                                     "unsettled": ""})

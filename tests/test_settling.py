@@ -92,7 +92,7 @@ def test_a_re_extracted_batch_takes_its_old_word_uses_away(tmp_path, monkeypatch
 
     assert pipeline.update_store(store) == len(STORIES)  # every batch again, one by one
     words = json.loads(store.catalog().meta("words"))
-    assert words == before == settling.words_of(settling._names_where(store, None), None)
+    assert words == before == settling.words_of(store.read("names"), None)
 
 
 def test_a_store_without_a_kinds_table_settles_everything_once(tmp_path):

@@ -37,8 +37,7 @@ def dominant(heads: set[str], uses: Counter) -> set[str]:
 
 def article_count(found: set[str], weights: dict[str, int] | None) -> int:
     """Give the articles a set of article ids stands for (`weights`: how many articles each
-    id stands for where it stands for several, `speakers.corpus` having collapsed articles
-    that name the same names alike)."""
+    id stands for where it stands for several: a kind of article, `speakers.kinds`)."""
     return sum(weights.get(a, 1) for a in found) if weights else len(found)
 
 
