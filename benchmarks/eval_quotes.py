@@ -150,9 +150,11 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--limit", type=int, default=0, help="only the first N polnear articles")
     ap.add_argument("--full", action="store_true", help="print every scorer row")
+    ap.add_argument("--keep", type=Path, help="write the predictions into this folder")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        tmp = Path(tmp)
+        tmp = args.keep or Path(tmp)
+        tmp.mkdir(parents=True, exist_ok=True)
         seed = json.loads((EVAL / "seed_gold.json").read_text(encoding="utf-8"))
         seed_in, seed_gold = tmp / "seed.jsonl", tmp / "seed_gold.jsonl"
         seed_in.write_text(json.dumps({"id": seed["id"], "text": seed["text"]}) + "\n")

@@ -25,6 +25,7 @@ from newsquotes.extract.speech import (
 )
 from newsquotes.lexicon.people import NOT_SPEAKERS, SHARE_NOUNS
 from newsquotes.lexicon.speech import ADMIT_OBJECTS, NOMINAL_CUES, NOUNLIKE_CUES, REFUSAL_VERBS
+from newsquotes.speakers.attribution import phrase_tokens
 
 # Words opening a question a negated cue leaves open ("did not say whether").
 _OPEN_QUESTION = frozenset(("whether", "if", "when", "how", "why", "what", "who", "where"))
@@ -102,8 +103,11 @@ def is_cue(tok) -> bool:
     if tok.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in tok.children) and (
             tok.dep_ not in ("ROOT", "amod", "conj")):
         return False  # "Asked about the plan, ...", "a plan announced on Monday": not a speaker
-    if tok.dep_ == "amod" and tok.head.pos_ != "PROPN":
-        return False  # "pledged delegates" (an amod cue is "said Lavrov" read as a modifier)
+    if tok.dep_ == "amod" and (tok.head.pos_ != "PROPN" or any(
+            c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < tok.i for c in tok.head.lefts)):
+        # "pledged delegates" (an amod cue is "said Lavrov" read as a modifier); "Pell
+        # accused Orlov of ...": a verb between two names, read as a modifier of the second
+        return False
     if tok.lemma_ == "admit" and any(
             c.dep_ == "dobj" and (c.lower_ in ADMIT_OBJECTS or c.ent_type_ in ("NORP", "CARDINAL")
                                   or c.tag_ == "NNPS") for c in tok.children):
@@ -128,10 +132,18 @@ def _phrase_chars(speaker, base: int) -> tuple[int, int]:
     ("Heddle, who said “...”" is "Heddle"); (0, 0) for no speaker."""
     if speaker is None:
         return 0, 0
-    toks = [speaker] + [t for c in speaker.children
-                        if c.dep_ not in ("relcl", "acl", "advcl", "ccomp", "conj", "cc")
-                        for t in c.subtree]
-    return _chars(min(toks, key=lambda t: t.i), max(toks, key=lambda t: t.i), base)
+    toks = list(phrase_tokens(speaker))
+    first, last = min(toks, key=lambda t: t.i), max(toks, key=lambda t: t.i)
+    doc = speaker.doc
+    # the marks closing or opening a quotation the phrase holds ("Pell's “remarks,”")
+    after = last.i
+    while after + 1 < len(doc) and doc[after + 1].is_punct and not doc[after].whitespace_:
+        after += 1
+    if any(t.text in QUOTE_CHARS for t in doc[last.i + 1:after + 1]):
+        last = doc[after]
+    if first.i > 0 and doc[first.i - 1].text in QUOTE_CHARS and not doc[first.i - 1].whitespace_:
+        first = doc[first.i - 1]
+    return _chars(first, last, base)
 
 
 def _within(q: QuoteSpan, chars: tuple[int, int]) -> bool:

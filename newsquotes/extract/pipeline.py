@@ -58,7 +58,7 @@ from newsquotes.records import Statement
 from newsquotes.speakers.cast import build_cast
 from newsquotes.speakers.resolver import Resolver
 
-EXTRACTOR_VERSION = "quotes-10"
+EXTRACTOR_VERSION = "quotes-11"
 
 log = logging.getLogger(__name__)
 

@@ -53,6 +53,19 @@ _NP_DEPS = {"compound", "det", "poss", "amod", "nummod", "flat", "case", "nmod",
 _REACH = 1500
 
 
+_CLAUSES = ("relcl", "acl", "advcl", "ccomp", "conj", "cc", "punct")
+
+
+def phrase_tokens(tok):
+    """Give the tokens of the phrase `tok` heads, without a clause or mark hung on any word of
+    it (the parse may hang the quotation of "“...,” councilmember Ana Pell said" on
+    "councilmember")."""
+    yield tok
+    for child in tok.children:
+        if child.dep_ not in _CLAUSES:
+            yield from phrase_tokens(child)
+
+
 def mention_tokens(tok):
     """Give the (first, last) tokens of the noun phrase a speaker token heads ("the Ministry of
     Energy", "the Council for Urban Renewal" keep their "of"/"for" phrase when the head is an
@@ -60,7 +73,7 @@ def mention_tokens(tok):
     left = tok
     for child in tok.lefts:
         if child.dep_ in _NP_DEPS and child.pos_ != "VERB":
-            left = min(left, child.left_edge, key=lambda t: t.i)
+            left = min(left, *phrase_tokens(child), key=lambda t: t.i)
     right = tok
     for child in tok.rights:
         if child.dep_ in ("flat", "compound"):

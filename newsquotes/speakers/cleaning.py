@@ -154,6 +154,16 @@ def led_by_sentence(name: str, speaker_type: str = "") -> bool:
 
 def speaker_name(name: str, speaker_type: str = "") -> str:
     """Give the name in `name` without the text around it, or "" where it names no speaker."""
+    words = cut_name(name, speaker_type).split()
+    if not words or _unresolved(words, speaker_type):
+        return ""
+    return " ".join(words)
+
+
+def cut_name(name: str, speaker_type: str = "") -> str:
+    """Give `name` without the text around it (a dateline, a word of the sentence before, a
+    headline's verb, page furniture), or "" where nothing of a name is left; a name it gives
+    may still be a description ("a Wisconsin Republican"), which `speaker_name` leaves out."""
     text = _bracket_cut(str(name))
     text = " ".join(_page_cut(text.split()))
     text = _DASH.split(_glued_cut(text))[-1]  # a dateline: "CLEVELAND - Donald Trump"
@@ -179,6 +189,4 @@ def speaker_name(name: str, speaker_type: str = "") -> str:
     if words[-1].endswith(".") and not _INITIALS.fullmatch(words[-1]) and (
             words[-1].lower() not in ABBREVIATIONS):
         words[-1] = words[-1][:-1]
-    if not words[-1] or _unresolved(words, speaker_type):
-        return ""
-    return " ".join(words)
+    return " ".join(words) if words[-1] else ""

@@ -145,19 +145,23 @@ def places_of(names: pd.DataFrame, aliases: dict[str, str] | None = None) -> fro
 
 
 def name_words_of(names: pd.DataFrame, aliases: dict[str, str] | None = None) -> dict[str, list]:
-    """Give {casefolded word: [articles where it begins a full name typed a person, articles
-    where it ends one]}: a word that begins one is a given name ("Donald"), a word that ends
-    more than it begins is a surname ("Davis" of "Rick Davis", not in "Davis Manafort")."""
+    """Give {casefolded word: [articles where it begins a full name typed a person (or
+    untyped and settled as one), articles where it ends one]}: a word that begins one is a
+    given name ("Donald"), a word that ends more than it begins is a surname ("Davis" of
+    "Rick Davis", not in "Davis Manafort")."""
     first: dict[str, set] = {}
     last: dict[str, set] = {}
     cleaned: dict[str, str] = {}
     for article, speaker, kind in zip(names["article_id"].tolist(), names["speaker"].tolist(),
                                       names["speaker_type"].tolist(), strict=True):
-        if kind != "person":
+        if kind not in ("person", ""):
             continue
         if speaker not in cleaned:
             cleaned[speaker] = _named(speaker, kind, aliases or {})[0]
         name = cleaned[speaker]
+        if kind == "" and not _person_shaped(name):
+            continue  # an untyped name counts where settling types it a person
+        kind = "person"
         if is_full(name, kind):
             words = core_words(name)
             if given_word(words[0]):
@@ -400,10 +404,16 @@ def _settled_types(names: list[str], types: list[str], pronouns: list[bool], wei
             settled[name] = max(_TYPE_ORDER + tuple(sorted(set(count) - set(_TYPE_ORDER))),
                                 key=lambda k: (count[k], -_rank(k)))
         else:
-            # An all-capitals name stays untyped: typed, it would be title-cased next time.
-            settled[name] = "person" if name_like(name) and not name.isupper() and not any(
-                w.lower() in ORG_WORDS for w in name.split()) else ""
+            settled[name] = "person" if _person_shaped(name) else ""
     return [settled[name] if name else kind for name, kind in zip(names, types, strict=True)]
+
+
+def _person_shaped(name: str) -> bool:
+    """Give True for an untyped name that settles as a person's: written like one, with no
+    organisation word (an all-capitals name stays untyped: typed, it would be title-cased
+    next time)."""
+    return name_like(name) and not name.isupper() and not any(
+        w.lower() in ORG_WORDS for w in name.split())
 
 
 def _rank(kind: str) -> int:

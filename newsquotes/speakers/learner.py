@@ -29,11 +29,12 @@ def _learn_person(names: Registry, ent, base: int) -> None:
     name = clean_name(ent.text)
     if not name or name.lower() in PRONOUNS or not name[0].isupper():
         return
-    name = names.without_epithet(name)
-    if not names.may_be_person(name):
+    name = names.person_name(name)
+    if not name or not names.may_be_person(name):
         return
-    person = names.add_person(name, ent.start_char + base)
-    names.saw(ent.start_char + base, name)
+    at = ent.start_char + base + max(ent.text.find(name), 0)
+    person = names.add_person(name, at)
+    names.saw(at, name)
     doc = ent.doc
     # Title and affiliation right before the name: "Russian Foreign Minister X",
     # "Ukraine’s X".

@@ -14,6 +14,7 @@ from newsquotes.lexicon.bodies import ORG_NAME_WORDS, ORG_NOUNS
 from newsquotes.lexicon.calendar import MONTHS, WEEKDAYS
 from newsquotes.lexicon.corpus_names import EPITHETS, EVENT_WORDS
 from newsquotes.lexicon.people import NOT_NAME, ROLE_NOUNS, TITLES
+from newsquotes.speakers.cleaning import cut_name
 from newsquotes.speakers.evidence import TextEvidence, place_shaped
 from newsquotes.speakers.names import POSSESSIVE, clean_name, regnal
 
@@ -156,6 +157,12 @@ class Registry:
         return re.search(r"\b(?i:the|a|an)\s+" + re.escape(word) + r"\b(?!\s+(?:[A-Z]|of\b))",
                          self.text) is not None
 
+    def person_name(self, name: str) -> str:
+        """Give a name the text gives a person without the words around it: an epithet the
+        text uses as a noun, a word of the sentence before ("Following Pell on MSNBC"), a
+        headline's verb ("Mom Corners Pell"), a dateline; "" where no name is left."""
+        return cut_name(self.without_epithet(name), "person")
+
     def without_epithet(self, name: str) -> str:
         """Give `name` without a first word the text uses as a noun ("Kraken Vask" where the
         text has "the Kraken": "Vask")."""
@@ -233,8 +240,12 @@ class Registry:
                     continue
                 # a middle initial keeps the given name before it ("Douglas J. Band")
                 given = lead[-2:] if len(lead) > 1 and _INITIAL.fullmatch(lead[-1]) else lead[-1:]
+                # "Following Pell's win", a headline's "Mom Corners Pell": no given name
+                longer = cut_name(" ".join(given + [name]), "person")
+                if longer in ("", name):
+                    continue
                 if lead and all(w[0].isupper() for w in lead) and not self.a_noun(
-                        given[0]) and self.may_be_person(" ".join(given + [name])):
-                    best = " ".join(given + [name])
+                        given[0]) and self.may_be_person(longer):
+                    best = longer
                 break
         return best

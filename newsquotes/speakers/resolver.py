@@ -238,6 +238,12 @@ class Resolver:
                     and not near.contrary(prev.speaker.name, low))
         if previous and (end > before or prev.mention.start >= before):
             return prev.speaker
+        last = self.discourse.last_person
+        if not previous and last is not None and self.discourse.last_person_at >= before and (
+                not near.contrary(last.name, low)):
+            # the last statement was a group's ("Pell's aides argue"): a person who spoke in
+            # the sentence before still outranks a name nearer the pronoun
+            return last
         name = near.in_sentences(at, low)
         if name:
             return names.as_speaker(name)

@@ -15,9 +15,10 @@ _TITLED = re.compile(r"\b(?:[A-Z][\w’'.-]*[ \u00a0]){1,6}[A-Z][\w’'-]+")
 
 def scan_people(names: Registry) -> None:
     """Add to `names` the people of its text's evidence and its titled names."""
-    for name in sorted(names.evidence.people):
-        name = names.without_epithet(name)
-        if len(name.split()) > 1 and names.may_be_person(name):
+    for raw in sorted(names.evidence.people):
+        name = names.person_name(raw)
+        # one word is a person's name where words around it were cut ("Had Pell won")
+        if (len(name.split()) > 1 or name and name != raw) and names.may_be_person(name):
             at = names.text.find(name)
             names.add_person(name, at)
             names.saw(at, name)
@@ -26,7 +27,7 @@ def scan_people(names: Registry) -> None:
         if found is None:
             continue
         aff, titles, name = found
-        if not names.may_be_person(name):
+        if names.person_name(name) != name or not names.may_be_person(name):
             continue
         p = names.add_person(name, m.start())
         p.role = p.role or " ".join(titles).lower()

@@ -127,6 +127,36 @@ def test_a_name_the_parse_hangs_on_a_word_before_it_speaks_for_its_cue():
     assert subject_of(doc[7]).text == "Pell"
 
 
+def test_a_quotation_the_parse_hangs_on_a_role_word_before_the_name_is_the_speakers():
+    # the parse hangs "“It’s unanimous,”" on "councilmember": the quotation is no part of the
+    # speaker's own phrase
+    text = ("“It’s unanimous,” councilmember Ana Pell said of the council’s support for ending "
+            "Orlov contracts.")
+    assert [(s.cue, s.speaker, s.speaker_mention, s.text) for s in extract_statements(text)] == [
+        ("said", "Ana Pell", "councilmember Ana Pell", "It’s unanimous")]
+
+
+def test_a_verb_between_two_names_read_as_a_modifier_is_no_cue():
+    # "Pell accused Orlov of being “wrong”", parsed (by hand, as the tagger gives it on some
+    # texts) with "accused" a modifier of "Orlov": Orlov is who was accused, not a speaker;
+    # "said Lavrov" read the same way is a cue
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from newsquotes.extract.cued import is_cue
+
+    words = ["Pell", "accused", "Orlov", "of", "being", "wrong", "."]
+    doc = Doc(Vocab(), words=words, heads=[2, 2, 2, 2, 3, 4, 2],
+              deps=["compound", "amod", "ROOT", "prep", "pcomp", "acomp", "punct"],
+              pos=["PROPN", "VERB", "PROPN", "ADP", "AUX", "ADJ", "PUNCT"],
+              lemmas=["Pell", "accuse", "Orlov", "of", "be", "wrong", "."])
+    assert not is_cue(doc[1])
+    said = Doc(Vocab(), words=["said", "Lavrov", "."], heads=[1, 1, 1],
+               deps=["amod", "ROOT", "punct"], pos=["VERB", "PROPN", "PUNCT"],
+               lemmas=["say", "Lavrov", "."])
+    assert is_cue(said[0])
+
+
 # A credit line after a quotation that opens its line names its speaker.
 CREDITS = [
     ("Tomas Brandt spoke first. “It went well,” he said.\n\n“She is ready. She never quits. "

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from newsquotes.extract.pipeline import extract_statements
 from newsquotes.speakers.evidence import TextEvidence
 from newsquotes.speakers.names import clean_name, country_of, plain_name, same_place
 from newsquotes.speakers.registry import Registry, Speaker
@@ -77,6 +78,23 @@ def test_full_name_of_a_surname():
     assert names.full_name("Velora") == "Velora"  # "If" starts no name
     names.add_person("Tavi Rennick", 25)
     assert names.as_speaker("Tavi Rennick") == Speaker("Tavi Rennick", "person")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a word of the sentence before, a headline's verb: no given name of the surname's
+    ("Following Halvan's win in Arvel, the race tightened. Halvan left.", "Halvan"),
+    ("Mom Corners Halvan On Ports\n\nMira Halvan spoke on Monday. Halvan left.",
+     "Mira Halvan"),
+])
+def test_the_full_name_of_a_surname_is_no_word_around_it(text, expected):
+    names = Registry(text, TextEvidence(text))
+    assert names.full_name("Halvan") == expected
+
+
+def test_an_article_names_a_speaker_without_the_word_before_the_name():
+    text = ("Following Halvan's win in Arvel, the race tightened.\n\nHalvan said the party "
+            "must unite. “We will win,” Halvan said.")
+    assert {s.speaker for s in extract_statements(text)} == {"Halvan"}
 
 
 @pytest.mark.parametrize("name, expected", [

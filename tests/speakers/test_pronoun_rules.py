@@ -69,6 +69,13 @@ CASES = [
     ("A woman who accused Oren Vask of fraud said the case was closed.\n\nVask said the "
      "claim was false.",
      ["", "", "Oren Vask"]),
+    # a group spoke last ("Orlov aides argue"): the person who spoke in the sentence before
+    # outranks the man named nearer the pronoun
+    ("Victor Orlov won in Arvel, and he thanked his voters.\n\nTomas Brandt acknowledged that "
+     "it will be very difficult to persuade the board unless Orlov finishes strong, something "
+     "Orlov aides argue is possible after Tuesday's victory in Kessin.\n\n“Yes, we must "
+     "stipulate that,” he said.",
+     ["Victor Orlov", "Tomas Brandt", "Orlov aides", "Tomas Brandt"]),
     # a description no one in the article is given stays unresolved
     ("The rain fell all day.\n\nThe senator said the bill would fail.", [""]),
     ("The rain fell all day.\n\nA veteran diplomat said the talks had stalled.", [""]),
