@@ -223,11 +223,13 @@ class Registry:
         best = name
         for known in self.people:
             kw = known.split()
-            if kw[-1] == words[-1] and len(kw) > len(best.split()) and set(words) <= set(kw):
+            if kw[-1] == words[-1] and len(kw) > len(best.split()) and set(words) <= set(
+                    kw) and not self._run_into(known):
                 best = known
         if best == name and len(words) == 1 and name[0].isupper() and not self.is_place(name):
             # The surname may be introduced in a paragraph we did not parse.
             pattern = r"\b((?:[A-Z][\w’'.-]+ ){1,2})" + re.escape(name) + r"\b"
+            opening = ""  # a name opening a sentence: "Will Pell concede?" may be a question
             for m in re.finditer(pattern, self.text):
                 title = m.group(1).split()[-1]
                 if regnal([title, name]):
@@ -246,6 +248,38 @@ class Registry:
                     continue
                 if lead and all(w[0].isupper() for w in lead) and not self.a_noun(
                         given[0]) and self.may_be_person(longer):
+                    if not opening and self._opens_sentence(m.start()):
+                        opening = longer  # taken only where no other use gives a name
+                        continue
                     best = longer
                 break
+            best = opening if best == name and opening else best
         return best
+
+    def _run_into(self, name: str) -> bool:
+        """Give True for a name that is another person's full name with words run into it
+        once, words of a sentence, titles or a title-case headline ("Vask disavowed Ana
+        Pell", "Representative Ana Pell", "Poll Burns Ana Pell" beside "Ana Pell"); not a
+        longer form of the name ("Mario Vargas Llosa" beside "Vargas Llosa")."""
+        if self.text.count(name) > 1:
+            return False
+        for other in self.people:
+            if len(other.split()) > 1 and name.endswith(" " + other):
+                extra = name[:-len(other)].split()
+                return any(w[:1].islower() or w.lower() in TITLES | ROLE_NOUNS
+                           for w in extra) or self._in_headline(name)
+        return False
+
+    def _in_headline(self, name: str) -> bool:
+        """Give True when the line that holds `name` is a title-case headline."""
+        at = self.text.find(name)
+        if at < 0:
+            return False
+        lo, hi = self.text.rfind("\n", 0, at) + 1, self.text.find("\n", at)
+        words = [w for w in self.text[lo:hi if hi >= 0 else None].split() if w[:1].isalpha()]
+        return len(words) >= 4 and sum(w[:1].isupper() for w in words) >= 0.8 * len(words)
+
+    def _opens_sentence(self, at: int) -> bool:
+        """Give True when offset `at` starts the text, a line or a sentence."""
+        before = self.text[:at].rstrip(" \u00a0")
+        return not before or before[-1] in ".!?:\n"

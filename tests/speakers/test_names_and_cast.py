@@ -85,10 +85,26 @@ def test_full_name_of_a_surname():
     ("Following Halvan's win in Arvel, the race tightened. Halvan left.", "Halvan"),
     ("Mom Corners Halvan On Ports\n\nMira Halvan spoke on Monday. Halvan left.",
      "Mira Halvan"),
+    # a question's "Will" opening a sentence gives way to a given name in the prose
+    ("Game over. Will Halvan come down?\n\nAfter Tuesday, Mira Halvan's chance is slim. "
+     "Halvan left.", "Mira Halvan"),
+    ("Will Halvan spoke. Halvan left.", "Will Halvan"),
 ])
 def test_the_full_name_of_a_surname_is_no_word_around_it(text, expected):
     names = Registry(text, TextEvidence(text))
     assert names.full_name("Halvan") == expected
+
+
+def test_a_full_name_with_a_headlines_or_a_titles_words_run_into_it_is_not_the_fullest():
+    text = ("Kessin Poll Burns Ana Pell In Arvel\n\nAna Pell spoke. Representative Lida Moor "
+            "met Mario Vask Orlov. Vask Orlov and Lida Moor left. Pell, Moor and Orlov said no.")
+    names = Registry(text, TextEvidence(text))
+    for name in ["Burns Ana Pell", "Ana Pell", "Representative Lida Moor", "Lida Moor",
+                 "Mario Vask Orlov", "Vask Orlov"]:
+        names.add_person(name, text.find(name))
+    assert names.full_name("Pell") == "Ana Pell"
+    assert names.full_name("Moor") == "Lida Moor"
+    assert names.full_name("Orlov") == "Mario Vask Orlov"  # a longer form in the prose
 
 
 def test_an_article_names_a_speaker_without_the_word_before_the_name():
