@@ -75,8 +75,9 @@ def tidy(name: str, speaker_type: str = "") -> str:
         _name_word(w.rstrip("’'")) or w in CONNECTORS or w in PARTICLES for w in words[2:]
     ):
         words = words[1:]
-    if speaker_type in STATE_TYPES or any(w.lower() in ORG_WORDS for w in words):
-        return " ".join(words)
+    if speaker_type in STATE_TYPES or any(w.lower() in ORG_WORDS for w in words) or (
+            speaker_type == "group" and ("and" in words or "&" in words)):
+        return " ".join(words)  # a body's name, or a group naming its people ("Pell and Vask")
     for i in range(len(words) - 2, -1, -1):
         rest = words[i + 1:]
         if (_marker(words[i], rest) and name_like(" ".join(rest)) and not regnal(words[i:])

@@ -306,3 +306,11 @@ def _typed(rows: list[tuple[str, str, str, str]]) -> list[tuple[str, str]]:
 ])
 def test_canonicalize_settles_one_type_per_speaker(rows, expected):
     assert _typed(rows) == expected
+
+
+def test_a_group_that_names_its_people_is_no_form_of_the_last_of_them():
+    # "they" after "Pell and Vask said ...": the pair, not Vask
+    rows = [("a", "Oren Vask"), ("a", "Ana Pell and Oren Vask"), ("b", "Vask")]
+    got = canonicalize(_statements(rows, ["person", "group", "person"]))
+    assert got["speaker"].tolist() == ["Oren Vask", "Ana Pell and Oren Vask", "Oren Vask"]
+    assert got["speaker_type"].tolist() == ["person", "group", "person"]
