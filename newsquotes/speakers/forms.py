@@ -98,7 +98,8 @@ def _pick(by_first: list[str], by_middle: list[str], uses: Counter) -> str:
 def _short_form(head: str, plain: list[str], fathers: set[tuple[str, str]],
                 uses: Counter) -> str:
     """Give the two-word name `head` is a longer form of, or "": without its middle name or
-    initial, or known by its middle name ("Rafael Edward Cruz" is "Ted Cruz"), and without a
+    initial, or known by its middle name ("Rafael Edward Cruz" is "Ted Cruz") or by the
+    initials of its names ("John Ellis Bush" is "Jeb Bush"), and without a
     generational suffix where the corpus names no one of that exact given name and surname
     without it ("Joseph R. Biden Jr" is "Joe Biden"; "Piotr Halvan Jr" beside "Piotr Halvan"
     is his son)."""
@@ -113,6 +114,10 @@ def _short_form(head: str, plain: list[str], fathers: set[tuple[str, str]],
     # a double surname used alone, or "Orlov" the father's surname of "Vask Orlov")
     by_middle = [p for p in plain if known_by_middle and uses[p] > uses[head]
                  and same_person(p, f"{words[1]} {words[-1]}")]
+    # known by the initials of the names ("John Ellis Bush" is "Jeb Bush")
+    initials = "".join(w[0] for w in words).casefold() if known_by_middle else ""
+    by_middle += [p for p in plain if initials and p.split()[0].casefold() == initials
+                  and spelling_key(p.split()[-1]) == spelling_key(words[-1])]
     return _pick(by_first, by_middle, uses)
 
 

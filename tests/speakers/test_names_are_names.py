@@ -115,6 +115,10 @@ def _settled(rows: list[tuple[str, str]]) -> list[str]:
     # father of the first given name stays himself
     ([("a", "Ted Orlov"), ("b", "Ted Orlov"), ("c", "Rafa Edward Orlov"), ("d", "Rafa Orlov")],
      ["Ted Orlov", "Ted Orlov", "Ted Orlov", "Rafa Orlov"]),
+    # ... or by the initials of the names (J. E. B.: "Jeb")
+    ([("a", "Jeb Brekke"), ("b", "Jeb Brekke"), ("c", "John Ellis Brekke")],
+     ["Jeb Brekke"] * 3),
+    ([("a", "Jeb Brekke"), ("c", "John Mark Brekke")], ["Jeb Brekke", "John Mark Brekke"]),
     ([("a", "Mira Halvan"), ("b", "Mira Halvan"), ("c", "Gold Mira Halvan")],
      ["Mira Halvan"] * 3),
     ([("a", "Mira Halvan"), ("b", "Gold Mira Halvan")], ["Mira Halvan", "Gold Mira Halvan"]),
