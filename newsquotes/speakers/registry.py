@@ -242,10 +242,9 @@ class Registry:
                     continue
                 # a middle initial keeps the given name before it ("Douglas J. Band")
                 given = lead[-2:] if len(lead) > 1 and _INITIAL.fullmatch(lead[-1]) else lead[-1:]
-                # "Following Pell's win", a headline's "Mom Corners Pell", "ambassador to
-                # Velora Pell": no given name
+                # "Following Pell's win", a headline's "Mom Corners Pell": no given name
                 longer = cut_name(" ".join(given + [name]), "person")
-                if longer in ("", name) or self.is_place(given[0]):
+                if longer in ("", name):
                     continue
                 if lead and all(w[0].isupper() for w in lead) and not self.a_noun(
                         given[0]) and self.may_be_person(longer):

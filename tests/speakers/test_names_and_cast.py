@@ -95,15 +95,6 @@ def test_the_full_name_of_a_surname_is_no_word_around_it(text, expected):
     assert names.full_name("Halvan") == expected
 
 
-def test_a_place_before_a_surname_is_no_given_name():
-    text = "Kessin’s ambassador to Velora Halvan Xiang spoke. Halvan left. Velora protested."
-    names = Registry(text, TextEvidence(text))
-    assert names.full_name("Halvan") == "Velora Halvan"  # nothing says Velora is a place
-    names = Registry(text, TextEvidence(text))
-    names.add_place("Velora")  # as the parse's GPE gives it
-    assert names.full_name("Halvan") == "Halvan"
-
-
 def test_a_full_name_with_a_headlines_or_a_titles_words_run_into_it_is_not_the_fullest():
     text = ("Kessin Poll Burns Ana Pell In Arvel\n\nAna Pell spoke. Representative Lida Moor "
             "met Mario Vask Orlov. Vask Orlov and Lida Moor left. Pell, Moor and Orlov said no.")
