@@ -8,6 +8,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from newsquotes.lexicon.corpus_names import PARTY_NOUNS
 from newsquotes.lexicon.people import ROLE_NOUNS
 from newsquotes.lexicon.speech import OWN_WORD_NOUNS, WHEN_WORDS
 from newsquotes.speakers.attribution import classify, mention_span
@@ -118,6 +119,12 @@ def _definite_role(head, first) -> bool:
     return head.lower_ in ROLE_NOUNS and head.tag_ == "NN" and first.lower_ == "the"
 
 
+def _placed_party(head, first) -> bool:
+    """Give True for a party member named by a place ("the Arizona Republican")."""
+    return (head.lower_ in PARTY_NOUNS and first.lower_ == "the" and head.i - first.i == 2
+            and head.doc[first.i + 1].ent_type_ == "GPE")
+
+
 class Resolver:
     """Resolves the speakers of one article's statements, called in text order."""
 
@@ -191,6 +198,9 @@ class Resolver:
                            self.discourse)
             if who.type == "person" and _definite_role(head, first):
                 who = self._described(m_start, who)
+            elif _placed_party(head, first):
+                # "the Arizona Republican": whom the sentences give, no name of its own
+                who = self._described(m_start, Speaker("", "person"))
         self.discourse.named(who, head.idx + base)
         pair = self._pair(head, who)
         if pair is not None:

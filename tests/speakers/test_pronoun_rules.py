@@ -76,6 +76,10 @@ CASES = [
      "Orlov aides argue is possible after Tuesday's victory in Kessin.\n\n“Yes, we must "
      "stipulate that,” he said.",
      ["Victor Orlov", "Tomas Brandt", "Orlov aides", "Tomas Brandt"]),
+    # a party member named by a place is whom the sentence before opens by naming
+    ("Republican Sen. Tavi Rennick says the loose talk about the port skips over the facts."
+     "\n\nThe Kessin Republican said such plans are reckless.",
+     ["Tavi Rennick", "Tavi Rennick"]),
     # a description no one in the article is given stays unresolved
     ("The rain fell all day.\n\nThe senator said the bill would fail.", [""]),
     ("The rain fell all day.\n\nA veteran diplomat said the talks had stalled.", [""]),
