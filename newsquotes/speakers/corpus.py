@@ -78,6 +78,7 @@ from newsquotes.speakers.naming import (
     is_bare,
     is_full,
     name_like,
+    names_people,
     party_plural,
     spelling_key,
     surname_key,
@@ -197,13 +198,6 @@ def _named(speaker: str, kind: str, aliases: dict[str, str]) -> tuple[str, bool]
     return (clean, False) if target is None else (target, True)
 
 
-def _pair_key(name: str, kind: str) -> str:
-    """Give the key of a group that names its people ("Ana Pell and Tavi Rennick", whom a
-    "they" stood for): its own, never the surname key of the last of them; else ""."""
-    return "+" + name.casefold() if kind == "group" and (
-        " and " in name or " & " in name) else ""
-
-
 def settle_key(names: pd.DataFrame, aliases: dict[str, str] | None = None) -> pd.Series:
     """Give each names row its settlement key (the spelling key of the last word of its tidied
     name, a suffix aside; for a bare given name, that of the one full name its article gives
@@ -222,7 +216,8 @@ def settle_key(names: pd.DataFrame, aliases: dict[str, str] | None = None) -> pd
                                    strict=True):
         if is_full(name, kind):
             full.setdefault(article, []).append(name)
-    keys = [_pair_key(name, kind)
+    # a group naming its people has a key of its own, never the last one's surname key
+    keys = [("+" + name.casefold() if names_people(name, kind) else "")
             or (not fixed and given_name_key(name, kind, full.get(article, [])))
             or surname_key(name)
             for article, name, kind, fixed in zip(articles, tidied,

@@ -61,6 +61,12 @@ def name_like(name: str) -> bool:
             and all(_name_word(w) or w in PARTICLES for w in words[1:]))
 
 
+def names_people(name: str, speaker_type: str) -> bool:
+    """Give True for a group that names its people ("Ana Pell and Tavi Rennick", whom a
+    "they" stood for): its name is its own, never a form of the last of them."""
+    return speaker_type == "group" and any(w in ("and", "&") for w in name.split())
+
+
 def tidy(name: str, speaker_type: str = "") -> str:
     """Give a speaker name without titles, possessive affiliations or a leading "the"."""
     words = plain_name(" ".join(str(name).split())).split()
@@ -76,8 +82,8 @@ def tidy(name: str, speaker_type: str = "") -> str:
     ):
         words = words[1:]
     if speaker_type in STATE_TYPES or any(w.lower() in ORG_WORDS for w in words) or (
-            speaker_type == "group" and ("and" in words or "&" in words)):
-        return " ".join(words)  # a body's name, or a group naming its people ("Pell and Vask")
+            names_people(" ".join(words), speaker_type)):
+        return " ".join(words)  # a body's name, or a group naming its people
     for i in range(len(words) - 2, -1, -1):
         rest = words[i + 1:]
         if (_marker(words[i], rest) and name_like(" ".join(rest)) and not regnal(words[i:])
